@@ -1,0 +1,45 @@
+//! Embeds the statute packs of `statutes/` in the binary, so that entrust works from any folder.
+
+use std::fs;
+use std::path::Path;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("statutes");
+    println!("cargo:rerun-if-changed=statutes");
+    let mut entries: Vec<(String, String, String)> = Vec::new();
+    if let Ok(dirs) = fs::read_dir(&root) {
+        for dir in dirs.flatten() {
+            let path = dir.path();
+            if !path.is_dir() {
+                continue;
+            }
+            println!("cargo:rerun-if-changed={}", path.display());
+            let pack = dir.file_name().to_string_lossy().to_string();
+            if let Ok(files) = fs::read_dir(&path) {
+                for f in files.flatten() {
+                    let p = f.path();
+                    if p.extension().is_some_and(|e| e == "law") {
+                        println!("cargo:rerun-if-changed={}", p.display());
+                        let name = f.file_name().to_string_lossy().to_string();
+                        entries.push((pack.clone(), name, p.display().to_string()));
+                    }
+                }
+            }
+        }
+    }
+    entries.sort();
+    let mut out = String::from(
+        "/// Embedded statute files: (pack folder, file name, text).\npub static BUILTIN: &[(&str, &str, &str)] = &[\n",
+    );
+    for (pack, name, path) in entries {
+        out.push_str(&format!(
+            "    ({pack:?}, {name:?}, include_str!({path:?})),\n"
+        ));
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
+        .join("builtin_packs.rs");
+    if let Err(e) = fs::write(&dest, out) {
+        println!("cargo:warning=cannot write {}: {e}", dest.display());
+    }
+}

@@ -1,0 +1,163 @@
+//! Reading many case files: folders expanded, each case checked and bound to its packs. A bad
+//! case is reported and the others go on.
+
+use crate::case::{self, BoundCase, Format};
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::library::Library;
+use crate::source::Span;
+use crate::syntax::ast::CaseAst;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A case file to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Input {
+    /// Its path as given or found.
+    pub path: PathBuf,
+    /// Its form.
+    pub format: Format,
+}
+
+/// Expands paths into case files: files as given (by extension), folders searched recursively
+/// for `.case`, `.yaml`, `.yml` and `.jsonl` files, in name order.
+pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found, 0);
+            found.sort();
+            inputs.extend(found.into_iter().filter_map(|path| {
+                let format = Format::of_path(&path.to_string_lossy())?;
+                Some(Input { path, format })
+            }));
+        } else if !p.exists() {
+            errors.push(Diagnostic::file_error(
+                "no such file or folder",
+                p.display().to_string(),
+            ));
+        } else {
+            match Format::of_path(&p.to_string_lossy()) {
+                Some(format) => inputs.push(Input {
+                    path: p.clone(),
+                    format,
+                }),
+                None => errors.push(
+                    Diagnostic::file_error("not a case file", p.display().to_string())
+                        .with_help("case files end in .case, .yaml, .yml or .jsonl"),
+                ),
+            }
+        }
+    }
+    (inputs, errors)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    if depth > 32 {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out, depth + 1);
+        } else if Format::of_path(&p.to_string_lossy()).is_some() {
+            out.push(p);
+        }
+    }
+}
+
+/// A case read and bound to each pack it is judged under.
+#[derive(Clone, Debug)]
+pub struct LoadedCase {
+    /// The case as written.
+    pub case: CaseAst,
+    /// Index into the library's packs, and the bound facts, per pack of `under`.
+    pub bound: Vec<(usize, BoundCase)>,
+}
+
+/// Reads, checks and binds the cases of `inputs`; returns the good ones and the errors of the
+/// others. Duplicate ids across the run are errors.
+pub fn load_cases(
+    lib: &mut Library,
+    inputs: &[Input],
+    as_of: Option<Date>,
+) -> (Vec<LoadedCase>, Vec<Diagnostic>) {
+    let mut cases = Vec::new();
+    let mut errors = Vec::new();
+    let mut ids: HashMap<String, Span> = HashMap::new();
+    for input in inputs {
+        let text = match std::fs::read_to_string(&input.path) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(Diagnostic::file_error(
+                    format!("cannot read the file: {e}"),
+                    input.path.display().to_string(),
+                ));
+                continue;
+            }
+        };
+        let source = lib.sources.add(input.path.display().to_string(), text);
+        let read = case::read(&lib.sources, source, input.format);
+        errors.extend(read.diagnostics);
+        let (loaded, errs) = bind_cases(lib, read.cases, as_of, &mut ids);
+        cases.extend(loaded);
+        errors.extend(errs);
+    }
+    (cases, errors)
+}
+
+/// Checks and binds cases already read.
+pub fn bind_cases(
+    lib: &Library,
+    read: Vec<CaseAst>,
+    as_of: Option<Date>,
+    ids: &mut HashMap<String, Span>,
+) -> (Vec<LoadedCase>, Vec<Diagnostic>) {
+    let mut cases = Vec::new();
+    let mut errors = Vec::new();
+    let pack_ids = lib.ids();
+    for c in read {
+        let mut errs = case::bind::check_header(&c, &pack_ids, as_of);
+        if let Some(prev) = ids.get(&c.id.text) {
+            let at = lib
+                .sources
+                .locate(*prev)
+                .map(|(f, lc)| format!("{f}:{lc}"))
+                .unwrap_or_default();
+            errs.push(
+                Diagnostic::error(
+                    format!("case id `{}` is used twice in this run", c.id.text),
+                    c.id.span,
+                )
+                .with_label(format!("first used at {at}"))
+                .with_help("give every case its own id"),
+            );
+        } else {
+            ids.insert(c.id.text.clone(), c.id.span);
+        }
+        let mut bound = Vec::new();
+        if errs.is_empty() {
+            for u in &c.under {
+                if let Some(i) = lib.packs.iter().position(|p| p.id == u.text)
+                    && let Some(pack) = lib.packs.get(i)
+                {
+                    match case::bind(&c, pack, as_of) {
+                        Ok(b) => bound.push((i, b)),
+                        Err(e) => errs.extend(e),
+                    }
+                }
+            }
+        }
+        if errs.is_empty() {
+            cases.push(LoadedCase { case: c, bound });
+        } else {
+            errors.extend(errs);
+        }
+    }
+    (cases, errors)
+}

@@ -1,0 +1,122 @@
+//! Finding where keys and values of a YAML or JSON case were written.
+//!
+//! YAML and JSON parsers that keep positions are rare and fragile; entrust parses with
+//! `yaml_serde`/`serde_json` and then finds each key in the text by scanning forward in document
+//! order, the order in which the case is read. A key that cannot be found (written through an
+//! alias, say) falls back to the place of its enclosing case.
+
+use crate::source::{SourceId, Span};
+
+/// A forward-only cursor over a source text.
+pub struct Locator<'a> {
+    text: &'a str,
+    source: SourceId,
+    base: usize,
+    cursor: usize,
+    fallback: Span,
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+impl<'a> Locator<'a> {
+    /// A locator over `text`, whose byte 0 is at `base` in the source.
+    pub fn new(source: SourceId, text: &'a str, base: usize) -> Self {
+        Locator {
+            text,
+            source,
+            base,
+            cursor: 0,
+            fallback: Span::new(source, base, base),
+        }
+    }
+
+    /// The span used when a key cannot be found.
+    pub fn set_fallback(&mut self, span: Span) {
+        self.fallback = span;
+    }
+
+    /// The span to use when nothing more precise is known.
+    pub fn fallback(&self) -> Span {
+        self.fallback
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.source, self.base + start, self.base + end)
+    }
+
+    /// Finds the next occurrence of `word` as a whole token (optionally quoted) after the cursor,
+    /// skipping comments. With `key`, it must be followed by `:`.
+    fn find(&mut self, word: &str, key: bool) -> Option<Span> {
+        if word.is_empty() {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        let mut from = self.cursor;
+        while let Some(rel) = self.text.get(from..).and_then(|t| t.find(word)) {
+            let start = from + rel;
+            let end = start + word.len();
+            from = end;
+            let before = start.checked_sub(1).and_then(|i| bytes.get(i)).copied();
+            let after = bytes.get(end).copied();
+            if before.is_some_and(is_word) || after.is_some_and(is_word) {
+                continue;
+            }
+            // Skip matches inside a comment.
+            let line_start = self
+                .text
+                .get(..start)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            if self.text.get(line_start..start).is_some_and(in_comment) {
+                continue;
+            }
+            if key {
+                let mut k = end;
+                if matches!(bytes.get(k), Some(b'"' | b'\'')) {
+                    k += 1;
+                }
+                while matches!(bytes.get(k), Some(b' ' | b'\t')) {
+                    k += 1;
+                }
+                if bytes.get(k) != Some(&b':') {
+                    continue;
+                }
+            }
+            self.cursor = end;
+            return Some(self.span(start, end));
+        }
+        None
+    }
+
+    /// The span of the next key `name`, or the fallback.
+    pub fn key(&mut self, name: &str) -> Span {
+        self.find(name, true).unwrap_or(self.fallback)
+    }
+
+    /// The span of the next scalar `value`, or `near` if it cannot be found.
+    pub fn value(&mut self, value: &str, near: Span) -> Span {
+        let saved = self.cursor;
+        match self.find(value, false) {
+            Some(s) => s,
+            None => {
+                self.cursor = saved;
+                near
+            }
+        }
+    }
+}
+
+fn in_comment(line_prefix: &str) -> bool {
+    let mut quote: Option<char> = None;
+    for c in line_prefix.chars() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '#') => return true,
+            _ => {}
+        }
+    }
+    false
+}

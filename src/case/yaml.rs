@@ -1,0 +1,523 @@
+//! The YAML and JSON Lines forms of a case (cases.md §1): parsed with `yaml_serde` and
+//! `serde_json`, then read key by key with precise errors.
+
+use super::ReadCases;
+use super::locate::Locator;
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::source::{SourceId, Span};
+use crate::syntax::ast::{
+    CaseAst, CaseTime, ExpectLawful, Expectation, FactEntry, Name, Parties, RawValue,
+};
+
+/// A parsed YAML or JSON value, reduced to what a case can hold.
+#[derive(Clone, Debug, PartialEq)]
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Raw>),
+    Map(Vec<(String, Raw)>),
+}
+
+impl Raw {
+    fn from_yaml(v: serde_yaml::Value, depth: usize) -> Raw {
+        use serde_yaml::Value as Y;
+        if depth > 32 {
+            return Raw::Null;
+        }
+        match v {
+            Y::Null => Raw::Null,
+            Y::Bool(b) => Raw::Bool(b),
+            Y::Number(n) => match n.as_i64() {
+                Some(i) => Raw::Int(i),
+                None => Raw::Float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Y::String(s) => Raw::Str(s),
+            Y::Sequence(xs) => Raw::Seq(
+                xs.into_iter()
+                    .map(|x| Raw::from_yaml(x, depth + 1))
+                    .collect(),
+            ),
+            Y::Mapping(m) => Raw::Map(
+                m.into_iter()
+                    .map(|(k, v)| (key_text(&k), Raw::from_yaml(v, depth + 1)))
+                    .collect(),
+            ),
+            Y::Tagged(t) => Raw::from_yaml(t.value, depth + 1),
+        }
+    }
+
+    fn from_json(v: serde_json::Value, depth: usize) -> Raw {
+        use serde_json::Value as J;
+        if depth > 32 {
+            return Raw::Null;
+        }
+        match v {
+            J::Null => Raw::Null,
+            J::Bool(b) => Raw::Bool(b),
+            J::Number(n) => match n.as_i64() {
+                Some(i) => Raw::Int(i),
+                None => Raw::Float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            J::String(s) => Raw::Str(s),
+            J::Array(xs) => Raw::Seq(
+                xs.into_iter()
+                    .map(|x| Raw::from_json(x, depth + 1))
+                    .collect(),
+            ),
+            J::Object(m) => Raw::Map(
+                m.into_iter()
+                    .map(|(k, v)| (k, Raw::from_json(v, depth + 1)))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn describe(&self) -> &'static str {
+        match self {
+            Raw::Null => "null",
+            Raw::Bool(_) => "a truth value",
+            Raw::Int(_) => "a number",
+            Raw::Float(_) => "a decimal number",
+            Raw::Str(_) => "a string",
+            Raw::Seq(_) => "a list",
+            Raw::Map(_) => "a mapping",
+        }
+    }
+
+    fn scalar_text(&self) -> Option<String> {
+        match self {
+            Raw::Bool(b) => Some(b.to_string()),
+            Raw::Int(i) => Some(i.to_string()),
+            Raw::Float(f) => Some(f.to_string()),
+            Raw::Str(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+}
+
+fn key_text(k: &serde_yaml::Value) -> String {
+    match k {
+        serde_yaml::Value::String(s) => s.clone(),
+        serde_yaml::Value::Bool(b) => b.to_string(),
+        serde_yaml::Value::Number(n) => n.to_string(),
+        _ => String::from("?"),
+    }
+}
+
+/// The keys a case may have (cases.md §1).
+const CASE_KEYS: [&str; 10] = [
+    "id", "title", "under", "period", "date", "parties", "source", "facts", "expect", "notes",
+];
+const PARTY_KEYS: [&str; 3] = ["transferor", "recipient", "beneficiary"];
+const PERIOD_KEYS: [&str; 2] = ["from", "to"];
+const EXPECT_KEYS: [&str; 5] = [
+    "classification",
+    "lawful",
+    "violations",
+    "violations_exclude",
+    "because",
+];
+
+/// Reads a YAML text: one case, or a sequence of cases.
+pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
+    let mut out = ReadCases::default();
+    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let span = match e.location() {
+                Some(loc) => Span::new(source, loc.index(), loc.index() + 1),
+                None => Span::new(source, 0, 0),
+            };
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            out.diagnostics.push(Diagnostic::error(
+                format!("this is not valid YAML: {msg}"),
+                span,
+            ));
+            return out;
+        }
+    };
+    let raw = Raw::from_yaml(value, 0);
+    let mut loc = Locator::new(source, text, 0);
+    match raw {
+        Raw::Seq(items) => {
+            for item in items {
+                read_one(item, &mut loc, &mut out);
+            }
+        }
+        Raw::Null => out.diagnostics.push(Diagnostic::error(
+            "the file holds no case",
+            Span::new(source, 0, text.len().min(1)),
+        )),
+        other => read_one(other, &mut loc, &mut out),
+    }
+    out
+}
+
+/// Reads a JSON Lines text: one case per non-blank line.
+pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
+    let mut out = ReadCases::default();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<serde_json::Value>(body) {
+            Ok(v) => {
+                let mut loc = Locator::new(source, body, start);
+                read_one(Raw::from_json(v, 0), &mut loc, &mut out);
+            }
+            Err(e) => {
+                let col = e.column().saturating_sub(1);
+                let at = (start + col).min(start + body.len());
+                let msg = e.to_string();
+                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                out.diagnostics.push(Diagnostic::error(
+                    format!("this line is not valid JSON: {msg}"),
+                    Span::new(source, at, (at + 1).min(start + body.len()).max(at)),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
+    let mut errors = Vec::new();
+    let case_span = loc.fallback();
+    let Raw::Map(entries) = raw else {
+        out.diagnostics.push(Diagnostic::error(
+            format!(
+                "a case must be a mapping of keys such as `id` and `facts`, not {}",
+                raw.describe()
+            ),
+            case_span,
+        ));
+        return;
+    };
+    // The case starts at its first key.
+    let first_span = entries
+        .first()
+        .map(|(k, _)| loc.key(k))
+        .unwrap_or(case_span);
+    loc.set_fallback(first_span);
+    let mut case = CaseAst {
+        id: Name {
+            text: String::new(),
+            span: first_span,
+        },
+        title: None,
+        under: Vec::new(),
+        time: None,
+        parties: Parties::default(),
+        source: None,
+        facts: Vec::new(),
+        expect: None,
+        span: first_span,
+    };
+    let mut seen_id = false;
+    let mut first = true;
+    for (key, value) in entries {
+        let kspan = if first { first_span } else { loc.key(&key) };
+        first = false;
+        match key.as_str() {
+            "id" => {
+                seen_id = true;
+                match value.scalar_text() {
+                    Some(id) => {
+                        let span = loc.value(&id, kspan);
+                        case.id = Name { text: id, span };
+                    }
+                    None => errors.push(Diagnostic::error(
+                        format!("`id` must be a string, not {}", value.describe()),
+                        kspan,
+                    )),
+                }
+            }
+            "title" => case.title = value.scalar_text(),
+            "source" => case.source = value.scalar_text(),
+            "notes" => {}
+            "under" => match value {
+                Raw::Str(s) => {
+                    let span = loc.value(&s, kspan);
+                    case.under.push(Name { text: s, span });
+                }
+                Raw::Seq(items) => {
+                    for it in items {
+                        match it.scalar_text() {
+                            Some(s) => {
+                                let span = loc.value(&s, kspan);
+                                case.under.push(Name { text: s, span });
+                            }
+                            None => errors.push(Diagnostic::error("`under` lists pack ids", kspan)),
+                        }
+                    }
+                }
+                other => errors.push(Diagnostic::error(
+                    format!(
+                        "`under` must be a pack id or a list of them, not {}",
+                        other.describe()
+                    ),
+                    kspan,
+                )),
+            },
+            "date" => {
+                if let Some((d, span)) = date_of(&value, loc, kspan, &mut errors) {
+                    set_time(&mut case, CaseTime::Date(d), span, &mut errors)
+                }
+            }
+            "period" => {
+                let Raw::Map(parts) = value else {
+                    errors.push(
+                        Diagnostic::error(
+                            format!("`period` must be a mapping, not {}", value.describe()),
+                            kspan,
+                        )
+                        .with_help("write `period: {from: 2019-06-01, to: 2024-05-21}`"),
+                    );
+                    continue;
+                };
+                let (mut from, mut to) = (None, None);
+                for (k, v) in parts {
+                    let ks = loc.key(&k);
+                    match k.as_str() {
+                        "from" => from = date_of(&v, loc, ks, &mut errors),
+                        "to" => to = date_of(&v, loc, ks, &mut errors),
+                        other => errors.push(unknown_key(other, ks, &PERIOD_KEYS, "period")),
+                    }
+                }
+                match (from, to) {
+                    (Some((f, fs)), Some((t, _))) => set_time(&mut case, CaseTime::Period(f, t), fs, &mut errors),
+                    (None, _) | (_, None) if errors.is_empty() => errors.push(
+                        Diagnostic::error("`period` needs both `from` and `to`", kspan)
+                            .with_help("write `period: {from: 2019-06-01, to: 2024-05-21}`, or `date:` for one day"),
+                    ),
+                    _ => {}
+                }
+            }
+            "parties" => {
+                let Raw::Map(parts) = value else {
+                    errors.push(Diagnostic::error(
+                        format!("`parties` must be a mapping, not {}", value.describe()),
+                        kspan,
+                    ));
+                    continue;
+                };
+                for (k, v) in parts {
+                    let ks = loc.key(&k);
+                    let text = v.scalar_text();
+                    match k.as_str() {
+                        "transferor" => case.parties.transferor = text,
+                        "recipient" => case.parties.recipient = text,
+                        "beneficiary" => case.parties.beneficiary = text,
+                        other => errors.push(unknown_key(other, ks, &PARTY_KEYS, "parties")),
+                    }
+                }
+            }
+            "facts" => match value {
+                Raw::Map(facts) => {
+                    for (name, v) in facts {
+                        let ns = loc.key(&name);
+                        let (value, vspan) = fact_value(v, loc, ns);
+                        case.facts.push(FactEntry {
+                            name: Name {
+                                text: name,
+                                span: ns,
+                            },
+                            value,
+                            value_span: vspan,
+                        });
+                    }
+                }
+                Raw::Null => {}
+                other => errors.push(Diagnostic::error(
+                    format!(
+                        "`facts` must be a mapping of fact names to values, not {}",
+                        other.describe()
+                    ),
+                    kspan,
+                )),
+            },
+            "expect" => case.expect = Some(expectation(value, loc, kspan, &mut errors)),
+            other => errors.push(unknown_key(other, kspan, &CASE_KEYS, "a case")),
+        }
+    }
+    if !seen_id {
+        errors.push(
+            Diagnostic::error("the case has no `id`", first_span)
+                .with_help("add e.g. `id: courier-parcels`"),
+        );
+    }
+    if errors.is_empty() {
+        out.cases.push(case);
+    } else {
+        out.diagnostics.extend(errors);
+    }
+}
+
+fn set_time(case: &mut CaseAst, time: CaseTime, span: Span, errors: &mut Vec<Diagnostic>) {
+    if case.time.is_some() {
+        errors.push(
+            Diagnostic::error("the case has both a `date` and a `period`", span)
+                .with_help("keep one"),
+        );
+    } else {
+        case.time = Some((time, span));
+    }
+}
+
+fn unknown_key(key: &str, span: Span, allowed: &[&str], within: &str) -> Diagnostic {
+    Diagnostic::error(format!("unknown key `{key}` in {within}"), span)
+        .with_label(format!("allowed: {}", allowed.join(", ")))
+        .suggest(key, allowed.iter().copied())
+}
+
+fn date_of(
+    v: &Raw,
+    loc: &mut Locator<'_>,
+    near: Span,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<(Date, Span)> {
+    let Some(text) = v.scalar_text() else {
+        errors.push(Diagnostic::error(
+            format!("expected a date (YYYY-MM-DD), not {}", v.describe()),
+            near,
+        ));
+        return None;
+    };
+    let span = loc.value(&text, near);
+    match Date::parse(&text) {
+        Some(d) => Some((d, span)),
+        None => {
+            errors.push(
+                Diagnostic::error(format!("`{text}` is not a real date"), span)
+                    .with_help("write dates as YYYY-MM-DD, e.g. 2023-09-15"),
+            );
+            None
+        }
+    }
+}
+
+fn fact_value(v: Raw, loc: &mut Locator<'_>, near: Span) -> (RawValue, Span) {
+    match v {
+        Raw::Null => (RawValue::Unknown, near),
+        Raw::Bool(b) => (RawValue::Bool(b), loc.value(&b.to_string(), near)),
+        Raw::Int(i) => (RawValue::Int(i), loc.value(&i.to_string(), near)),
+        Raw::Float(f) => (RawValue::Other(format!("the decimal number {f}")), near),
+        Raw::Str(s) if s == "unknown" => (RawValue::Unknown, loc.value(&s, near)),
+        Raw::Str(s) => {
+            let span = loc.value(&s, near);
+            (RawValue::Text(s), span)
+        }
+        Raw::Seq(items) => {
+            let mut list = Vec::new();
+            let mut first = None;
+            for it in items {
+                match it.scalar_text() {
+                    Some(s) => {
+                        let span = loc.value(&s, near);
+                        first.get_or_insert(span);
+                        list.push((s, span));
+                    }
+                    None => {
+                        return (
+                            RawValue::Other(format!("a list holding {}", it.describe())),
+                            near,
+                        );
+                    }
+                }
+            }
+            (RawValue::List(list), first.unwrap_or(near))
+        }
+        Raw::Map(_) => (RawValue::Other("a mapping".to_string()), near),
+    }
+}
+
+fn expectation(
+    v: Raw,
+    loc: &mut Locator<'_>,
+    kspan: Span,
+    errors: &mut Vec<Diagnostic>,
+) -> Expectation {
+    let mut e = Expectation {
+        span: Some(kspan),
+        ..Expectation::default()
+    };
+    let Raw::Map(entries) = v else {
+        errors.push(Diagnostic::error(
+            format!("`expect` must be a mapping, not {}", v.describe()),
+            kspan,
+        ));
+        return e;
+    };
+    for (k, v) in entries {
+        let ks = loc.key(&k);
+        let names = |v: Raw, loc: &mut Locator<'_>, errors: &mut Vec<Diagnostic>| -> Vec<Name> {
+            let items = match v {
+                Raw::Seq(items) => items,
+                Raw::Null => Vec::new(),
+                one @ Raw::Str(_) => vec![one],
+                other => {
+                    errors.push(Diagnostic::error(
+                        format!("expected a list, not {}", other.describe()),
+                        ks,
+                    ));
+                    return Vec::new();
+                }
+            };
+            items
+                .into_iter()
+                .filter_map(|it| it.scalar_text())
+                .map(|s| {
+                    let span = loc.value(&s, ks);
+                    Name { text: s, span }
+                })
+                .collect()
+        };
+        match k.as_str() {
+            "classification" => match v.scalar_text() {
+                Some(s) => {
+                    let span = loc.value(&s, ks);
+                    e.classification = Some(Name { text: s, span });
+                }
+                None => errors.push(Diagnostic::error(
+                    "`classification` must be a value such as provision",
+                    ks,
+                )),
+            },
+            "lawful" => {
+                let l = match &v {
+                    Raw::Bool(true) => Some(ExpectLawful::Yes),
+                    Raw::Bool(false) => Some(ExpectLawful::No),
+                    Raw::Null => Some(ExpectLawful::Unknown),
+                    Raw::Str(s) => match s.as_str() {
+                        "yes" | "true" => Some(ExpectLawful::Yes),
+                        "no" | "false" => Some(ExpectLawful::No),
+                        "unknown" => Some(ExpectLawful::Unknown),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match l {
+                    Some(l) => e.lawful = Some((l, ks)),
+                    None => errors.push(Diagnostic::error(
+                        format!("`lawful` must be true, false or null, not {}", v.describe()),
+                        ks,
+                    )),
+                }
+            }
+            "violations" => e.include = names(v, loc, errors),
+            "violations_exclude" => e.exclude = names(v, loc, errors),
+            "because" => e.because = names(v, loc, errors),
+            other => errors.push(unknown_key(other, ks, &EXPECT_KEYS, "`expect`")),
+        }
+    }
+    e
+}

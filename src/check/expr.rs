@@ -1,0 +1,502 @@
+//! Resolution and type checking of conditions: names to slots and rules, values to their types.
+
+use super::{Symbol, Symbols};
+use crate::compile::pack::{Cond, Country, FactType, MAX_VALUES, Ord2};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::syntax::ast::{CmpOp, Expr, ExprKind, Literal, Name, Quantifier, Value};
+
+/// Where a condition stands, which limits what it may refer to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Place {
+    /// A factor of a weighing: facts and tests only.
+    Factor,
+    /// Anywhere else.
+    Rule,
+}
+
+pub(super) fn resolve(
+    syms: &Symbols,
+    expr: &Expr,
+    place: Place,
+    errors: &mut Vec<Diagnostic>,
+) -> Cond {
+    match &expr.kind {
+        ExprKind::And(a, b) => {
+            let mut parts = Vec::new();
+            flatten_and(syms, a, place, errors, &mut parts);
+            flatten_and(syms, b, place, errors, &mut parts);
+            Cond::And(parts.into_boxed_slice())
+        }
+        ExprKind::Or(a, b) => {
+            let mut parts = Vec::new();
+            flatten_or(syms, a, place, errors, &mut parts);
+            flatten_or(syms, b, place, errors, &mut parts);
+            Cond::Or(parts.into_boxed_slice())
+        }
+        ExprKind::Not(a) => Cond::Not(Box::new(resolve(syms, a, place, errors))),
+        ExprKind::Ref(name) => reference(syms, name, place, errors),
+        ExprKind::Compare(name, op, value) => compare(syms, name, *op, value, place, errors),
+        ExprKind::In(name, values) => membership(syms, name, values, errors),
+        ExprKind::Contains(name, q, values) => containment(syms, name, *q, values, errors),
+    }
+}
+
+fn flatten_and(
+    syms: &Symbols,
+    e: &Expr,
+    place: Place,
+    errors: &mut Vec<Diagnostic>,
+    out: &mut Vec<Cond>,
+) {
+    match resolve(syms, e, place, errors) {
+        Cond::And(parts) => out.extend(parts.into_vec()),
+        c => out.push(c),
+    }
+}
+
+fn flatten_or(
+    syms: &Symbols,
+    e: &Expr,
+    place: Place,
+    errors: &mut Vec<Diagnostic>,
+    out: &mut Vec<Cond>,
+) {
+    match resolve(syms, e, place, errors) {
+        Cond::Or(parts) => out.extend(parts.into_vec()),
+        c => out.push(c),
+    }
+}
+
+fn unknown_name(syms: &Symbols, name: &Name, errors: &mut Vec<Diagnostic>) -> Cond {
+    if name.text.is_empty() {
+        // A broken node the parser already reported.
+        return Cond::Const(false);
+    }
+    errors.push(
+        Diagnostic::error(format!("unknown name `{}`", name.text), name.span)
+            .with_label("not a fact, test, exception or weighing of this pack")
+            .suggest(&name.text, syms.names()),
+    );
+    Cond::Const(false)
+}
+
+fn reference(syms: &Symbols, name: &Name, place: Place, errors: &mut Vec<Diagnostic>) -> Cond {
+    match syms.lookup(&name.text) {
+        Some(Symbol::Fact(id)) => {
+            let ty = syms.fact_type(id);
+            if *ty == FactType::Bool {
+                Cond::Bool(id, true)
+            } else {
+                errors.push(
+                    Diagnostic::error(
+                        format!(
+                            "fact `{}` is not a bool and cannot stand alone as a condition",
+                            name.text
+                        ),
+                        name.span,
+                    )
+                    .with_label(format!("its type is {}", ty.describe()))
+                    .with_help(example_for(&name.text, ty)),
+                );
+                Cond::Const(false)
+            }
+        }
+        Some(Symbol::Test(id)) => Cond::Test(id),
+        Some(Symbol::Exc(id)) => {
+            if place == Place::Factor {
+                errors.push(Diagnostic::error(
+                    format!(
+                        "a factor cannot read exception `{}`; name the test it excepts",
+                        name.text
+                    ),
+                    name.span,
+                ));
+            }
+            Cond::Exc(id)
+        }
+        Some(Symbol::Weigh(_)) => {
+            errors.push(
+                Diagnostic::error(
+                    format!("weighing `{}` needs a side to compare with", name.text),
+                    name.span,
+                )
+                .with_help(format!(
+                    "write `{} = SIDE`, naming one of its sides",
+                    name.text
+                )),
+            );
+            Cond::Const(false)
+        }
+        Some(other) => {
+            errors.push(Diagnostic::error(
+                format!(
+                    "`{}` is {}, which a condition cannot read",
+                    name.text,
+                    other.describe()
+                ),
+                name.span,
+            ));
+            Cond::Const(false)
+        }
+        None => unknown_name(syms, name, errors),
+    }
+}
+
+fn example_for(name: &str, ty: &FactType) -> String {
+    match ty {
+        FactType::Enum(v) => format!(
+            "compare it: `{name} = {}`",
+            v.first().map_or("VALUE", |s| s)
+        ),
+        FactType::Set(v) => format!(
+            "test membership: `{name} contains {}`",
+            v.first().map_or("VALUE", |s| s)
+        ),
+        FactType::Country => format!("compare it: `{name} = KR`"),
+        FactType::Number => format!("compare it: `{name} >= 1`"),
+        FactType::Date => format!("compare it: `{name} >= 2023-09-15`"),
+        FactType::Bool => format!("`{name}`"),
+    }
+}
+
+fn ord(op: CmpOp) -> Ord2 {
+    match op {
+        CmpOp::Eq => Ord2::Eq,
+        CmpOp::Ne => Ord2::Ne,
+        CmpOp::Lt => Ord2::Lt,
+        CmpOp::Le => Ord2::Le,
+        CmpOp::Gt => Ord2::Gt,
+        CmpOp::Ge => Ord2::Ge,
+    }
+}
+
+fn literal_kind(lit: &Literal) -> &'static str {
+    match lit {
+        Literal::Bool(_) => "a truth value",
+        Literal::Number(_) => "a number",
+        Literal::Date(_) => "a date",
+        Literal::Country(_) => "a country code",
+        Literal::Word(_) => "a name",
+    }
+}
+
+fn type_mismatch(name: &Name, ty: &FactType, value: &Value, errors: &mut Vec<Diagnostic>) -> Cond {
+    let shown = match &value.lit {
+        Literal::Word(w) | Literal::Country(w) => format!("`{w}`"),
+        other => literal_kind(other).to_string(),
+    };
+    errors.push(
+        Diagnostic::error(
+            format!(
+                "fact `{}` is compared with {shown}, which is not of its type",
+                name.text
+            ),
+            value.span,
+        )
+        .with_label(format!("`{}` is {}", name.text, ty.describe())),
+    );
+    Cond::Const(false)
+}
+
+fn negate_if(op: CmpOp, c: Cond) -> Cond {
+    if op == CmpOp::Ne {
+        Cond::Not(Box::new(c))
+    } else {
+        c
+    }
+}
+
+fn only_equality(name: &Name, op: CmpOp, value: &Value, errors: &mut Vec<Diagnostic>) -> bool {
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        true
+    } else {
+        errors.push(Diagnostic::error(
+            format!(
+                "`{}` can only be compared with `=` or `!=`, not `{}`",
+                name.text,
+                op.as_str()
+            ),
+            value.span,
+        ));
+        false
+    }
+}
+
+/// The bit of an enum or set value, reporting values not in the list.
+pub(super) fn value_bit(
+    name: &Name,
+    values: &[String],
+    value: &Value,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<u64> {
+    let word = match &value.lit {
+        Literal::Word(w) | Literal::Country(w) => w.as_str(),
+        _ => {
+            errors.push(
+                Diagnostic::error(
+                    format!(
+                        "`{}` takes one of its listed values, not {}",
+                        name.text,
+                        literal_kind(&value.lit)
+                    ),
+                    value.span,
+                )
+                .with_label(format!("values: {}", values.join(", "))),
+            );
+            return None;
+        }
+    };
+    match values.iter().position(|v| v == word) {
+        Some(i) if i < MAX_VALUES => Some(1u64 << i),
+        _ => {
+            let mut d = Diagnostic::error(
+                format!("`{word}` is not a value of `{}`", name.text),
+                value.span,
+            )
+            .with_label(format!("values: {}", values.join(", ")));
+            if let Some(best) = did_you_mean(word, values.iter().map(String::as_str)) {
+                d = d.with_help(format!("did you mean `{best}`?"));
+            }
+            errors.push(d);
+            None
+        }
+    }
+}
+
+fn compare(
+    syms: &Symbols,
+    name: &Name,
+    op: CmpOp,
+    value: &Value,
+    place: Place,
+    errors: &mut Vec<Diagnostic>,
+) -> Cond {
+    match syms.lookup(&name.text) {
+        Some(Symbol::Weigh(w)) => {
+            if place == Place::Factor {
+                errors.push(Diagnostic::error(
+                    format!("a factor cannot read weighing `{}`", name.text),
+                    name.span,
+                ));
+                return Cond::Const(false);
+            }
+            if !only_equality(name, op, value, errors) {
+                return Cond::Const(false);
+            }
+            let sides = syms.sides(w);
+            let word = match &value.lit {
+                Literal::Word(s) => s.as_str(),
+                _ => "",
+            };
+            match sides.iter().position(|s| s == word) {
+                Some(i) => negate_if(op, Cond::Side(w, u8::try_from(i).unwrap_or(0))),
+                None => {
+                    errors.push(
+                        Diagnostic::error(
+                            format!(
+                                "`{}` is not a side of weighing `{}`",
+                                value_text(value),
+                                name.text
+                            ),
+                            value.span,
+                        )
+                        .with_label(format!("sides: {}", sides.join(", ")))
+                        .suggest(word, sides.iter().map(String::as_str)),
+                    );
+                    Cond::Const(false)
+                }
+            }
+        }
+        Some(Symbol::Fact(id)) => {
+            let ty = syms.fact_type(id);
+            match (ty, &value.lit) {
+                (FactType::Bool, Literal::Bool(b)) => {
+                    if only_equality(name, op, value, errors) {
+                        Cond::Bool(id, if op == CmpOp::Eq { *b } else { !*b })
+                    } else {
+                        Cond::Const(false)
+                    }
+                }
+                (FactType::Enum(values), _) => {
+                    if !only_equality(name, op, value, errors) {
+                        return Cond::Const(false);
+                    }
+                    match value_bit(name, values, value, errors) {
+                        Some(bit) => negate_if(op, Cond::EnumIn(id, bit)),
+                        None => Cond::Const(false),
+                    }
+                }
+                (FactType::Set(_), _) => {
+                    errors.push(
+                        Diagnostic::error(
+                            format!(
+                                "set `{}` cannot be compared with `{}`",
+                                name.text,
+                                op.as_str()
+                            ),
+                            value.span,
+                        )
+                        .with_help(format!(
+                            "test membership: `{} contains {}`",
+                            name.text,
+                            value_text(value)
+                        )),
+                    );
+                    Cond::Const(false)
+                }
+                (FactType::Country, Literal::Country(c)) => {
+                    if !only_equality(name, op, value, errors) {
+                        return Cond::Const(false);
+                    }
+                    match Country::parse(c) {
+                        Some(code) => {
+                            negate_if(op, Cond::CountryIn(id, vec![code].into_boxed_slice()))
+                        }
+                        None => type_mismatch(name, ty, value, errors),
+                    }
+                }
+                (FactType::Number, Literal::Number(n)) => Cond::Num(id, ord(op), *n),
+                (FactType::Date, Literal::Date(d)) => Cond::Date(id, ord(op), *d),
+                _ => type_mismatch(name, ty, value, errors),
+            }
+        }
+        Some(Symbol::Test(_)) => {
+            errors.push(
+                Diagnostic::error(
+                    format!(
+                        "test `{}` is true or false and is not compared with a value",
+                        name.text
+                    ),
+                    name.span,
+                )
+                .with_help(format!("write `{}` or `not {}`", name.text, name.text)),
+            );
+            Cond::Const(false)
+        }
+        Some(other) => {
+            errors.push(Diagnostic::error(
+                format!(
+                    "`{}` is {}, which a condition cannot read",
+                    name.text,
+                    other.describe()
+                ),
+                name.span,
+            ));
+            Cond::Const(false)
+        }
+        None => unknown_name(syms, name, errors),
+    }
+}
+
+fn value_text(value: &Value) -> String {
+    match &value.lit {
+        Literal::Word(w) | Literal::Country(w) => w.clone(),
+        Literal::Bool(b) => b.to_string(),
+        Literal::Number(n) => n.to_string(),
+        Literal::Date(d) => d.to_string(),
+    }
+}
+
+fn membership(syms: &Symbols, name: &Name, values: &[Value], errors: &mut Vec<Diagnostic>) -> Cond {
+    let Some(Symbol::Fact(id)) = syms.lookup(&name.text) else {
+        if syms.lookup(&name.text).is_none() {
+            return unknown_name(syms, name, errors);
+        }
+        errors.push(Diagnostic::error(
+            format!(
+                "`in` needs an enum or country fact, and `{}` is not a fact",
+                name.text
+            ),
+            name.span,
+        ));
+        return Cond::Const(false);
+    };
+    match syms.fact_type(id) {
+        FactType::Enum(list) => {
+            let mut mask = 0;
+            for v in values {
+                mask |= value_bit(name, list, v, errors).unwrap_or(0);
+            }
+            Cond::EnumIn(id, mask)
+        }
+        FactType::Country => {
+            let mut codes = Vec::new();
+            for v in values {
+                match &v.lit {
+                    Literal::Country(c) => codes.extend(Country::parse(c)),
+                    _ => {
+                        type_mismatch(name, &FactType::Country, v, errors);
+                    }
+                }
+            }
+            Cond::CountryIn(id, codes.into_boxed_slice())
+        }
+        FactType::Set(_) => {
+            errors.push(Diagnostic::error(
+                format!(
+                    "`{}` is a set: use `contains any {{…}}` rather than `in`",
+                    name.text
+                ),
+                name.span,
+            ));
+            Cond::Const(false)
+        }
+        ty => {
+            errors.push(Diagnostic::error(
+                format!(
+                    "`in` needs an enum or country fact, and `{}` is {}",
+                    name.text,
+                    ty.describe()
+                ),
+                name.span,
+            ));
+            Cond::Const(false)
+        }
+    }
+}
+
+fn containment(
+    syms: &Symbols,
+    name: &Name,
+    q: Quantifier,
+    values: &[Value],
+    errors: &mut Vec<Diagnostic>,
+) -> Cond {
+    let Some(Symbol::Fact(id)) = syms.lookup(&name.text) else {
+        if syms.lookup(&name.text).is_none() {
+            return unknown_name(syms, name, errors);
+        }
+        errors.push(Diagnostic::error(
+            format!(
+                "`contains` needs a set fact, and `{}` is not a fact",
+                name.text
+            ),
+            name.span,
+        ));
+        return Cond::Const(false);
+    };
+    match syms.fact_type(id) {
+        FactType::Set(list) => {
+            let mut mask = 0;
+            for v in values {
+                mask |= value_bit(name, list, v, errors).unwrap_or(0);
+            }
+            Cond::SetHas(id, mask, q == Quantifier::All)
+        }
+        ty => {
+            let mut d = Diagnostic::error(
+                format!(
+                    "`contains` needs a set fact, and `{}` is {}",
+                    name.text,
+                    ty.describe()
+                ),
+                name.span,
+            );
+            if matches!(ty, FactType::Enum(_) | FactType::Country) {
+                d = d.with_help(format!("for one value use `{} in {{…}}`", name.text));
+            }
+            errors.push(d);
+            Cond::Const(false)
+        }
+    }
+}

@@ -1,0 +1,812 @@
+//! Checking a pack: names resolved (with "did you mean"), types and enum values checked,
+//! duplicates, cycles and missing clauses rejected, unused declarations warned about. Every error
+//! of every file is collected before giving up. A pack that passes is compiled ([`crate::compile`]).
+
+mod expr;
+
+use crate::compile::pack::*;
+use crate::compile::{self};
+use crate::diagnostic::Diagnostic;
+use crate::source::{SourceId, SourceMap, Span};
+use crate::syntax::ast::{self, InForce, Item, Literal, Name, StatuteFile, Text, TypeAst};
+use expr::{Place, resolve};
+use std::collections::HashMap;
+
+/// Classification values of cases.md §3 that a `classify` weighing may have as sides.
+pub const CLASS_VALUES: [&str; 3] = ["outsourcing", "provision", "joint_control"];
+
+/// What a name stands for in a pack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Symbol {
+    Fact(FactId),
+    Test(TestId),
+    Exc(ExcId),
+    Weigh(WeighId),
+    Factor(WeighId, u16),
+    Req(ReqId),
+    Gap(u16),
+}
+
+impl Symbol {
+    fn describe(self) -> &'static str {
+        match self {
+            Symbol::Fact(_) => "a fact",
+            Symbol::Test(_) => "a test",
+            Symbol::Exc(_) => "an exception",
+            Symbol::Weigh(_) => "a weighing",
+            Symbol::Factor(_, _) => "a factor",
+            Symbol::Req(_) => "a requirement",
+            Symbol::Gap(_) => "a gap",
+        }
+    }
+}
+
+/// The names of a pack and what they stand for.
+pub(crate) struct Symbols {
+    map: HashMap<String, (Symbol, Span)>,
+    order: Vec<String>,
+    fact_types: Vec<FactType>,
+    sides: Vec<[String; 2]>,
+}
+
+impl Symbols {
+    fn lookup(&self, name: &str) -> Option<Symbol> {
+        self.map.get(name).map(|(s, _)| *s)
+    }
+
+    fn fact_type(&self, id: FactId) -> &FactType {
+        self.fact_types
+            .get(usize::from(id))
+            .unwrap_or(&FactType::Bool)
+    }
+
+    fn sides(&self, w: WeighId) -> &[String] {
+        self.sides.get(usize::from(w)).map_or(&[], |s| &s[..])
+    }
+
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.order.iter().map(String::as_str)
+    }
+}
+
+/// The outcome of checking a pack: the compiled pack if there was no error, and every
+/// diagnostic (errors and warnings) found.
+#[derive(Debug)]
+pub struct Checked {
+    /// The pack, when no error was found.
+    pub pack: Option<Pack>,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks and compiles the parsed files of one pack.
+pub fn check_pack(sources: &SourceMap, files: &[(SourceId, StatuteFile)]) -> Checked {
+    let mut c = Checker {
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        sources,
+    };
+    let pack = c.run(files);
+    let mut diagnostics = c.errors;
+    diagnostics.extend(c.warnings);
+    diagnostics.sort_by_key(|d| d.span.map(|s| (s.source, s.start)));
+    Checked {
+        pack: if diagnostics.iter().any(Diagnostic::is_error) {
+            None
+        } else {
+            pack
+        },
+        diagnostics,
+    }
+}
+
+struct Checker<'a> {
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    sources: &'a SourceMap,
+}
+
+fn meta(name: &Name, title: &Text, cites: &[Text], notes: &[Text], in_force: InForce) -> RuleMeta {
+    RuleMeta {
+        id: name.text.clone(),
+        title: title.text.clone(),
+        cites: cites.iter().map(|t| t.text.clone()).collect(),
+        notes: notes.iter().map(|t| t.text.clone()).collect(),
+        from: in_force.from,
+        until: in_force.until,
+        span: name.span,
+    }
+}
+
+impl Checker<'_> {
+    fn declare(&mut self, syms: &mut Symbols, name: &Name, sym: Symbol) {
+        if name.text.is_empty() {
+            return;
+        }
+        if let Some((prev, prev_span)) = syms.map.get(&name.text) {
+            let at = self
+                .sources
+                .locate(*prev_span)
+                .map(|(f, lc)| format!("{f}:{lc}"))
+                .unwrap_or_default();
+            self.errors.push(
+                Diagnostic::error(format!("`{}` is declared twice", name.text), name.span)
+                    .with_label(format!("already declared as {} at {at}", prev.describe()))
+                    .with_help("every fact and rule of a pack needs its own name"),
+            );
+            return;
+        }
+        syms.map.insert(name.text.clone(), (sym, name.span));
+        syms.order.push(name.text.clone());
+    }
+
+    fn require_cite(&mut self, what: &str, name: &Name, cites: &[Text]) {
+        if cites.is_empty() {
+            self.errors.push(
+                Diagnostic::error(format!("{what} `{}` has no citation", name.text), name.span)
+                    .with_help("add `cite \"…\"` naming the article or judgment it encodes"),
+            );
+        }
+    }
+
+    fn missing(&mut self, what: &str, name: &Name, clause: &str, example: &str) {
+        self.errors.push(
+            Diagnostic::error(
+                format!("{what} `{}` has no `{clause}` clause", name.text),
+                name.span,
+            )
+            .with_help(format!("add e.g. `{example}`")),
+        );
+    }
+
+    fn check_dates(&mut self, in_force: InForce) {
+        if let (Some(from), Some(until), Some(span)) =
+            (in_force.from, in_force.until, in_force.span)
+            && until < from
+        {
+            self.errors.push(Diagnostic::error(
+                format!("in force until {until}, before it comes into force on {from}"),
+                span,
+            ));
+        }
+    }
+
+    fn run(&mut self, files: &[(SourceId, StatuteFile)]) -> Option<Pack> {
+        // ---- the header ----
+        let headers: Vec<&ast::HeaderAst> = files
+            .iter()
+            .filter_map(|(_, f)| f.header.as_ref())
+            .collect();
+        let header = match headers.as_slice() {
+            [h] => Some(*h),
+            [] => {
+                let file = files
+                    .first()
+                    .and_then(|(s, _)| self.sources.get(*s))
+                    .map_or_else(|| "<pack>".to_string(), |f| f.name.clone());
+                self.errors.push(
+                    Diagnostic::file_error("the pack has no header", file)
+                        .with_help("start its first file with `pack ID \"TITLE\"`"),
+                );
+                None
+            }
+            [first, rest @ ..] => {
+                for h in rest {
+                    self.errors.push(
+                        Diagnostic::error(
+                            format!("a second `pack` header (`{}`)", h.id.text),
+                            h.id.span,
+                        )
+                        .with_help(format!(
+                            "pack `{}` is already declared; only one file carries the header",
+                            first.id.text
+                        )),
+                    );
+                }
+                Some(*first)
+            }
+        };
+
+        // ---- declare every name ----
+        let mut syms = Symbols {
+            map: HashMap::new(),
+            order: Vec::new(),
+            fact_types: Vec::new(),
+            sides: Vec::new(),
+        };
+        let items: Vec<&Item> = files.iter().flat_map(|(_, f)| f.items.iter()).collect();
+        let (mut n_facts, mut n_tests, mut n_exc, mut n_weigh, mut n_req, mut n_gap) =
+            (0u16, 0u16, 0u16, 0u16, 0u16, 0u16);
+        for item in &items {
+            match item {
+                Item::Fact(f) => {
+                    self.declare(&mut syms, &f.name, Symbol::Fact(n_facts));
+                    syms.fact_types.push(self.fact_type(f));
+                    n_facts += 1;
+                }
+                Item::Test(t) => {
+                    self.declare(&mut syms, &t.name, Symbol::Test(n_tests));
+                    n_tests += 1;
+                }
+                Item::Exception(e) => {
+                    self.declare(&mut syms, &e.name, Symbol::Exc(n_exc));
+                    n_exc += 1;
+                }
+                Item::Weigh(w) => {
+                    self.declare(&mut syms, &w.name, Symbol::Weigh(n_weigh));
+                    for (i, f) in w.factors.iter().enumerate() {
+                        self.declare(
+                            &mut syms,
+                            &f.name,
+                            Symbol::Factor(n_weigh, u16::try_from(i).unwrap_or(0)),
+                        );
+                    }
+                    let sides = match &w.sides {
+                        Some((a, b)) => [a.text.clone(), b.text.clone()],
+                        None => [String::new(), String::new()],
+                    };
+                    syms.sides.push(sides);
+                    n_weigh += 1;
+                }
+                Item::Require(r) => {
+                    self.declare(&mut syms, &r.name, Symbol::Req(n_req));
+                    n_req += 1;
+                }
+                Item::Gap(g) => {
+                    self.declare(&mut syms, &g.name, Symbol::Gap(n_gap));
+                    n_gap += 1;
+                }
+            }
+        }
+
+        // ---- lower every item ----
+        let mut facts = Vec::new();
+        let mut tests = Vec::new();
+        let mut exceptions: Vec<ExcDef> = Vec::new();
+        let mut weighings = Vec::new();
+        let mut requirements = Vec::new();
+        let mut gaps = Vec::new();
+        let mut classification = None;
+        for item in &items {
+            match item {
+                Item::Fact(f) => facts.push(self.fact(&syms, f)),
+                Item::Test(t) => {
+                    self.require_cite("test", &t.name, &t.cites);
+                    self.check_dates(t.in_force);
+                    let cond = match &t.cond {
+                        Some(e) => resolve(&syms, e, Place::Rule, &mut self.errors),
+                        None => {
+                            self.missing("test", &t.name, "if", "if recipient_country != KR");
+                            Cond::Const(false)
+                        }
+                    };
+                    tests.push(TestDef {
+                        meta: meta(&t.name, &t.title, &t.cites, &t.notes, t.in_force),
+                        cond,
+                        holds: t.holds.as_ref().map(|x| x.text.clone()),
+                        fails: t.fails.as_ref().map(|x| x.text.clone()),
+                        exceptions: Vec::new(),
+                    });
+                }
+                Item::Exception(e) => {
+                    self.require_cite("exception", &e.name, &e.cites);
+                    self.check_dates(e.in_force);
+                    let cond = match &e.cond {
+                        Some(x) => resolve(&syms, x, Place::Rule, &mut self.errors),
+                        None => {
+                            self.missing("exception", &e.name, "if", "if cross_border_disclosed");
+                            Cond::Const(false)
+                        }
+                    };
+                    let target = match &e.target {
+                        Some(t) => match syms.lookup(&t.text) {
+                            Some(Symbol::Test(id)) => Some(Target::Test(id)),
+                            Some(Symbol::Exc(id)) => Some(Target::Exc(id)),
+                            Some(Symbol::Req(id)) => Some(Target::Req(id)),
+                            Some(other) => {
+                                self.errors.push(Diagnostic::error(
+                                    format!("an exception can except a test, a requirement or an exception, and `{}` is {}", t.text, other.describe()),
+                                    t.span,
+                                ));
+                                None
+                            }
+                            None => {
+                                self.errors.push(
+                                    Diagnostic::error(format!("unknown rule `{}`", t.text), t.span)
+                                        .suggest(&t.text, syms.names()),
+                                );
+                                None
+                            }
+                        },
+                        None => {
+                            self.missing("exception", &e.name, "to", "to cross_border_ground");
+                            None
+                        }
+                    };
+                    exceptions.push(ExcDef {
+                        meta: meta(&e.name, &e.title, &e.cites, &e.notes, e.in_force),
+                        target: target.unwrap_or(Target::Exc(u16::MAX)),
+                        cond,
+                        exceptions: Vec::new(),
+                    });
+                }
+                Item::Weigh(w) => {
+                    let id = u16::try_from(weighings.len()).unwrap_or(0);
+                    if w.classifies {
+                        if let Some(prev) = classification {
+                            let _ = prev;
+                            self.errors.push(
+                                Diagnostic::error("a second `classify` weighing", w.name.span)
+                                    .with_help("a pack has one classification; declare other weighings with `weigh`"),
+                            );
+                        } else {
+                            classification = Some(id);
+                        }
+                    }
+                    weighings.push(self.weighing(&syms, w));
+                }
+                Item::Require(r) => requirements.push(self.requirement(&syms, r)),
+                Item::Gap(g) => {
+                    self.require_cite("gap", &g.name, &g.cites);
+                    self.check_dates(g.in_force);
+                    gaps.push(GapDef {
+                        meta: meta(&g.name, &g.title, &g.cites, &g.notes, g.in_force),
+                        when: g
+                            .when
+                            .as_ref()
+                            .map(|e| resolve(&syms, e, Place::Rule, &mut self.errors)),
+                    });
+                }
+            }
+        }
+
+        // Attach exceptions to their targets.
+        for (i, e) in exceptions.clone().iter().enumerate() {
+            let i = u16::try_from(i).unwrap_or(0);
+            match e.target {
+                Target::Test(t) => {
+                    if let Some(t) = tests.get_mut(usize::from(t)) {
+                        t.exceptions.push(i);
+                    }
+                }
+                Target::Exc(x) => {
+                    if let Some(x) = exceptions.get_mut(usize::from(x)) {
+                        x.exceptions.push(i);
+                    }
+                }
+                Target::Req(r) => {
+                    if let Some(r) = requirements.get_mut(usize::from(r)) {
+                        r.exceptions.push(i);
+                    }
+                }
+            }
+        }
+
+        let header = header?;
+        let mut pack = Pack {
+            id: header.id.text.clone(),
+            title: header.title.text.clone(),
+            jurisdiction: header.jurisdiction.as_ref().map(|j| j.text.clone()),
+            acts: header
+                .acts
+                .iter()
+                .map(|a| Act {
+                    abbrev: a.abbrev.text.clone(),
+                    title: a.title.text.clone(),
+                })
+                .collect(),
+            sources: header.sources.iter().map(|s| s.text.clone()).collect(),
+            notes: header.notes.iter().map(|s| s.text.clone()).collect(),
+            fact_index: facts
+                .iter()
+                .enumerate()
+                .map(|(i, f): (usize, &FactDef)| (f.name.clone(), u16::try_from(i).unwrap_or(0)))
+                .collect(),
+            facts,
+            tests,
+            exceptions,
+            weighings,
+            classification,
+            requirements,
+            gaps,
+            order: Vec::new(),
+            class_dependent: Vec::new(),
+            change_dates: Vec::new(),
+            representatives: Vec::new(),
+        };
+        if let Err(cycle) = compile::order(&mut pack) {
+            let names: Vec<String> = cycle.iter().map(|n| node_name(&pack, *n)).collect();
+            let span = cycle
+                .first()
+                .map_or(Span::default(), |n| node_span(&pack, *n));
+            self.errors.push(
+                Diagnostic::error(
+                    format!(
+                        "rules depend on each other in a circle: {}",
+                        names.join(" → ")
+                    ),
+                    span,
+                )
+                .with_help("a rule cannot depend, even indirectly, on itself"),
+            );
+            return None;
+        }
+        if let Some(c) = pack.classification {
+            let dependent = pack
+                .order
+                .iter()
+                .zip(&pack.class_dependent)
+                .any(|(n, d)| *n == Node::Weigh(c) && *d);
+            if dependent {
+                let span = pack.classifier().map_or(Span::default(), |w| w.meta.span);
+                self.errors.push(Diagnostic::error(
+                    "the classification weighing reads a rule that depends on the classification",
+                    span,
+                ));
+            }
+        }
+        self.unused(&pack, &items);
+        compile::finish(&mut pack);
+        Some(pack)
+    }
+
+    fn fact_type(&mut self, f: &ast::FactDecl) -> FactType {
+        let list = |names: &[Name], this: &mut Self| -> Vec<String> {
+            let mut seen: HashMap<&str, Span> = HashMap::new();
+            for n in names {
+                if seen.insert(&n.text, n.span).is_some() {
+                    this.errors.push(Diagnostic::error(
+                        format!("value `{}` is listed twice", n.text),
+                        n.span,
+                    ));
+                }
+            }
+            if names.len() > MAX_VALUES {
+                this.errors.push(Diagnostic::error(
+                    format!(
+                        "`{}` lists {} values; at most {MAX_VALUES} are allowed",
+                        f.name.text,
+                        names.len()
+                    ),
+                    f.ty_span,
+                ));
+            }
+            names.iter().map(|n| n.text.clone()).collect()
+        };
+        match &f.ty {
+            TypeAst::Bool => FactType::Bool,
+            TypeAst::Number => FactType::Number,
+            TypeAst::Date => FactType::Date,
+            TypeAst::Country => FactType::Country,
+            TypeAst::Enum(v) => FactType::Enum(list(v, self)),
+            TypeAst::Set(v) => FactType::Set(list(v, self)),
+        }
+    }
+
+    fn fact(&mut self, syms: &Symbols, f: &ast::FactDecl) -> FactDef {
+        let id = match syms.lookup(&f.name.text) {
+            Some(Symbol::Fact(id)) => id,
+            _ => 0,
+        };
+        let ty = syms.fact_type(id).clone();
+        if f.ask.is_none() {
+            self.missing(
+                "fact",
+                &f.name,
+                "ask",
+                "ask \"Does the recipient use the data for itself?\"",
+            );
+        }
+        let burden = f.burden.as_ref().map(|b| {
+            let v = self.literal_value(&f.name, &ty, &b.otherwise);
+            (b.party.text.clone(), v)
+        });
+        FactDef {
+            name: f.name.text.clone(),
+            ty,
+            ask: f.ask.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+            help: f.help.as_ref().map(|t| t.text.clone()),
+            burden,
+            recorded: f.recorded,
+            span: f.name.span,
+        }
+    }
+
+    /// A literal as a value of a fact's type (for `proven by … otherwise VALUE`).
+    fn literal_value(&mut self, name: &Name, ty: &FactType, v: &ast::Value) -> Val {
+        let val = match (ty, &v.lit) {
+            (FactType::Bool, Literal::Bool(b)) => Some(Val::Bool(*b)),
+            (FactType::Number, Literal::Number(n)) => Some(Val::Number(*n)),
+            (FactType::Date, Literal::Date(d)) => Some(Val::Date(*d)),
+            (FactType::Country, Literal::Country(c)) => Country::parse(c).map(Val::Country),
+            (FactType::Enum(list), _) => expr::value_bit(name, list, v, &mut self.errors)
+                .map(|bit| Val::Enum(u8::try_from(bit.trailing_zeros()).unwrap_or(0))),
+            (FactType::Set(list), _) => {
+                expr::value_bit(name, list, v, &mut self.errors).map(Val::Set)
+            }
+            _ => {
+                self.errors.push(
+                    Diagnostic::error(
+                        format!("this value is not of the type of `{}`", name.text),
+                        v.span,
+                    )
+                    .with_label(format!(
+                        "`{}` is {}",
+                        name.text,
+                        ty.describe()
+                    )),
+                );
+                None
+            }
+        };
+        val.unwrap_or(Val::Unknown)
+    }
+
+    fn weighing(&mut self, syms: &Symbols, w: &ast::WeighDecl) -> WeighDef {
+        self.require_cite(
+            if w.classifies {
+                "classification"
+            } else {
+                "weighing"
+            },
+            &w.name,
+            &w.cites,
+        );
+        let sides = match &w.sides {
+            Some((a, b)) => {
+                if a.text == b.text {
+                    self.errors.push(Diagnostic::error(
+                        "the two sides of a weighing must differ",
+                        b.span,
+                    ));
+                }
+                if w.classifies {
+                    for s in [a, b] {
+                        if !CLASS_VALUES.contains(&s.text.as_str()) {
+                            self.errors.push(
+                                Diagnostic::error(
+                                    format!("`{}` is not a classification", s.text),
+                                    s.span,
+                                )
+                                .with_label(format!("classifications: {}", CLASS_VALUES.join(", ")))
+                                .suggest(&s.text, CLASS_VALUES),
+                            );
+                        }
+                    }
+                }
+                [a.text.clone(), b.text.clone()]
+            }
+            None => {
+                self.missing("weighing", &w.name, "sides", "sides provision, outsourcing");
+                [String::new(), String::new()]
+            }
+        };
+        if w.factors.is_empty() {
+            self.errors.push(Diagnostic::error(
+                format!("weighing `{}` has no factor", w.name.text),
+                w.name.span,
+            ));
+        }
+        let mut factors = Vec::new();
+        for f in &w.factors {
+            self.check_dates(f.in_force);
+            let side = match &f.toward {
+                Some(t) => match sides.iter().position(|s| *s == t.text) {
+                    Some(i) => u8::try_from(i).unwrap_or(0),
+                    None => {
+                        self.errors.push(
+                            Diagnostic::error(
+                                format!("`{}` is not a side of weighing `{}`", t.text, w.name.text),
+                                t.span,
+                            )
+                            .with_label(format!("sides: {}", sides.join(", ")))
+                            .suggest(&t.text, sides.iter().map(String::as_str)),
+                        );
+                        0
+                    }
+                },
+                None => {
+                    self.missing("factor", &f.name, "toward", "toward provision");
+                    0
+                }
+            };
+            let weight = match f.weight {
+                Some((n, _)) => i32::try_from(n).unwrap_or(0),
+                None => {
+                    self.missing("factor", &f.name, "weight", "weight 1");
+                    0
+                }
+            };
+            let cond = match &f.when {
+                Some(e) => resolve(syms, e, Place::Factor, &mut self.errors),
+                None => {
+                    self.missing("factor", &f.name, "when", "when recipient_own_use");
+                    Cond::Const(false)
+                }
+            };
+            if f.because.is_none() {
+                self.missing(
+                    "factor",
+                    &f.name,
+                    "because",
+                    "because \"the recipient uses the data for itself\"",
+                );
+            }
+            let cites = if f.cites.is_empty() {
+                &w.cites
+            } else {
+                &f.cites
+            };
+            let title = f.because.clone().unwrap_or(Text {
+                text: String::new(),
+                span: f.name.span,
+            });
+            factors.push(FactorDef {
+                meta: meta(&f.name, &title, cites, &f.notes, f.in_force),
+                side,
+                weight,
+                cond,
+                because: title.text.clone(),
+                decisive: f.decisive,
+                facts: Vec::new(),
+            });
+        }
+        WeighDef {
+            meta: meta(&w.name, &w.title, &w.cites, &w.notes, InForce::default()),
+            classifies: w.classifies,
+            sides,
+            margin: w.margin.map_or(0, |(m, _)| i32::try_from(m).unwrap_or(0)),
+            factors,
+            groups: Vec::new(),
+        }
+    }
+
+    fn requirement(&mut self, syms: &Symbols, r: &ast::RequireDecl) -> ReqDef {
+        self.require_cite("requirement", &r.name, &r.cites);
+        self.check_dates(r.in_force);
+        let requires = match &r.requires {
+            Some(e) => resolve(syms, e, Place::Rule, &mut self.errors),
+            None => {
+                self.missing(
+                    "requirement",
+                    &r.name,
+                    "requires",
+                    "requires written_contract",
+                );
+                Cond::Const(true)
+            }
+        };
+        let (code, message) = match &r.violation {
+            Some(v) => (v.code.text.clone(), v.message.text.clone()),
+            None => {
+                self.missing(
+                    "requirement",
+                    &r.name,
+                    "violation",
+                    "violation KR-PIPA-26-1 \"…\"",
+                );
+                (String::new(), String::new())
+            }
+        };
+        ReqDef {
+            meta: meta(&r.name, &r.title, &r.cites, &r.notes, r.in_force),
+            when: r
+                .when
+                .as_ref()
+                .map(|e| resolve(syms, e, Place::Rule, &mut self.errors)),
+            requires,
+            code,
+            message,
+            exposes: r.exposes.as_ref().map(|t| t.text.clone()),
+            exceptions: Vec::new(),
+        }
+    }
+
+    fn unused(&mut self, pack: &Pack, items: &[&Item]) {
+        let mut fact_used = vec![false; pack.facts.len()];
+        let mut test_used = vec![false; pack.tests.len()];
+        let mut weigh_used = vec![false; pack.weighings.len()];
+        let mut mark = |c: &Cond| {
+            c.for_each_fact(&mut |f| {
+                if let Some(u) = fact_used.get_mut(usize::from(f)) {
+                    *u = true;
+                }
+            });
+            c.for_each_ref(&mut |n| match n {
+                Node::Test(t) => {
+                    if let Some(u) = test_used.get_mut(usize::from(t)) {
+                        *u = true;
+                    }
+                }
+                Node::Weigh(w) => {
+                    if let Some(u) = weigh_used.get_mut(usize::from(w)) {
+                        *u = true;
+                    }
+                }
+                Node::Exc(_) => {}
+            });
+        };
+        for t in &pack.tests {
+            mark(&t.cond);
+        }
+        for e in &pack.exceptions {
+            mark(&e.cond);
+        }
+        for w in &pack.weighings {
+            for f in &w.factors {
+                mark(&f.cond);
+            }
+        }
+        for r in &pack.requirements {
+            if let Some(w) = &r.when {
+                mark(w);
+            }
+            mark(&r.requires);
+        }
+        for g in &pack.gaps {
+            if let Some(w) = &g.when {
+                mark(w);
+            }
+        }
+        let _ = items;
+        for (f, used) in pack.facts.iter().zip(&fact_used) {
+            if !used && !f.recorded {
+                self.warnings.push(
+                    Diagnostic::warning(
+                        format!("fact `{}` is declared but no rule reads it", f.name),
+                        f.span,
+                    )
+                    .with_help(
+                        "use it, remove it, or mark it `recorded` if it is kept for reports",
+                    ),
+                );
+            }
+            if *used && f.recorded {
+                self.warnings.push(Diagnostic::warning(
+                    format!("fact `{}` is marked `recorded` but a rule reads it", f.name),
+                    f.span,
+                ));
+            }
+        }
+        for (t, used) in pack.tests.iter().zip(&test_used) {
+            if !used {
+                self.warnings.push(Diagnostic::warning(
+                    format!("test `{}` is declared but no rule uses it", t.meta.id),
+                    t.meta.span,
+                ));
+            }
+        }
+        for (i, (w, used)) in pack.weighings.iter().zip(&weigh_used).enumerate() {
+            if !used && !w.classifies && pack.classification != u16::try_from(i).ok() {
+                self.warnings.push(Diagnostic::warning(
+                    format!("weighing `{}` is declared but no rule uses it", w.meta.id),
+                    w.meta.span,
+                ));
+            }
+        }
+    }
+}
+
+fn node_name(pack: &Pack, n: Node) -> String {
+    match n {
+        Node::Test(t) => pack.tests.get(usize::from(t)).map(|t| t.meta.id.clone()),
+        Node::Exc(e) => pack
+            .exceptions
+            .get(usize::from(e))
+            .map(|e| e.meta.id.clone()),
+        Node::Weigh(w) => pack
+            .weighings
+            .get(usize::from(w))
+            .map(|w| w.meta.id.clone()),
+    }
+    .unwrap_or_default()
+}
+
+fn node_span(pack: &Pack, n: Node) -> Span {
+    match n {
+        Node::Test(t) => pack.tests.get(usize::from(t)).map(|t| t.meta.span),
+        Node::Exc(e) => pack.exceptions.get(usize::from(e)).map(|e| e.meta.span),
+        Node::Weigh(w) => pack.weighings.get(usize::from(w)).map(|w| w.meta.span),
+    }
+    .unwrap_or_default()
+}

@@ -1,0 +1,77 @@
+//! `entrust check`: validate packs and case files, reporting every error and warning.
+
+use super::{Outcome, output};
+use entrust::date::Date;
+use entrust::diagnostic::error_count;
+use entrust::library::{Library, dir_files};
+use std::path::{Path, PathBuf};
+
+pub fn run(statutes: Option<&Path>, as_of: Option<Date>, paths: &[PathBuf]) -> Outcome {
+    let is_pack = |p: &Path| -> bool {
+        p.extension().is_some_and(|e| e == "law") || (p.is_dir() && contains_law(p))
+    };
+    let pack_paths: Vec<&PathBuf> = paths.iter().filter(|p| is_pack(p)).collect();
+    let case_paths: Vec<PathBuf> = paths.iter().filter(|p| !is_pack(p)).cloned().collect();
+
+    // The packs: those named, else --statutes, else the built-in ones.
+    let mut lib = if pack_paths.is_empty() {
+        Library::open(statutes)
+    } else {
+        let mut files = Vec::new();
+        let mut lib = Library::default();
+        for p in &pack_paths {
+            let dir = if p.is_dir() {
+                p.as_path()
+            } else {
+                p.parent().unwrap_or(Path::new("."))
+            };
+            match dir_files(dir) {
+                Ok(f) => files.extend(f),
+                Err(e) => lib.diagnostics.push(e),
+            }
+        }
+        let mut loaded = Library::load(files);
+        loaded.diagnostics.extend(lib.diagnostics);
+        loaded
+    };
+    output::report(&lib, &lib.diagnostics);
+    let mut errors = error_count(&lib.diagnostics);
+    let warnings = lib.diagnostics.len() - errors;
+    let mut n_cases = 0;
+    if !case_paths.is_empty() {
+        let (cases, outcome) = output::cases(&mut lib, &case_paths, as_of);
+        n_cases = cases.len();
+        if outcome != Outcome::Ok {
+            errors += 1;
+        }
+    }
+    eprintln!(
+        "checked {} pack(s){}: {}",
+        lib.packs.len(),
+        if case_paths.is_empty() {
+            String::new()
+        } else {
+            format!(" and {n_cases} good case(s)")
+        },
+        if errors == 0 {
+            format!("no errors, {warnings} warning(s)")
+        } else {
+            "errors found".to_string()
+        }
+    );
+    if errors > 0 {
+        Outcome::BadInput
+    } else {
+        Outcome::Ok
+    }
+}
+
+fn contains_law(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let p = e.path();
+        p.extension().is_some_and(|x| x == "law") || (p.is_dir() && contains_law(&p))
+    })
+}

@@ -1,0 +1,63 @@
+//! `entrust explain`: the reasoning of a verdict in plain words.
+
+use super::{Format, Outcome, output};
+use entrust::date::Date;
+use entrust::eval::Evaluator;
+use entrust::render::{json, text};
+use entrust::verdict::judge;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+pub fn run(
+    statutes: Option<&Path>,
+    as_of: Option<Date>,
+    files: &[PathBuf],
+    format: Format,
+) -> Outcome {
+    let (mut lib, mut outcome) = output::packs(statutes);
+    let (cases, o) = output::cases(&mut lib, files, as_of);
+    outcome = outcome.worst(o);
+    let mut ev = Evaluator::new();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut verdicts = Vec::new();
+    let mut first = true;
+    for c in &cases {
+        for (i, bound) in &c.bound {
+            let Some(pack) = lib.packs.get(*i) else {
+                continue;
+            };
+            let v = judge(pack, &c.case, bound, &mut ev, Some(&lib.sources));
+            match format {
+                Format::Text => {
+                    if !first {
+                        let _ = writeln!(out, "\n{}\n", "=".repeat(72));
+                    }
+                    first = false;
+                    let p = &c.case.parties;
+                    let parties: Vec<(&str, &str)> = [
+                        ("Transferor", p.transferor.as_deref()),
+                        ("Recipient", p.recipient.as_deref()),
+                        ("Beneficiary", p.beneficiary.as_deref()),
+                    ]
+                    .into_iter()
+                    .filter_map(|(r, n)| n.map(|n| (r, n)))
+                    .collect();
+                    let _ = write!(
+                        out,
+                        "{}",
+                        text::explanation(&v, &pack.title, &parties, c.case.source.as_deref())
+                    );
+                }
+                Format::Jsonl => {
+                    let _ = writeln!(out, "{}", json::line(&v));
+                }
+                Format::Json => verdicts.push(v),
+            }
+        }
+    }
+    if format == Format::Json {
+        let _ = writeln!(out, "{}", json::array(&verdicts));
+    }
+    outcome
+}

@@ -1,0 +1,160 @@
+//! Arguments and dispatch. One file per subcommand.
+
+mod check;
+mod eval;
+mod explain;
+mod output;
+mod test;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use entrust::date::Date;
+use std::path::PathBuf;
+
+/// How a run ended (cases.md §5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything read was evaluated.
+    Ok,
+    /// An expectation was not met.
+    Failed,
+    /// Some input could not be read, parsed or checked.
+    BadInput,
+}
+
+impl Outcome {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Ok => 0,
+            Outcome::Failed => 1,
+            Outcome::BadInput => 2,
+        }
+    }
+
+    /// The worse of two outcomes (bad input outranks failed expectations).
+    pub fn worst(self, other: Outcome) -> Outcome {
+        if self.code() >= other.code() {
+            self
+        } else {
+            other
+        }
+    }
+}
+
+const ABOUT: &str = "Tells outsourcing of personal-data processing from provision to a third party, \
+checks its lawfulness under the law in force at the time, and explains why, article by article.";
+
+const AFTER: &str =
+    "Exit codes: 0 everything read was evaluated; 1 `entrust test` found an expectation not met; \
+2 some input could not be read, parsed or checked (the rest is still evaluated).
+
+Examples:
+  entrust explain cases/kr/kakaopay-alipay-nsf.case
+  entrust eval --format jsonl cases/kr/
+  entrust check statutes/ cases/
+  entrust test cases/";
+
+/// entrust: outsourcing or provision, and is it lawful?
+#[derive(Parser, Debug)]
+#[command(name = "entrust", version, about = ABOUT, after_help = AFTER)]
+pub struct Cli {
+    /// Load statute packs from this folder instead of the packs built into entrust.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub statutes: Option<PathBuf>,
+    /// Judge every case as if on this date (YYYY-MM-DD), whatever its own date or period.
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+}
+
+/// Output formats of `eval`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A short summary per verdict.
+    Text,
+    /// A JSON array of verdicts.
+    Json,
+    /// One JSON verdict per line (cases.md §3).
+    Jsonl,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Explain the verdict of a case in plain words: the classification factor by factor, each
+    /// requirement with its article, and the open questions.
+    ///
+    /// Example: entrust explain cases/kr/kakaopay-alipay-nsf.case
+    Explain {
+        /// Case files (.case, .yaml, .yml, .jsonl) or folders.
+        #[arg(required = true, value_name = "CASE")]
+        cases: Vec<PathBuf>,
+        /// `text` for a memo, `json` for the verdict with its explanation tree.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Judge cases and print their verdicts, for scripts.
+    ///
+    /// Example: entrust eval --format jsonl cases/kr/ > verdicts.jsonl
+    Eval {
+        /// Case files (.case, .yaml, .yml, .jsonl) or folders searched for them.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Include the explanation tree in JSON output.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Check statute packs and case files and report every error and warning.
+    ///
+    /// With no path, checks the packs built into entrust. A folder holding `.law` files (or
+    /// folders of them) is checked as packs; case files are read and checked against the packs.
+    ///
+    /// Example: entrust check statutes/ cases/
+    Check {
+        /// Pack folders, `.law` files, case files or folders of cases.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Run the `expect` blocks of case files and report each expectation not met.
+    ///
+    /// Ends with a line `N passed, N failed`; exits 1 if any case failed.
+    ///
+    /// Example: entrust test cases/
+    Test {
+        /// Case files or folders (default: `cases`).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Outcome {
+    match cli.command {
+        Command::Explain { cases, format } => {
+            explain::run(cli.statutes.as_deref(), cli.as_of, &cases, format)
+        }
+        Command::Eval {
+            files,
+            format,
+            explain,
+        } => eval::run(cli.statutes.as_deref(), cli.as_of, &files, format, explain),
+        Command::Check { paths } => check::run(cli.statutes.as_deref(), cli.as_of, &paths),
+        Command::Test { paths } => {
+            let paths = if paths.is_empty() {
+                vec![PathBuf::from("cases")]
+            } else {
+                paths
+            };
+            test::run(cli.statutes.as_deref(), cli.as_of, &paths)
+        }
+    }
+}

@@ -1,0 +1,391 @@
+//! Compiling a checked pack: evaluation order, dependence on the classification, factor groups,
+//! representative values for weighing over unknown facts, and the dates on which the law changes.
+
+pub mod pack;
+
+use crate::date::Date;
+use pack::*;
+use std::collections::BTreeSet;
+
+/// The most values of one set fact that a weighing enumerates (2^6 subsets).
+const MAX_SET_ELEMENTS: u32 = 6;
+
+fn deps(pack: &Pack, n: Node) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut push = |m: Node| out.push(m);
+    match n {
+        Node::Test(t) => {
+            if let Some(t) = pack.tests.get(usize::from(t)) {
+                t.cond.for_each_ref(&mut push);
+                out.extend(t.exceptions.iter().map(|e| Node::Exc(*e)));
+            }
+        }
+        Node::Exc(e) => {
+            if let Some(e) = pack.exceptions.get(usize::from(e)) {
+                e.cond.for_each_ref(&mut push);
+                out.extend(e.exceptions.iter().map(|x| Node::Exc(*x)));
+            }
+        }
+        Node::Weigh(w) => {
+            if let Some(w) = pack.weighings.get(usize::from(w)) {
+                for f in &w.factors {
+                    f.cond.for_each_ref(&mut push);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Orders tests, exceptions and weighings so that each follows what it reads, and marks those
+/// that depend on the classification. Returns a cycle if there is one.
+pub fn order(pack: &mut Pack) -> Result<(), Vec<Node>> {
+    let all: Vec<Node> = (0..pack.tests.len())
+        .map(|i| Node::Test(u16::try_from(i).unwrap_or(0)))
+        .chain((0..pack.exceptions.len()).map(|i| Node::Exc(u16::try_from(i).unwrap_or(0))))
+        .chain((0..pack.weighings.len()).map(|i| Node::Weigh(u16::try_from(i).unwrap_or(0))))
+        .collect();
+    let index = |n: Node, pack: &Pack| -> usize {
+        match n {
+            Node::Test(t) => usize::from(t),
+            Node::Exc(e) => pack.tests.len() + usize::from(e),
+            Node::Weigh(w) => pack.tests.len() + pack.exceptions.len() + usize::from(w),
+        }
+    };
+    // 0 = unvisited, 1 = on the stack, 2 = done. Iterative depth-first search.
+    let mut state = vec![0u8; all.len()];
+    let mut order = Vec::with_capacity(all.len());
+    for &root in &all {
+        if state.get(index(root, pack)).copied() != Some(0) {
+            continue;
+        }
+        let mut stack: Vec<(Node, Vec<Node>, usize)> = vec![(root, deps(pack, root), 0)];
+        if let Some(s) = state.get_mut(index(root, pack)) {
+            *s = 1;
+        }
+        while let Some((node, ds, next)) = stack.last_mut() {
+            if let Some(&d) = ds.get(*next) {
+                *next += 1;
+                match state.get(index(d, pack)).copied() {
+                    Some(0) => {
+                        if let Some(s) = state.get_mut(index(d, pack)) {
+                            *s = 1;
+                        }
+                        let dd = deps(pack, d);
+                        stack.push((d, dd, 0));
+                    }
+                    Some(1) => {
+                        let mut cycle: Vec<Node> = stack.iter().map(|(n, _, _)| *n).collect();
+                        if let Some(pos) = cycle.iter().position(|n| *n == d) {
+                            cycle.drain(..pos);
+                        }
+                        cycle.push(d);
+                        return Err(cycle);
+                    }
+                    _ => {}
+                }
+            } else {
+                let done = *node;
+                if let Some(s) = state.get_mut(index(done, pack)) {
+                    *s = 2;
+                }
+                order.push(done);
+                stack.pop();
+            }
+        }
+    }
+    // Dependence on the classification, in order.
+    let mut dependent = vec![false; all.len()];
+    for &n in &order {
+        let mut dep = false;
+        let mut reads_class = |c: &Cond| {
+            c.for_each_ref(&mut |m| {
+                if let Node::Weigh(w) = m
+                    && Some(w) == pack.classification
+                {
+                    dep = true;
+                }
+            })
+        };
+        match n {
+            Node::Test(t) => {
+                if let Some(t) = pack.tests.get(usize::from(t)) {
+                    reads_class(&t.cond);
+                }
+            }
+            Node::Exc(e) => {
+                if let Some(e) = pack.exceptions.get(usize::from(e)) {
+                    reads_class(&e.cond);
+                }
+            }
+            Node::Weigh(w) => {
+                if let Some(w) = pack.weighings.get(usize::from(w)) {
+                    for f in &w.factors {
+                        reads_class(&f.cond);
+                    }
+                }
+            }
+        }
+        for d in deps(pack, n) {
+            if dependent.get(index(d, pack)).copied().unwrap_or(false) {
+                dep = true;
+            }
+        }
+        if let Some(slot) = dependent.get_mut(index(n, pack)) {
+            *slot = dep;
+        }
+    }
+    pack.class_dependent = order
+        .iter()
+        .map(|n| dependent.get(index(*n, pack)).copied().unwrap_or(false))
+        .collect();
+    pack.order = order;
+    Ok(())
+}
+
+/// Facts a condition reads, through the tests and exceptions it refers to.
+fn facts_through(pack: &Pack, c: &Cond, out: &mut BTreeSet<FactId>, depth: usize) {
+    if depth > 256 {
+        return;
+    }
+    c.for_each_fact(&mut |f| {
+        out.insert(f);
+    });
+    c.for_each_ref(&mut |n| match n {
+        Node::Test(t) => {
+            if let Some(t) = pack.tests.get(usize::from(t)) {
+                facts_through(pack, &t.cond, out, depth + 1);
+                for e in &t.exceptions {
+                    if let Some(e) = pack.exceptions.get(usize::from(*e)) {
+                        facts_through(pack, &e.cond, out, depth + 1);
+                    }
+                }
+            }
+        }
+        Node::Exc(e) => {
+            if let Some(e) = pack.exceptions.get(usize::from(e)) {
+                facts_through(pack, &e.cond, out, depth + 1);
+            }
+        }
+        Node::Weigh(_) => {}
+    });
+}
+
+/// Constants a condition compares each fact with, for representative values.
+fn constants(c: &Cond, consts: &mut [Vec<Val>]) {
+    let mut push = |f: FactId, v: Val| {
+        if let Some(list) = consts.get_mut(usize::from(f)) {
+            list.push(v);
+        }
+    };
+    match c {
+        Cond::SetHas(f, mask, _) => push(*f, Val::Set(*mask)),
+        Cond::CountryIn(f, codes) => codes.iter().for_each(|c| push(*f, Val::Country(*c))),
+        Cond::Num(f, _, n) => push(*f, Val::Number(*n)),
+        Cond::Date(f, _, d) => push(*f, Val::Date(*d)),
+        Cond::Not(x) => constants(x, consts),
+        Cond::And(xs) | Cond::Or(xs) => xs.iter().for_each(|x| constants(x, consts)),
+        _ => {}
+    }
+}
+
+/// Computes what evaluation needs beyond the rules themselves.
+pub fn finish(pack: &mut Pack) {
+    // Facts of each factor, through tests; groups of factors sharing facts.
+    let mut all_facts = Vec::new();
+    for w in &pack.weighings {
+        let mut per_factor = Vec::new();
+        for f in &w.factors {
+            let mut set = BTreeSet::new();
+            facts_through(pack, &f.cond, &mut set, 0);
+            per_factor.push(set.into_iter().collect::<Vec<_>>());
+        }
+        all_facts.push(per_factor);
+    }
+    for (w, per_factor) in pack.weighings.iter_mut().zip(all_facts) {
+        for (f, facts) in w.factors.iter_mut().zip(&per_factor) {
+            f.facts.clone_from(facts);
+        }
+        w.groups = group(&per_factor);
+    }
+
+    // Representative values of each fact.
+    let mut consts: Vec<Vec<Val>> = vec![Vec::new(); pack.facts.len()];
+    for t in &pack.tests {
+        constants(&t.cond, &mut consts);
+    }
+    for e in &pack.exceptions {
+        constants(&e.cond, &mut consts);
+    }
+    for w in &pack.weighings {
+        for f in &w.factors {
+            constants(&f.cond, &mut consts);
+        }
+    }
+    pack.representatives = pack
+        .facts
+        .iter()
+        .zip(&consts)
+        .map(|(f, c)| representatives(&f.ty, c))
+        .collect();
+
+    // Dates on which the law changes.
+    let mut dates = BTreeSet::new();
+    let mut add = |m: &RuleMeta| {
+        if let Some(f) = m.from {
+            dates.insert(f);
+        }
+        if let Some(u) = m.until
+            && u < Date::MAX
+        {
+            dates.insert(u.succ());
+        }
+    };
+    pack.tests.iter().for_each(|t| add(&t.meta));
+    pack.exceptions.iter().for_each(|e| add(&e.meta));
+    pack.weighings
+        .iter()
+        .flat_map(|w| w.factors.iter())
+        .for_each(|f| add(&f.meta));
+    pack.requirements.iter().for_each(|r| add(&r.meta));
+    pack.gaps.iter().for_each(|g| add(&g.meta));
+    pack.change_dates = dates.into_iter().collect();
+}
+
+/// Groups factors that share facts (connected components).
+fn group(per_factor: &[Vec<FactId>]) -> Vec<FactorGroup> {
+    let n = per_factor.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while let Some(&p) = parent.get(x) {
+            if p == x {
+                break;
+            }
+            let gp = parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = parent.get_mut(x) {
+                *slot = gp;
+            }
+            x = p;
+        }
+        x
+    }
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let shares = match (per_factor.get(i), per_factor.get(j)) {
+                (Some(a), Some(b)) => a.iter().any(|f| b.contains(f)),
+                _ => false,
+            };
+            if shares {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                if let Some(slot) = parent.get_mut(rj) {
+                    *slot = ri;
+                }
+            }
+        }
+    }
+    let mut groups: Vec<(usize, FactorGroup)> = Vec::new();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        let idx = match groups.iter().position(|(r, _)| *r == root) {
+            Some(k) => k,
+            None => {
+                groups.push((
+                    root,
+                    FactorGroup {
+                        factors: Vec::new(),
+                        facts: Vec::new(),
+                    },
+                ));
+                groups.len() - 1
+            }
+        };
+        if let Some((_, g)) = groups.get_mut(idx) {
+            g.factors.push(u16::try_from(i).unwrap_or(0));
+            for f in per_factor.get(i).into_iter().flatten() {
+                if !g.facts.contains(f) {
+                    g.facts.push(*f);
+                }
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, mut g)| {
+            g.facts.sort_unstable();
+            g
+        })
+        .collect()
+}
+
+/// Values of a fact that together make every condition of the pack come out every way it can:
+/// trying only these is the same as trying every value. Empty when there are too many.
+fn representatives(ty: &FactType, consts: &[Val]) -> Vec<Val> {
+    match ty {
+        FactType::Bool => vec![Val::Bool(false), Val::Bool(true)],
+        FactType::Enum(vs) => (0..vs.len().min(MAX_VALUES))
+            .map(|i| Val::Enum(u8::try_from(i).unwrap_or(0)))
+            .collect(),
+        FactType::Set(_) => {
+            let mentioned = consts.iter().fold(0u64, |m, v| match v {
+                Val::Set(x) => m | x,
+                _ => m,
+            });
+            if mentioned.count_ones() > MAX_SET_ELEMENTS {
+                return Vec::new();
+            }
+            // Every subset of the mentioned values (other values change no condition).
+            let bits: Vec<u64> = (0..64)
+                .map(|i| 1u64 << i)
+                .filter(|b| mentioned & b != 0)
+                .collect();
+            (0u64..(1u64 << bits.len()))
+                .map(|k| {
+                    Val::Set(
+                        bits.iter()
+                            .enumerate()
+                            .filter(|(i, _)| k & (1u64 << i) != 0)
+                            .fold(0, |m, (_, b)| m | b),
+                    )
+                })
+                .collect()
+        }
+        FactType::Country => {
+            let mut codes: Vec<Country> = consts
+                .iter()
+                .filter_map(|v| {
+                    if let Val::Country(c) = v {
+                        Some(*c)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            codes.sort_unstable();
+            codes.dedup();
+            // One code no condition names stands for all the others.
+            let other = (b'A'..=b'Z')
+                .flat_map(|a| (b'A'..=b'Z').map(move |b| Country([a, b])))
+                .find(|c| !codes.contains(c));
+            codes.extend(other);
+            codes.into_iter().map(Val::Country).collect()
+        }
+        FactType::Number => {
+            let mut ns: BTreeSet<u64> = BTreeSet::from([0]);
+            for v in consts {
+                if let Val::Number(n) = v {
+                    ns.extend([n.saturating_sub(1), *n, n.saturating_add(1)]);
+                }
+            }
+            ns.into_iter().map(Val::Number).collect()
+        }
+        FactType::Date => {
+            let mut ds: BTreeSet<Date> = BTreeSet::from([Date::MIN]);
+            for v in consts {
+                if let Val::Date(d) = v {
+                    ds.extend([d.pred(), *d, d.succ()]);
+                }
+            }
+            ds.into_iter().map(Val::Date).collect()
+        }
+    }
+}

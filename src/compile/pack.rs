@@ -1,0 +1,470 @@
+//! The compiled pack: facts as numbered slots, rules as plain data in evaluation order.
+//!
+//! A [`Pack`] is built once per run by [`crate::check::check_pack`] and shared read-only
+//! (it is `Send + Sync`); evaluating a case against it allocates nothing per rule.
+
+use crate::date::Date;
+use crate::source::Span;
+use std::collections::HashMap;
+
+/// Index of a fact slot.
+pub type FactId = u16;
+/// Index of a test.
+pub type TestId = u16;
+/// Index of an exception.
+pub type ExcId = u16;
+/// Index of a weighing.
+pub type WeighId = u16;
+/// Index of a requirement.
+pub type ReqId = u16;
+
+/// The most values an enum or set fact may declare (a set is a 64-bit mask).
+pub const MAX_VALUES: usize = 64;
+
+/// A fact's type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FactType {
+    /// true or false.
+    Bool,
+    /// A non-negative integer.
+    Number,
+    /// A date.
+    Date,
+    /// An ISO 3166-1 alpha-2 code.
+    Country,
+    /// One value of the list.
+    Enum(Vec<String>),
+    /// Any subset of the list.
+    Set(Vec<String>),
+}
+
+impl FactType {
+    /// The type in words, for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            FactType::Bool => "bool (true or false)".to_string(),
+            FactType::Number => "number".to_string(),
+            FactType::Date => "date (YYYY-MM-DD)".to_string(),
+            FactType::Country => "country (a two-letter code such as KR)".to_string(),
+            FactType::Enum(v) => format!("one of {}", v.join(", ")),
+            FactType::Set(v) => format!("a set of {}", v.join(", ")),
+        }
+    }
+}
+
+/// A fact's value in a case; `Unknown` is a value like any other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Val {
+    /// Not given, or given as unknown.
+    #[default]
+    Unknown,
+    /// A truth value.
+    Bool(bool),
+    /// Index into the enum's values.
+    Enum(u8),
+    /// Bit mask over the set's values.
+    Set(u64),
+    /// A country code packed as two letters.
+    Country(Country),
+    /// A number.
+    Number(u64),
+    /// A date.
+    Date(Date),
+}
+
+/// A two-letter country code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country(pub [u8; 2]);
+
+impl Country {
+    /// Parses an upper-case two-letter code.
+    pub fn parse(s: &str) -> Option<Country> {
+        match s.as_bytes() {
+            [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Some(Country([*a, *b])),
+            _ => None,
+        }
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+/// A comparison of numbers or dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ord2 {
+    /// `=`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl Ord2 {
+    /// Applies the comparison.
+    pub fn apply<T: PartialOrd>(self, a: T, b: T) -> bool {
+        match self {
+            Ord2::Eq => a == b,
+            Ord2::Ne => a != b,
+            Ord2::Lt => a < b,
+            Ord2::Le => a <= b,
+            Ord2::Gt => a > b,
+            Ord2::Ge => a >= b,
+        }
+    }
+
+    /// As written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ord2::Eq => "=",
+            Ord2::Ne => "!=",
+            Ord2::Lt => "<",
+            Ord2::Le => "<=",
+            Ord2::Gt => ">",
+            Ord2::Ge => ">=",
+        }
+    }
+}
+
+/// A compiled condition.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cond {
+    /// Always this value.
+    Const(bool),
+    /// A bool fact has this value.
+    Bool(FactId, bool),
+    /// An enum fact's value is in the mask.
+    EnumIn(FactId, u64),
+    /// A set fact contains all (`true`) or any (`false`) of the mask.
+    SetHas(FactId, u64, bool),
+    /// A country fact is one of these.
+    CountryIn(FactId, Box<[Country]>),
+    /// A number fact compared with a number.
+    Num(FactId, Ord2, u64),
+    /// A date fact compared with a date.
+    Date(FactId, Ord2, Date),
+    /// A test holds.
+    Test(TestId),
+    /// An exception holds.
+    Exc(ExcId),
+    /// A weighing came out on side 0 or 1.
+    Side(WeighId, u8),
+    /// Negation.
+    Not(Box<Cond>),
+    /// Conjunction.
+    And(Box<[Cond]>),
+    /// Disjunction.
+    Or(Box<[Cond]>),
+}
+
+impl Cond {
+    /// Calls `f` on every fact the condition reads directly (not through tests).
+    pub fn for_each_fact(&self, f: &mut impl FnMut(FactId)) {
+        match self {
+            Cond::Bool(id, _)
+            | Cond::EnumIn(id, _)
+            | Cond::SetHas(id, _, _)
+            | Cond::CountryIn(id, _)
+            | Cond::Num(id, _, _)
+            | Cond::Date(id, _, _) => f(*id),
+            Cond::Not(c) => c.for_each_fact(f),
+            Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| c.for_each_fact(f)),
+            Cond::Const(_) | Cond::Test(_) | Cond::Exc(_) | Cond::Side(_, _) => {}
+        }
+    }
+
+    /// Calls `f` on every rule the condition refers to.
+    pub fn for_each_ref(&self, f: &mut impl FnMut(Node)) {
+        match self {
+            Cond::Test(t) => f(Node::Test(*t)),
+            Cond::Exc(e) => f(Node::Exc(*e)),
+            Cond::Side(w, _) => f(Node::Weigh(*w)),
+            Cond::Not(c) => c.for_each_ref(f),
+            Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| c.for_each_ref(f)),
+            _ => {}
+        }
+    }
+}
+
+/// A rule that can be evaluated before requirements: tests, exceptions and weighings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Node {
+    /// A test.
+    Test(TestId),
+    /// An exception.
+    Exc(ExcId),
+    /// A weighing.
+    Weigh(WeighId),
+}
+
+/// What every rule carries: id, title, citations, caveats, dates in force, place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleMeta {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Citations.
+    pub cites: Vec<String>,
+    /// Caveats for the explanation.
+    pub notes: Vec<String>,
+    /// First day in force.
+    pub from: Option<Date>,
+    /// Last day in force.
+    pub until: Option<Date>,
+    /// Where it is written.
+    pub span: Span,
+}
+
+impl RuleMeta {
+    /// Whether the rule is in force on `date`.
+    pub fn in_force(&self, date: Date) -> bool {
+        self.from.is_none_or(|f| date >= f) && self.until.is_none_or(|u| date <= u)
+    }
+
+    /// The citations joined for display.
+    pub fn cite(&self) -> String {
+        self.cites.join("; ")
+    }
+}
+
+/// A declared fact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactDef {
+    /// Its name.
+    pub name: String,
+    /// Its type.
+    pub ty: FactType,
+    /// The question for a user.
+    pub ask: String,
+    /// Help for that user.
+    pub help: Option<String>,
+    /// Who must prove it, and what it is when unproven.
+    pub burden: Option<(String, Val)>,
+    /// Kept for reports only.
+    pub recorded: bool,
+    /// Where it is declared.
+    pub span: Span,
+}
+
+/// A compiled test.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TestDef {
+    /// Id, title, citations, dates.
+    pub meta: RuleMeta,
+    /// Its condition.
+    pub cond: Cond,
+    /// Sentence for when it holds.
+    pub holds: Option<String>,
+    /// Sentence for when it fails.
+    pub fails: Option<String>,
+    /// Exceptions to it.
+    pub exceptions: Vec<ExcId>,
+}
+
+/// What an exception excepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A test.
+    Test(TestId),
+    /// Another exception.
+    Exc(ExcId),
+    /// A requirement.
+    Req(ReqId),
+}
+
+/// A compiled exception.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExcDef {
+    /// Id, title, citations, dates.
+    pub meta: RuleMeta,
+    /// The rule it excepts.
+    pub target: Target,
+    /// Its condition.
+    pub cond: Cond,
+    /// Exceptions to it.
+    pub exceptions: Vec<ExcId>,
+}
+
+/// A compiled factor of a weighing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactorDef {
+    /// Id, citations (the weighing's when it has none), dates.
+    pub meta: RuleMeta,
+    /// 0 for the weighing's first side, 1 for its second.
+    pub side: u8,
+    /// Its weight.
+    pub weight: i32,
+    /// When it fires.
+    pub cond: Cond,
+    /// The reason in words.
+    pub because: String,
+    /// Settles the weighing on its own.
+    pub decisive: bool,
+    /// The facts it reads, through tests too, in slot order.
+    pub facts: Vec<FactId>,
+}
+
+/// Factors that read common facts, weighed together so that one fact never counts both ways.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactorGroup {
+    /// Indexes into the weighing's factors.
+    pub factors: Vec<u16>,
+    /// The facts they read, in slot order.
+    pub facts: Vec<FactId>,
+}
+
+/// A compiled weighing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeighDef {
+    /// Id, title, citations.
+    pub meta: RuleMeta,
+    /// Gives the classification.
+    pub classifies: bool,
+    /// The two sides; the balance counts toward the first.
+    pub sides: [String; 2],
+    /// Within this margin the weighing is undecided.
+    pub margin: i32,
+    /// Its factors in declaration order.
+    pub factors: Vec<FactorDef>,
+    /// Its factors grouped by the facts they share.
+    pub groups: Vec<FactorGroup>,
+}
+
+/// A compiled requirement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReqDef {
+    /// Id, title, citations, dates.
+    pub meta: RuleMeta,
+    /// When it applies (always if `None`).
+    pub when: Option<Cond>,
+    /// What it requires.
+    pub requires: Cond,
+    /// The violation code.
+    pub code: String,
+    /// The violation message.
+    pub message: String,
+    /// What a violation exposes the transferor to.
+    pub exposes: Option<String>,
+    /// Exceptions that excuse it.
+    pub exceptions: Vec<ExcId>,
+}
+
+/// A compiled gap: law the pack does not encode yet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapDef {
+    /// Id, title, citations, dates.
+    pub meta: RuleMeta,
+    /// Where it applies (always if `None`).
+    pub when: Option<Cond>,
+}
+
+/// An act the pack encodes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Act {
+    /// Abbreviation.
+    pub abbrev: String,
+    /// Full title.
+    pub title: String,
+}
+
+/// A checked, compiled statute pack.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pack {
+    /// Pack id, e.g. `kr`.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Jurisdiction code.
+    pub jurisdiction: Option<String>,
+    /// Acts encoded.
+    pub acts: Vec<Act>,
+    /// Sources.
+    pub sources: Vec<String>,
+    /// Notes.
+    pub notes: Vec<String>,
+    /// Facts by slot.
+    pub facts: Vec<FactDef>,
+    /// Slot of each fact name.
+    pub fact_index: HashMap<String, FactId>,
+    /// Tests.
+    pub tests: Vec<TestDef>,
+    /// Exceptions.
+    pub exceptions: Vec<ExcDef>,
+    /// Weighings.
+    pub weighings: Vec<WeighDef>,
+    /// The weighing that gives the classification.
+    pub classification: Option<WeighId>,
+    /// Requirements in declaration order.
+    pub requirements: Vec<ReqDef>,
+    /// Gaps.
+    pub gaps: Vec<GapDef>,
+    /// Tests, exceptions and weighings in an order where each comes after what it reads.
+    pub order: Vec<Node>,
+    /// For each node of `order`: whether it depends on the classification.
+    pub class_dependent: Vec<bool>,
+    /// Days on which some rule enters or leaves force, ascending.
+    pub change_dates: Vec<Date>,
+    /// For each fact: the values that represent every case the pack's weighings distinguish.
+    pub representatives: Vec<Vec<Val>>,
+}
+
+impl Pack {
+    /// The slot of a fact name.
+    pub fn fact(&self, name: &str) -> Option<FactId> {
+        self.fact_index.get(name).copied()
+    }
+
+    /// The classification weighing.
+    pub fn classifier(&self) -> Option<&WeighDef> {
+        self.classification
+            .and_then(|w| self.weighings.get(usize::from(w)))
+    }
+
+    /// A value in words, as a case would write it.
+    pub fn show_value(&self, fact: FactId, v: Val) -> String {
+        let ty = self.facts.get(usize::from(fact)).map(|f| &f.ty);
+        match (v, ty) {
+            (Val::Unknown, _) => "unknown".to_string(),
+            (Val::Bool(b), _) => b.to_string(),
+            (Val::Enum(i), Some(FactType::Enum(vs))) => {
+                vs.get(usize::from(i)).cloned().unwrap_or_default()
+            }
+            (Val::Set(mask), Some(FactType::Set(vs))) => {
+                let items: Vec<&str> = vs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1u64 << i) != 0)
+                    .map(|(_, s)| s.as_str())
+                    .collect();
+                format!("{{{}}}", items.join(", "))
+            }
+            (Val::Country(c), _) => c.as_str().to_string(),
+            (Val::Number(n), _) => n.to_string(),
+            (Val::Date(d), _) => d.to_string(),
+            _ => "?".to_string(),
+        }
+    }
+
+    /// Every rule id of the pack (tests, exceptions, weighings, factors, requirements, gaps).
+    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
+        self.tests
+            .iter()
+            .map(|t| t.meta.id.as_str())
+            .chain(self.exceptions.iter().map(|e| e.meta.id.as_str()))
+            .chain(self.weighings.iter().flat_map(|w| {
+                std::iter::once(w.meta.id.as_str())
+                    .chain(w.factors.iter().map(|f| f.meta.id.as_str()))
+            }))
+            .chain(self.requirements.iter().map(|r| r.meta.id.as_str()))
+            .chain(self.gaps.iter().map(|g| g.meta.id.as_str()))
+    }
+}

@@ -1,0 +1,676 @@
+//! Judging a case under a pack: stretch by stretch of law, class by possible class.
+//!
+//! [`Evaluator`] holds reusable buffers; [`Evaluator::judge`] fills a [`Judgment`] from a
+//! case's fact slots. The caller (usually [`crate::verdict`]) turns it into a verdict.
+
+pub mod cond;
+pub mod tri;
+pub mod weigh;
+
+use crate::compile::pack::{Cond, ExcId, FactId, Node, Pack, ReqId, Val};
+use crate::date::Date;
+use cond::{Env, eval};
+use std::ops::Not as _;
+use tri::Tri;
+use weigh::{WeighOutcome, WeighScratch, weigh};
+
+/// A stretch of the case's period during which the same rules are in force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stretch {
+    /// First day.
+    pub from: Date,
+    /// Last day.
+    pub to: Date,
+}
+
+/// Cuts `from..=to` at every date on which a rule of the pack enters or leaves force.
+pub fn stretches(pack: &Pack, from: Date, to: Date) -> Vec<Stretch> {
+    let mut out = Vec::new();
+    let mut start = from;
+    for &c in &pack.change_dates {
+        if c > start && c <= to {
+            out.push(Stretch {
+                from: start,
+                to: c.pred(),
+            });
+            start = c;
+        }
+    }
+    out.push(Stretch { from: start, to });
+    out
+}
+
+/// A violation found in a stretch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The requirement broken.
+    pub req: ReqId,
+    /// `Some(side)` when it is broken only if the transfer is classified as that side.
+    pub only_under: Option<u8>,
+}
+
+/// What a stretch came to.
+#[derive(Clone, Debug, Default)]
+pub struct StretchJudgment {
+    /// The stretch.
+    pub stretch: Option<Stretch>,
+    /// The classification weighing's outcome.
+    pub weighing: Option<WeighOutcome>,
+    /// Fired (true), not fired (false) or unknown, per factor of the classification.
+    pub factor_vals: Vec<Tri>,
+    /// Mask of the classification sides considered for lawfulness.
+    pub classes: u8,
+    /// Lawfulness.
+    pub lawful: Tri,
+    /// Violations, in requirement order.
+    pub violations: Vec<Found>,
+    /// Gaps whose condition holds or may hold.
+    pub gaps: Vec<u16>,
+    /// Unknown facts that could change the classification.
+    pub decisive: Vec<FactId>,
+    /// Unknown facts that could change lawfulness.
+    pub lawful_unknowns: Vec<FactId>,
+    /// Names of the rules and facts that carried the outcome.
+    pub grounds: Vec<String>,
+}
+
+/// Reusable buffers for judging many cases without allocating per rule.
+#[derive(Default, Debug, Clone)]
+pub struct Evaluator {
+    tests: Vec<Tri>,
+    excs: Vec<Tri>,
+    sides: Vec<u8>,
+    outcomes: Vec<WeighOutcome>,
+    weigh: WeighScratch,
+    class_violations: [Vec<ReqId>; 2],
+    class_lawful: [Tri; 2],
+}
+
+/// Status of a requirement in one pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReqStatus {
+    /// Not in force, or its condition does not hold, or an exception excuses it.
+    NotApplicable,
+    /// Applies and is met.
+    Met,
+    /// Applies and is not met: a violation.
+    Violated,
+    /// Unknown facts leave it open.
+    Open,
+}
+
+impl Evaluator {
+    /// A fresh evaluator.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Judges one stretch of a case.
+    pub fn judge(&mut self, pack: &Pack, facts: &[Val], stretch: Stretch) -> StretchJudgment {
+        let date = stretch.from;
+        self.tests.clear();
+        self.tests.resize(pack.tests.len(), Tri::Unknown);
+        self.excs.clear();
+        self.excs.resize(pack.exceptions.len(), Tri::Unknown);
+        self.sides.clear();
+        self.sides.resize(pack.weighings.len(), 0b11);
+        self.outcomes.clear();
+        self.outcomes
+            .resize(pack.weighings.len(), WeighOutcome::default());
+
+        let mut j = StretchJudgment {
+            stretch: Some(stretch),
+            ..StretchJudgment::default()
+        };
+        // Phase 1: everything that does not depend on the classification.
+        self.run_nodes(pack, facts, date, None, false);
+        let class_mask = match pack.classification {
+            Some(c) => {
+                let o = self
+                    .outcomes
+                    .get(usize::from(c))
+                    .copied()
+                    .unwrap_or_default();
+                j.weighing = Some(o);
+                // Recompute the classification's factor values and decisive facts for the record.
+                if let Some(w) = pack.weighings.get(usize::from(c)) {
+                    let o2 = weigh(pack, w, facts, date, &mut self.weigh);
+                    j.weighing = Some(o2);
+                    j.factor_vals.clone_from(&self.weigh.factor_vals);
+                    j.decisive.clone_from(&self.weigh.decisive);
+                }
+                o.side_mask()
+            }
+            None => 0,
+        };
+        j.classes = class_mask;
+
+        // Phase 2: requirements, under each possible class.
+        let passes: &[Option<u8>] = match class_mask {
+            0b01 => &[Some(0)],
+            0b10 => &[Some(1)],
+            0b11 => &[Some(0), Some(1)],
+            _ => &[None],
+        };
+        for (k, &class) in passes.iter().enumerate() {
+            if class.is_some() {
+                self.run_nodes(pack, facts, date, class, true);
+            }
+            let env = Env {
+                pack,
+                facts,
+                tests: &self.tests,
+                excs: &self.excs,
+                sides: &self.sides,
+                class,
+            };
+            let mut lawful = Tri::True;
+            let slot = k.min(1);
+            let mut violated = self
+                .class_violations
+                .get_mut(slot)
+                .map(std::mem::take)
+                .unwrap_or_default();
+            violated.clear();
+            for (i, r) in pack.requirements.iter().enumerate() {
+                let status = requirement_status(pack, &env, i, date);
+                match status {
+                    ReqStatus::Violated => {
+                        lawful = Tri::False;
+                        violated.push(u16::try_from(i).unwrap_or(0));
+                    }
+                    ReqStatus::Open => {
+                        lawful = lawful.and(Tri::Unknown);
+                        collect_unknown(pack, &env, r.when.as_ref(), &mut j.lawful_unknowns);
+                        collect_unknown(pack, &env, Some(&r.requires), &mut j.lawful_unknowns);
+                        for e in &r.exceptions {
+                            if let Some(x) = pack.exceptions.get(usize::from(*e)) {
+                                collect_unknown(pack, &env, Some(&x.cond), &mut j.lawful_unknowns);
+                            }
+                        }
+                    }
+                    ReqStatus::Met | ReqStatus::NotApplicable => {}
+                }
+            }
+            for (gi, g) in pack.gaps.iter().enumerate() {
+                if !g.meta.in_force(date) {
+                    continue;
+                }
+                let v = g.when.as_ref().map_or(Tri::True, |c| eval(c, &env));
+                if v != Tri::False {
+                    lawful = lawful.and(Tri::Unknown);
+                    let gi = u16::try_from(gi).unwrap_or(0);
+                    if !j.gaps.contains(&gi) {
+                        j.gaps.push(gi);
+                    }
+                }
+            }
+            if let Some(l) = self.class_lawful.get_mut(slot) {
+                *l = lawful;
+            }
+            grounds_for_pass(pack, &env, date, lawful, &violated, &mut j.grounds);
+            if let Some(v) = self.class_violations.get_mut(slot) {
+                *v = violated;
+            }
+        }
+
+        // Combine the passes.
+        if passes.len() == 2 {
+            let [a, b] = &self.class_violations;
+            j.lawful = self.class_lawful[0].agree(self.class_lawful[1]);
+            let both: Vec<ReqId> = a.iter().copied().filter(|r| b.contains(r)).collect();
+            let extras_everywhere =
+                a.iter().any(|r| !both.contains(r)) && b.iter().any(|r| !both.contains(r));
+            for r in 0..pack.requirements.len() {
+                let r = u16::try_from(r).unwrap_or(0);
+                if both.contains(&r) {
+                    j.violations.push(Found {
+                        req: r,
+                        only_under: None,
+                    });
+                } else if extras_everywhere && a.contains(&r) {
+                    j.violations.push(Found {
+                        req: r,
+                        only_under: Some(0),
+                    });
+                } else if extras_everywhere && b.contains(&r) {
+                    j.violations.push(Found {
+                        req: r,
+                        only_under: Some(1),
+                    });
+                }
+            }
+        } else {
+            j.lawful = self.class_lawful[0];
+            j.violations = self.class_violations[0]
+                .iter()
+                .map(|&req| Found {
+                    req,
+                    only_under: None,
+                })
+                .collect();
+        }
+        if j.lawful != Tri::Unknown {
+            j.lawful_unknowns.clear();
+        }
+        j.lawful_unknowns.retain(|f| !j.decisive.contains(f));
+        if let (Some(o), Some(c)) = (j.weighing, pack.classifier()) {
+            classification_grounds(pack, c, &o, &j.factor_vals, &mut j.grounds, facts);
+        }
+        j
+    }
+
+    fn run_nodes(
+        &mut self,
+        pack: &Pack,
+        facts: &[Val],
+        date: Date,
+        class: Option<u8>,
+        dependent_only: bool,
+    ) {
+        for (n, &dep) in pack.order.iter().zip(&pack.class_dependent) {
+            if dependent_only && !dep {
+                continue;
+            }
+            if !dependent_only && dep {
+                // Left unknown until a class is assumed.
+                continue;
+            }
+            match *n {
+                Node::Test(t) => {
+                    let v = match pack.tests.get(usize::from(t)) {
+                        Some(def) if def.meta.in_force(date) => {
+                            let env = self.env(pack, facts, class);
+                            let mut v = eval(&def.cond, &env);
+                            for e in &def.exceptions {
+                                v = v.and(
+                                    self.excs
+                                        .get(usize::from(*e))
+                                        .copied()
+                                        .unwrap_or(Tri::Unknown)
+                                        .not(),
+                                );
+                            }
+                            v
+                        }
+                        _ => Tri::False,
+                    };
+                    if let Some(slot) = self.tests.get_mut(usize::from(t)) {
+                        *slot = v;
+                    }
+                }
+                Node::Exc(e) => {
+                    let v = match pack.exceptions.get(usize::from(e)) {
+                        Some(def) if def.meta.in_force(date) => {
+                            let env = self.env(pack, facts, class);
+                            let mut v = eval(&def.cond, &env);
+                            for x in &def.exceptions {
+                                v = v.and(
+                                    self.excs
+                                        .get(usize::from(*x))
+                                        .copied()
+                                        .unwrap_or(Tri::Unknown)
+                                        .not(),
+                                );
+                            }
+                            v
+                        }
+                        _ => Tri::False,
+                    };
+                    if let Some(slot) = self.excs.get_mut(usize::from(e)) {
+                        *slot = v;
+                    }
+                }
+                Node::Weigh(w) => {
+                    if let Some(def) = pack.weighings.get(usize::from(w)) {
+                        let o = weigh(pack, def, facts, date, &mut self.weigh);
+                        if let Some(slot) = self.outcomes.get_mut(usize::from(w)) {
+                            *slot = o;
+                        }
+                        if let Some(slot) = self.sides.get_mut(usize::from(w)) {
+                            *slot = o.side_mask();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn env<'a>(&'a self, pack: &'a Pack, facts: &'a [Val], class: Option<u8>) -> Env<'a> {
+        Env {
+            pack,
+            facts,
+            tests: &self.tests,
+            excs: &self.excs,
+            sides: &self.sides,
+            class,
+        }
+    }
+
+    /// The status of every requirement under an assumed class (for explanations).
+    pub fn statuses(
+        &mut self,
+        pack: &Pack,
+        facts: &[Val],
+        date: Date,
+        class: Option<u8>,
+    ) -> Vec<ReqStatus> {
+        self.prepare(pack, facts, date, class);
+        let env = self.env(pack, facts, class);
+        (0..pack.requirements.len())
+            .map(|i| requirement_status(pack, &env, i, date))
+            .collect()
+    }
+
+    /// Evaluates all tests, exceptions and weighings under an assumed class, so that
+    /// [`Evaluator::with_env`] can read them.
+    pub fn prepare(&mut self, pack: &Pack, facts: &[Val], date: Date, class: Option<u8>) {
+        self.tests.clear();
+        self.tests.resize(pack.tests.len(), Tri::Unknown);
+        self.excs.clear();
+        self.excs.resize(pack.exceptions.len(), Tri::Unknown);
+        self.sides.clear();
+        self.sides.resize(pack.weighings.len(), 0b11);
+        self.outcomes.clear();
+        self.outcomes
+            .resize(pack.weighings.len(), WeighOutcome::default());
+        self.run_nodes(pack, facts, date, None, false);
+        if class.is_some() {
+            self.run_nodes(pack, facts, date, class, true);
+        }
+    }
+
+    /// Runs `f` with the environment left by [`Evaluator::prepare`].
+    pub fn with_env<R>(
+        &self,
+        pack: &Pack,
+        facts: &[Val],
+        class: Option<u8>,
+        f: impl FnOnce(&Env<'_>) -> R,
+    ) -> R {
+        f(&self.env(pack, facts, class))
+    }
+}
+
+/// The effective value of an exception's or requirement's list of exceptions: does any hold?
+fn any_exception(env: &Env<'_>, excs: &[ExcId]) -> Tri {
+    excs.iter().fold(Tri::False, |acc, e| {
+        acc.or(env
+            .excs
+            .get(usize::from(*e))
+            .copied()
+            .unwrap_or(Tri::Unknown))
+    })
+}
+
+/// Whether requirement `i` applies and is met.
+pub fn requirement_status(pack: &Pack, env: &Env<'_>, i: usize, date: Date) -> ReqStatus {
+    let Some(r) = pack.requirements.get(i) else {
+        return ReqStatus::NotApplicable;
+    };
+    if !r.meta.in_force(date) {
+        return ReqStatus::NotApplicable;
+    }
+    let applies = r
+        .when
+        .as_ref()
+        .map_or(Tri::True, |c| eval(c, env))
+        .and(any_exception(env, &r.exceptions).not());
+    if applies == Tri::False {
+        return ReqStatus::NotApplicable;
+    }
+    match (applies, eval(&r.requires, env)) {
+        (_, Tri::True) => ReqStatus::Met,
+        (Tri::True, Tri::False) => ReqStatus::Violated,
+        _ => ReqStatus::Open,
+    }
+}
+
+/// Adds the unknown facts that leave a condition unknown.
+pub fn collect_unknown(pack: &Pack, env: &Env<'_>, c: Option<&Cond>, out: &mut Vec<FactId>) {
+    fn walk(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<FactId>, depth: usize) {
+        if depth > 64 || eval(c, env) != Tri::Unknown {
+            return;
+        }
+        match c {
+            Cond::Not(x) => walk(pack, env, x, out, depth + 1),
+            Cond::And(xs) | Cond::Or(xs) => {
+                for x in xs.iter() {
+                    walk(pack, env, x, out, depth + 1);
+                }
+            }
+            Cond::Test(t) => {
+                if let Some(t) = pack.tests.get(usize::from(*t)) {
+                    walk(pack, env, &t.cond, out, depth + 1);
+                    for e in &t.exceptions {
+                        walk(pack, env, &Cond::Exc(*e), out, depth + 1);
+                    }
+                }
+            }
+            Cond::Exc(e) => {
+                if let Some(x) = pack.exceptions.get(usize::from(*e)) {
+                    walk(pack, env, &x.cond, out, depth + 1);
+                    for inner in &x.exceptions {
+                        walk(pack, env, &Cond::Exc(*inner), out, depth + 1);
+                    }
+                }
+            }
+            Cond::Side(_, _) | Cond::Const(_) => {}
+            leaf => leaf.for_each_fact(&mut |f| {
+                if !out.contains(&f) {
+                    out.push(f);
+                }
+            }),
+        }
+    }
+    if let Some(c) = c {
+        walk(pack, env, c, out, 0);
+    }
+}
+
+/// Adds the rules and facts that make a condition come out as it does: for a false `and`, the
+/// first false part; for a true `or`, the first true part; otherwise every part.
+pub fn reasons(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<String>) {
+    fn push(out: &mut Vec<String>, s: &str) {
+        if !out.iter().any(|x| x == s) {
+            out.push(s.to_string());
+        }
+    }
+    fn walk(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<String>, depth: usize) {
+        if depth > 64 {
+            return;
+        }
+        let v = eval(c, env);
+        match c {
+            Cond::Not(x) => walk(pack, env, x, out, depth + 1),
+            Cond::And(xs) | Cond::Or(xs) => {
+                let short = if matches!(c, Cond::And(_)) {
+                    Tri::False
+                } else {
+                    Tri::True
+                };
+                if v == short {
+                    if let Some(x) = xs.iter().find(|x| eval(x, env) == short) {
+                        walk(pack, env, x, out, depth + 1);
+                    }
+                } else {
+                    for x in xs.iter() {
+                        walk(pack, env, x, out, depth + 1);
+                    }
+                }
+            }
+            Cond::Test(t) => {
+                if let Some(def) = pack.tests.get(usize::from(*t)) {
+                    push(out, &def.meta.id);
+                    walk(pack, env, &def.cond, out, depth + 1);
+                    for e in &def.exceptions {
+                        if env.excs.get(usize::from(*e)).copied() == Some(Tri::True) {
+                            walk(pack, env, &Cond::Exc(*e), out, depth + 1);
+                        }
+                    }
+                }
+            }
+            Cond::Exc(e) => {
+                if let Some(def) = pack.exceptions.get(usize::from(*e)) {
+                    push(out, &def.meta.id);
+                    walk(pack, env, &def.cond, out, depth + 1);
+                }
+            }
+            Cond::Side(w, _) => {
+                if let Some(def) = pack.weighings.get(usize::from(*w)) {
+                    push(out, &def.meta.id);
+                }
+            }
+            Cond::Const(_) => {}
+            leaf => leaf.for_each_fact(&mut |f| {
+                if let Some(def) = pack.facts.get(usize::from(f)) {
+                    push(out, &def.name);
+                }
+            }),
+        }
+    }
+    walk(pack, env, c, out, 0);
+}
+
+fn grounds_for_pass(
+    pack: &Pack,
+    env: &Env<'_>,
+    date: Date,
+    lawful: Tri,
+    violated: &[ReqId],
+    out: &mut Vec<String>,
+) {
+    let add = |name: &str, out: &mut Vec<String>| {
+        if !out.iter().any(|x| x == name) {
+            out.push(name.to_string());
+        }
+    };
+    match lawful {
+        Tri::False => {
+            for &r in violated {
+                if let Some(def) = pack.requirements.get(usize::from(r)) {
+                    add(&def.meta.id, out);
+                    if let Some(w) = &def.when {
+                        reasons(pack, env, w, out);
+                    }
+                    reasons(pack, env, &def.requires, out);
+                }
+            }
+        }
+        Tri::True => {
+            for (i, def) in pack.requirements.iter().enumerate() {
+                match requirement_status(pack, env, i, date) {
+                    ReqStatus::Met => {
+                        add(&def.meta.id, out);
+                        reasons(pack, env, &def.requires, out);
+                    }
+                    ReqStatus::NotApplicable if def.meta.in_force(date) => {
+                        // Excused by an exception: the exception is a ground.
+                        for e in &def.exceptions {
+                            if env.excs.get(usize::from(*e)).copied() == Some(Tri::True) {
+                                reasons(pack, env, &Cond::Exc(*e), out);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Tri::Unknown => {
+            for (i, def) in pack.requirements.iter().enumerate() {
+                if requirement_status(pack, env, i, date) == ReqStatus::Open {
+                    add(&def.meta.id, out);
+                }
+            }
+        }
+    }
+}
+
+/// The grounds of a settled classification: every fired factor of the winning side that belongs
+/// to at least one minimal set of them which, alone against everything else (the unknown facts
+/// taken at their worst), still settles the weighing; and the facts those factors read.
+fn classification_grounds(
+    pack: &Pack,
+    w: &crate::compile::pack::WeighDef,
+    o: &WeighOutcome,
+    vals: &[Tri],
+    out: &mut Vec<String>,
+    facts: &[Val],
+) {
+    let Some(side) = o.side() else {
+        return;
+    };
+    let fired = |i: usize| vals.get(i).copied() == Some(Tri::True);
+    let is_winner = |i: usize| fired(i) && w.factors.get(i).is_some_and(|f| f.side == side);
+    let mut chosen: Vec<usize> = Vec::new();
+    if let Some(i) =
+        (0..w.factors.len()).find(|&i| is_winner(i) && w.factors.get(i).is_some_and(|f| f.decisive))
+    {
+        // A decisive factor of the winning side settles it alone.
+        chosen.push(i);
+    } else {
+        let winners: Vec<usize> = (0..w.factors.len()).filter(|&i| is_winner(i)).collect();
+        let weight = |i: usize| w.factors.get(i).map_or(0, |f| f.weight);
+        let total: i32 = winners.iter().map(|&i| weight(i)).sum();
+        // Keeping a subset of weight k leaves a worst-case lead of worst - (total - k); the subset
+        // suffices when that lead exceeds the margin, i.e. when k >= need.
+        let worst_lead = if side == 0 { o.lo } else { -o.hi };
+        let need = w.margin - worst_lead + total + 1;
+        for &f in &winners {
+            // Subset sums of the other winners (weights are small; sums above `need` are cut).
+            let mut sums = [0u64; 8];
+            sums[0] = 1;
+            for &g in winners.iter().filter(|&&g| g != f) {
+                let wg = usize::try_from(weight(g)).unwrap_or(0);
+                let mut shifted = [0u64; 8];
+                for (k, word) in sums.iter().enumerate() {
+                    let (q, r) = ((k * 64 + wg) / 64, wg % 64);
+                    if let Some(d) = shifted.get_mut(q) {
+                        *d |= word << r;
+                    }
+                    if r != 0
+                        && let Some(d) = shifted.get_mut(q + 1)
+                    {
+                        *d |= word >> (64 - r);
+                    }
+                }
+                for (a, b) in sums.iter_mut().zip(shifted) {
+                    *a |= b;
+                }
+            }
+            let lo = (need - weight(f)).max(0);
+            let hi = need - 1;
+            let in_minimal_set = (lo..=hi).any(|s| {
+                usize::try_from(s)
+                    .ok()
+                    .and_then(|s| sums.get(s / 64).map(|word| word & (1u64 << (s % 64)) != 0))
+                    .unwrap_or(false)
+            });
+            if in_minimal_set {
+                chosen.push(f);
+            }
+        }
+    }
+    let mut add = |name: &str| {
+        if !out.iter().any(|x| x == name) {
+            out.push(name.to_string());
+        }
+    };
+    add(&w.meta.id);
+    for i in chosen {
+        if let Some(f) = w.factors.get(i) {
+            add(&f.meta.id);
+            for &fact in &f.facts {
+                if facts
+                    .get(usize::from(fact))
+                    .copied()
+                    .unwrap_or(Val::Unknown)
+                    != Val::Unknown
+                    && let Some(def) = pack.facts.get(usize::from(fact))
+                {
+                    add(&def.name);
+                }
+            }
+        }
+    }
+}

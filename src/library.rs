@@ -1,0 +1,179 @@
+//! The packs of a run: the ones embedded in the binary, or those of a `--statutes` folder,
+//! each parsed, checked and compiled once.
+
+use crate::check::check_pack;
+use crate::compile::pack::Pack;
+use crate::diagnostic::Diagnostic;
+use crate::source::{SourceId, SourceMap};
+use crate::syntax::parse_statute;
+use std::path::Path;
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
+}
+
+/// A pack's files before parsing: its folder name and (file name, text) pairs.
+#[derive(Clone, Debug)]
+pub struct PackFiles {
+    /// Folder name (the pack id is in its header).
+    pub folder: String,
+    /// Display name and text of each `.law` file, in name order.
+    pub files: Vec<(String, String)>,
+}
+
+/// The packs embedded in the binary.
+pub fn builtin_files() -> Vec<PackFiles> {
+    let mut out: Vec<PackFiles> = Vec::new();
+    for (folder, name, text) in builtin::BUILTIN {
+        let display = format!("<builtin>/statutes/{folder}/{name}");
+        match out.iter_mut().find(|p| p.folder == *folder) {
+            Some(p) => p.files.push((display, (*text).to_string())),
+            None => out.push(PackFiles {
+                folder: (*folder).to_string(),
+                files: vec![(display, (*text).to_string())],
+            }),
+        }
+    }
+    out
+}
+
+/// The packs of a folder: each subfolder holding `.law` files is a pack; a folder that holds
+/// `.law` files itself is one pack.
+pub fn dir_files(dir: &Path) -> Result<Vec<PackFiles>, Diagnostic> {
+    let shown = dir.display().to_string();
+    let read_pack = |path: &Path| -> Result<Option<PackFiles>, Diagnostic> {
+        let mut files = Vec::new();
+        let entries = std::fs::read_dir(path).map_err(|e| {
+            Diagnostic::file_error(
+                format!("cannot read the folder: {e}"),
+                path.display().to_string(),
+            )
+        })?;
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.extension().is_some_and(|e| e == "law") {
+                let text = std::fs::read_to_string(&p).map_err(|e| {
+                    Diagnostic::file_error(
+                        format!("cannot read the file: {e}"),
+                        p.display().to_string(),
+                    )
+                })?;
+                files.push((p.display().to_string(), text));
+            }
+        }
+        files.sort();
+        if files.is_empty() {
+            return Ok(None);
+        }
+        let folder = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+        Ok(Some(PackFiles { folder, files }))
+    };
+    if !dir.is_dir() {
+        return Err(Diagnostic::file_error(
+            "no such folder of statute packs",
+            shown,
+        ));
+    }
+    if let Some(p) = read_pack(dir)? {
+        return Ok(vec![p]);
+    }
+    let mut out = Vec::new();
+    let mut subdirs: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| Diagnostic::file_error(format!("cannot read the folder: {e}"), shown.clone()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    subdirs.sort();
+    for sub in subdirs {
+        if let Some(p) = read_pack(&sub)? {
+            out.push(p);
+        }
+    }
+    if out.is_empty() {
+        return Err(Diagnostic::file_error(
+            "the folder holds no `.law` files",
+            shown,
+        ));
+    }
+    Ok(out)
+}
+
+/// Compiled packs with the sources they came from.
+#[derive(Debug, Default)]
+pub struct Library {
+    /// Every source text read (statutes first, cases added later).
+    pub sources: SourceMap,
+    /// The packs that compiled.
+    pub packs: Vec<Pack>,
+    /// Errors and warnings from the statute files.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Library {
+    /// Parses, checks and compiles packs. Packs with errors are left out and their errors kept.
+    pub fn load(packs: Vec<PackFiles>) -> Library {
+        let mut lib = Library::default();
+        for pf in packs {
+            let mut parsed = Vec::new();
+            let mut failed = false;
+            for (name, text) in pf.files {
+                let id: SourceId = lib.sources.add(name, text);
+                let text = lib
+                    .sources
+                    .get(id)
+                    .map(|f| f.text.clone())
+                    .unwrap_or_default();
+                match parse_statute(id, &text) {
+                    Ok(file) => parsed.push((id, file)),
+                    Err(errs) => {
+                        failed = true;
+                        lib.diagnostics.extend(errs);
+                    }
+                }
+            }
+            if failed {
+                continue;
+            }
+            let checked = check_pack(&lib.sources, &parsed);
+            lib.diagnostics.extend(checked.diagnostics);
+            if let Some(pack) = checked.pack {
+                if lib.packs.iter().any(|p| p.id == pack.id) {
+                    lib.diagnostics.push(Diagnostic::file_error(
+                        format!("a second pack with id `{}`", pack.id),
+                        pf.folder,
+                    ));
+                } else {
+                    lib.packs.push(pack);
+                }
+            }
+        }
+        lib
+    }
+
+    /// The embedded packs, or those of `dir`.
+    pub fn open(dir: Option<&Path>) -> Library {
+        match dir {
+            None => Library::load(builtin_files()),
+            Some(d) => match dir_files(d) {
+                Ok(files) => Library::load(files),
+                Err(e) => Library {
+                    diagnostics: vec![e],
+                    ..Library::default()
+                },
+            },
+        }
+    }
+
+    /// A pack by id.
+    pub fn pack(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.id == id)
+    }
+
+    /// The ids of the packs.
+    pub fn ids(&self) -> Vec<&str> {
+        self.packs.iter().map(|p| p.id.as_str()).collect()
+    }
+}

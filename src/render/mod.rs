@@ -1,0 +1,4 @@
+//! Renderers: they only read verdicts and explanations, never evaluate.
+
+pub mod json;
+pub mod text;

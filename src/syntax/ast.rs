@@ -1,0 +1,456 @@
+//! The abstract syntax of both languages, with a span on every node. Nothing of pest leaks here.
+
+use crate::date::Date;
+use crate::source::Span;
+
+/// A name as written, with its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// The text.
+    pub text: String,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// A string literal's content, with its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// The unescaped content.
+    pub text: String,
+    /// Where it was written (quotes included).
+    pub span: Span,
+}
+
+/// A literal value in a condition or a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Literal {
+    /// `true`, `false`, `yes`, `no`.
+    Bool(bool),
+    /// A non-negative integer.
+    Number(u64),
+    /// A date.
+    Date(Date),
+    /// An upper-case two-letter code.
+    Country(String),
+    /// An enum or set value, or a weighing side.
+    Word(String),
+}
+
+/// A literal with its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Value {
+    /// The literal.
+    pub lit: Literal,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// A fact's type as declared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypeAst {
+    /// `bool`
+    Bool,
+    /// `number`
+    Number,
+    /// `date`
+    Date,
+    /// `country`
+    Country,
+    /// `enum {…}`
+    Enum(Vec<Name>),
+    /// `set {…}`
+    Set(Vec<Name>),
+}
+
+/// `in force from … until …`, both ends inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct InForce {
+    /// First day in force.
+    pub from: Option<Date>,
+    /// Last day in force.
+    pub until: Option<Date>,
+    /// Where the clause was written.
+    pub span: Option<Span>,
+}
+
+/// A comparison operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    /// `=`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl CmpOp {
+    /// The operator as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "=",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+}
+
+/// How `contains` reads a set of values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quantifier {
+    /// Every value (the default).
+    All,
+    /// At least one value.
+    Any,
+}
+
+/// A condition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExprKind {
+    /// `a and b`
+    And(Box<Expr>, Box<Expr>),
+    /// `a or b`
+    Or(Box<Expr>, Box<Expr>),
+    /// `not a`
+    Not(Box<Expr>),
+    /// `fact op value`
+    Compare(Name, CmpOp, Value),
+    /// `fact in {…}`
+    In(Name, Vec<Value>),
+    /// `fact contains [all|any] …`
+    Contains(Name, Quantifier, Vec<Value>),
+    /// A bool fact, a test, or an exception.
+    Ref(Name),
+}
+
+/// A condition with its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expr {
+    /// The condition.
+    pub kind: ExprKind,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// `proven by PARTY otherwise VALUE`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Burden {
+    /// Who must prove the fact.
+    pub party: Name,
+    /// What the fact is taken to be when unproven.
+    pub otherwise: Value,
+}
+
+/// `fact name : type …`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactDecl {
+    /// Its name.
+    pub name: Name,
+    /// Its type.
+    pub ty: TypeAst,
+    /// Where the type was written.
+    pub ty_span: Span,
+    /// The question for a user.
+    pub ask: Option<Text>,
+    /// Help for that user.
+    pub help: Option<Text>,
+    /// Burden of proof.
+    pub burden: Option<Burden>,
+    /// Kept for reports only.
+    pub recorded: bool,
+}
+
+/// `test name "title" …`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TestDecl {
+    /// Its name.
+    pub name: Name,
+    /// Its title.
+    pub title: Text,
+    /// Citations.
+    pub cites: Vec<Text>,
+    /// Dates in force.
+    pub in_force: InForce,
+    /// The condition (`if`).
+    pub cond: Option<Expr>,
+    /// Sentence for when it holds.
+    pub holds: Option<Text>,
+    /// Sentence for when it fails.
+    pub fails: Option<Text>,
+    /// Caveats.
+    pub notes: Vec<Text>,
+}
+
+/// `exception name "title" to target …`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExceptionDecl {
+    /// Its name.
+    pub name: Name,
+    /// Its title.
+    pub title: Text,
+    /// The rule it excepts.
+    pub target: Option<Name>,
+    /// Citations.
+    pub cites: Vec<Text>,
+    /// Dates in force.
+    pub in_force: InForce,
+    /// The condition (`if`).
+    pub cond: Option<Expr>,
+    /// Caveats.
+    pub notes: Vec<Text>,
+}
+
+/// `factor name …` inside a weighing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactorDecl {
+    /// Its name.
+    pub name: Name,
+    /// The side it favours.
+    pub toward: Option<Name>,
+    /// Its weight.
+    pub weight: Option<(u32, Span)>,
+    /// When it fires.
+    pub when: Option<Expr>,
+    /// The reason in words.
+    pub because: Option<Text>,
+    /// Settles the weighing on its own.
+    pub decisive: bool,
+    /// Citations (else the weighing's).
+    pub cites: Vec<Text>,
+    /// Dates in force.
+    pub in_force: InForce,
+    /// Caveats.
+    pub notes: Vec<Text>,
+}
+
+/// `classify name "title" …` or `weigh name "title" …`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WeighDecl {
+    /// Its name.
+    pub name: Name,
+    /// Its title.
+    pub title: Text,
+    /// Declared with `classify`: gives the classification.
+    pub classifies: bool,
+    /// Citations.
+    pub cites: Vec<Text>,
+    /// The two sides: the balance counts toward the first.
+    pub sides: Option<(Name, Name)>,
+    /// `undecided within N`.
+    pub margin: Option<(u32, Span)>,
+    /// The factors.
+    pub factors: Vec<FactorDecl>,
+    /// Caveats.
+    pub notes: Vec<Text>,
+}
+
+/// A violation code with its message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ViolationAst {
+    /// The code, e.g. `KR-PIPA-26-1`.
+    pub code: Name,
+    /// What was broken, in words.
+    pub message: Text,
+}
+
+/// `require name "title" …`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequireDecl {
+    /// Its name.
+    pub name: Name,
+    /// Its title.
+    pub title: Text,
+    /// When it applies.
+    pub when: Option<Expr>,
+    /// What it requires.
+    pub requires: Option<Expr>,
+    /// Citations.
+    pub cites: Vec<Text>,
+    /// Dates in force.
+    pub in_force: InForce,
+    /// The violation if unmet.
+    pub violation: Option<ViolationAst>,
+    /// What a violation exposes the transferor to.
+    pub exposes: Option<Text>,
+    /// Caveats.
+    pub notes: Vec<Text>,
+}
+
+/// `gap name "title" …`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GapDecl {
+    /// Its name.
+    pub name: Name,
+    /// Its title.
+    pub title: Text,
+    /// Where it applies.
+    pub when: Option<Expr>,
+    /// Citations.
+    pub cites: Vec<Text>,
+    /// Dates in force.
+    pub in_force: InForce,
+    /// Caveats.
+    pub notes: Vec<Text>,
+}
+
+/// `act PIPA "…"`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActAst {
+    /// Abbreviation.
+    pub abbrev: Name,
+    /// Full title.
+    pub title: Text,
+}
+
+/// `pack id "title" …`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderAst {
+    /// Pack id.
+    pub id: Name,
+    /// Title.
+    pub title: Text,
+    /// Jurisdiction.
+    pub jurisdiction: Option<Name>,
+    /// Acts encoded.
+    pub acts: Vec<ActAst>,
+    /// Sources.
+    pub sources: Vec<Text>,
+    /// Notes.
+    pub notes: Vec<Text>,
+}
+
+/// One item of a statute file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// A fact declaration.
+    Fact(FactDecl),
+    /// A test.
+    Test(TestDecl),
+    /// An exception.
+    Exception(ExceptionDecl),
+    /// A weighing.
+    Weigh(WeighDecl),
+    /// A requirement.
+    Require(RequireDecl),
+    /// A gap.
+    Gap(GapDecl),
+}
+
+/// One parsed statute file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatuteFile {
+    /// The header, in the pack's first file only.
+    pub header: Option<HeaderAst>,
+    /// The items in order.
+    pub items: Vec<Item>,
+}
+
+// ---- the case language ------------------------------------------------------------------------
+
+/// A fact value as written in a case, before its type is known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RawValue {
+    /// `unknown`, `null`, or `~`.
+    Unknown,
+    /// A truth value.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A word, code, date or string.
+    Text(String),
+    /// A set or list.
+    List(Vec<(String, Span)>),
+    /// Something no fact can hold (a float, a mapping), described for the message.
+    Other(String),
+}
+
+/// `name = value` in a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactEntry {
+    /// The fact's name.
+    pub name: Name,
+    /// The value.
+    pub value: RawValue,
+    /// Where the value was written.
+    pub value_span: Span,
+}
+
+/// When a case happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseTime {
+    /// One date.
+    Date(Date),
+    /// A period, both ends inclusive.
+    Period(Date, Date),
+}
+
+/// The lawfulness a test expects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExpectLawful {
+    /// Lawful.
+    Yes,
+    /// Unlawful.
+    No,
+    /// Unknown.
+    Unknown,
+}
+
+/// An `expect` block.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Expectation {
+    /// Expected classification.
+    pub classification: Option<Name>,
+    /// Expected lawfulness.
+    pub lawful: Option<(ExpectLawful, Span)>,
+    /// Codes that must be found.
+    pub include: Vec<Name>,
+    /// Codes that must not be found.
+    pub exclude: Vec<Name>,
+    /// Grounds that must be among the verdict's.
+    pub because: Vec<Name>,
+    /// Where the block starts.
+    pub span: Option<Span>,
+}
+
+/// Party names, for reports.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Parties {
+    /// The sender.
+    pub transferor: Option<String>,
+    /// The recipient.
+    pub recipient: Option<String>,
+    /// Who benefits.
+    pub beneficiary: Option<String>,
+}
+
+/// A case as read from any of its forms, before it is checked against a pack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseAst {
+    /// Its id.
+    pub id: Name,
+    /// Its title.
+    pub title: Option<String>,
+    /// The packs to judge it under.
+    pub under: Vec<Name>,
+    /// Its date or period.
+    pub time: Option<(CaseTime, Span)>,
+    /// Party names.
+    pub parties: Parties,
+    /// Where its facts come from.
+    pub source: Option<String>,
+    /// Facts in the order written.
+    pub facts: Vec<FactEntry>,
+    /// What a test expects.
+    pub expect: Option<Expectation>,
+    /// The whole case.
+    pub span: Span,
+}

@@ -1,0 +1,289 @@
+//! Lowering of the case language (`grammar/case.pest`): one function per grammar rule.
+
+use super::ast::*;
+use super::{pest_error, span_of, unescape};
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::source::{SourceId, Span};
+use pest::Parser as _;
+use pest::iterators::Pair;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "grammar/lexemes.pest"]
+#[grammar = "grammar/case.pest"]
+struct CaseParser;
+
+type P<'i> = Pair<'i, Rule>;
+
+fn describe(rule: &Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::EOI => "end of file",
+        Rule::case_decl => "`case ID \"TITLE\"`",
+        Rule::case_id => "a case id (lowercase letters, digits and `-`)",
+        Rule::string => "a quoted string",
+        Rule::date => "a date (YYYY-MM-DD)",
+        Rule::under_clause => "`under`",
+        Rule::period_clause => "`period`",
+        Rule::date_clause => "`date`",
+        Rule::party_clause | Rule::party_role => "`transferor`, `recipient` or `beneficiary`",
+        Rule::source_clause => "`source`",
+        Rule::facts_block => "`facts`",
+        Rule::expect_block => "`expect`",
+        Rule::assignment => "a fact `name = value`",
+        Rule::ident => "a name",
+        Rule::fact_value | Rule::value | Rule::value_set | Rule::unknown_lit => "a value",
+        Rule::expect_class => "`classification = …`",
+        Rule::expect_lawful => "`lawful = yes|no|unknown`",
+        Rule::expect_include | Rule::expect_exclude => {
+            "`violations include {…}` or `violations exclude {…}`"
+        }
+        Rule::expect_because => "`because {…}`",
+        Rule::bool_lit => "yes or no",
+        Rule::code_set => "a set of violation codes `{…}`",
+        Rule::name_set => "a set of names `{…}`",
+        Rule::code => "a violation code such as KR-PIPA-26-1",
+        _ => return None,
+    })
+}
+
+/// Parses a `.case` text into its cases, or reports the errors found.
+pub fn parse_cases(source: SourceId, text: &str) -> Result<Vec<CaseAst>, Vec<Diagnostic>> {
+    let mut pairs = CaseParser::parse(Rule::case_file, text)
+        .map_err(|e| vec![pest_error(source, text, e, describe)])?;
+    let mut lower = Lower {
+        source,
+        errors: Vec::new(),
+    };
+    let mut cases = Vec::new();
+    if let Some(file) = pairs.next() {
+        for pair in file.into_inner() {
+            if pair.as_rule() == Rule::case_decl {
+                cases.push(lower.case(pair));
+            }
+        }
+    }
+    if lower.errors.is_empty() {
+        Ok(cases)
+    } else {
+        Err(lower.errors)
+    }
+}
+
+struct Lower {
+    source: SourceId,
+    errors: Vec<Diagnostic>,
+}
+
+impl Lower {
+    fn span(&self, pair: &P<'_>) -> Span {
+        span_of(self.source, pair)
+    }
+
+    fn name(&self, pair: P<'_>) -> Name {
+        Name {
+            text: pair.as_str().to_string(),
+            span: self.span(&pair),
+        }
+    }
+
+    fn string(&self, pair: P<'_>) -> String {
+        unescape(pair.into_inner().next().map_or("", |p| p.as_str()))
+    }
+
+    fn date(&mut self, pair: &P<'_>) -> Date {
+        match Date::parse(pair.as_str()) {
+            Some(d) => d,
+            None => {
+                self.errors.push(
+                    Diagnostic::error(
+                        format!("`{}` is not a real date", pair.as_str()),
+                        self.span(pair),
+                    )
+                    .with_help("write dates as YYYY-MM-DD, e.g. 2023-09-15"),
+                );
+                Date(0)
+            }
+        }
+    }
+
+    fn twice(&mut self, what: &str, span: Span) {
+        self.errors.push(
+            Diagnostic::error(format!("`{what}` is given twice in this case"), span)
+                .with_help("keep one"),
+        );
+    }
+
+    fn case(&mut self, pair: P<'_>) -> CaseAst {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let id = inner.next().map(|p| self.name(p)).unwrap_or(Name {
+            text: String::new(),
+            span,
+        });
+        let title = inner.next().map(|p| self.string(p));
+        let mut case = CaseAst {
+            id,
+            title,
+            under: Vec::new(),
+            time: None,
+            parties: Parties::default(),
+            source: None,
+            facts: Vec::new(),
+            expect: None,
+            span,
+        };
+        for clause in inner {
+            let cspan = self.span(&clause);
+            match clause.as_rule() {
+                Rule::under_clause => {
+                    if !case.under.is_empty() {
+                        self.twice("under", cspan);
+                    }
+                    case.under = clause.into_inner().map(|p| self.name(p)).collect();
+                }
+                Rule::period_clause | Rule::date_clause => {
+                    let is_period = clause.as_rule() == Rule::period_clause;
+                    let dates: Vec<Date> = clause.into_inner().map(|d| self.date(&d)).collect();
+                    let time = match (is_period, dates.as_slice()) {
+                        (true, [from, to]) => CaseTime::Period(*from, *to),
+                        (_, [d, ..]) => CaseTime::Date(*d),
+                        _ => continue,
+                    };
+                    if case.time.is_some() {
+                        self.twice("date` or `period", cspan);
+                    } else {
+                        case.time = Some((time, cspan));
+                    }
+                }
+                Rule::party_clause => {
+                    let mut it = clause.into_inner();
+                    let (Some(role), Some(name)) = (it.next(), it.next()) else {
+                        continue;
+                    };
+                    let role_text = role.as_str().to_string();
+                    let value = Some(self.string(name));
+                    let slot = match role_text.as_str() {
+                        "transferor" => &mut case.parties.transferor,
+                        "recipient" => &mut case.parties.recipient,
+                        _ => &mut case.parties.beneficiary,
+                    };
+                    if slot.is_some() {
+                        self.twice(&role_text, cspan);
+                    } else {
+                        *slot = value;
+                    }
+                }
+                Rule::source_clause => {
+                    let s = clause.into_inner().next().map(|p| self.string(p));
+                    if case.source.is_some() {
+                        self.twice("source", cspan);
+                    } else {
+                        case.source = s;
+                    }
+                }
+                Rule::facts_block => {
+                    for a in clause.into_inner() {
+                        if let Some(f) = self.assignment(a) {
+                            case.facts.push(f);
+                        }
+                    }
+                }
+                Rule::expect_block => case.expect = Some(self.expect(clause)),
+                _ => {}
+            }
+        }
+        case
+    }
+
+    fn assignment(&mut self, pair: P<'_>) -> Option<FactEntry> {
+        let mut it = pair.into_inner();
+        let name = self.name(it.next()?);
+        let value_pair = it.next()?;
+        let value_span = self.span(&value_pair);
+        let v = value_pair.into_inner().next()?;
+        let value = match v.as_rule() {
+            Rule::unknown_lit => RawValue::Unknown,
+            Rule::value_set => RawValue::List(
+                v.into_inner()
+                    .map(|x| (x.as_str().to_string(), self.span(&x)))
+                    .collect(),
+            ),
+            _ => self.scalar(v),
+        };
+        Some(FactEntry {
+            name,
+            value,
+            value_span,
+        })
+    }
+
+    fn scalar(&mut self, value: P<'_>) -> RawValue {
+        let Some(p) = value.into_inner().next() else {
+            return RawValue::Unknown;
+        };
+        match p.as_rule() {
+            Rule::bool_lit => RawValue::Bool(matches!(p.as_str(), "true" | "yes")),
+            Rule::number => match p.as_str().parse::<i64>() {
+                Ok(n) => RawValue::Int(n),
+                Err(_) => {
+                    RawValue::Other(format!("the number `{}`, which is too large", p.as_str()))
+                }
+            },
+            Rule::date => {
+                // Checked here so that an impossible date points at itself.
+                let _ = self.date(&p);
+                RawValue::Text(p.as_str().to_string())
+            }
+            _ => RawValue::Text(p.as_str().to_string()),
+        }
+    }
+
+    fn expect(&mut self, pair: P<'_>) -> Expectation {
+        let mut e = Expectation {
+            span: Some(self.span(&pair)),
+            ..Expectation::default()
+        };
+        for x in pair.into_inner() {
+            let xspan = self.span(&x);
+            match x.as_rule() {
+                Rule::expect_class => {
+                    if e.classification.is_some() {
+                        self.twice("classification", xspan);
+                    }
+                    e.classification = x.into_inner().next().map(|p| self.name(p));
+                }
+                Rule::expect_lawful => {
+                    let v = match x
+                        .into_inner()
+                        .next()
+                        .map(|p| p.as_str().to_string())
+                        .as_deref()
+                    {
+                        Some("yes" | "true") => ExpectLawful::Yes,
+                        Some("no" | "false") => ExpectLawful::No,
+                        _ => ExpectLawful::Unknown,
+                    };
+                    if e.lawful.is_some() {
+                        self.twice("lawful", xspan);
+                    }
+                    e.lawful = Some((v, xspan));
+                }
+                Rule::expect_include | Rule::expect_exclude | Rule::expect_because => {
+                    let rule = x.as_rule();
+                    let names: Vec<Name> = x
+                        .into_inner()
+                        .flat_map(|set| set.into_inner())
+                        .map(|p| self.name(p))
+                        .collect();
+                    match rule {
+                        Rule::expect_include => e.include.extend(names),
+                        Rule::expect_exclude => e.exclude.extend(names),
+                        _ => e.because.extend(names),
+                    }
+                }
+                _ => {}
+            }
+        }
+        e
+    }
+}

@@ -1,0 +1,92 @@
+//! Parsing: the pest grammars of `grammar/` and their lowering into [`ast`] nodes with spans.
+//!
+//! Pest types stay inside this module: [`parse_statute`] and [`parse_cases`] return our own
+//! AST or [`Diagnostic`]s.
+
+pub mod ast;
+mod case;
+mod statute;
+
+pub use case::parse_cases;
+pub use statute::parse_statute;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::{SourceId, Span};
+
+/// How deep conditions may nest before the parser refuses them.
+pub const MAX_EXPR_DEPTH: usize = 64;
+
+/// The span of a pest pair.
+fn span_of(source: SourceId, pair: &pest::iterators::Pair<'_, impl pest::RuleType>) -> Span {
+    let s = pair.as_span();
+    Span::new(source, s.start(), s.end())
+}
+
+/// Unescapes the inside of a string literal.
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Turns a pest error into a diagnostic, naming the expected things in words.
+fn pest_error<R: pest::RuleType>(
+    source: SourceId,
+    text: &str,
+    err: pest::error::Error<R>,
+    describe: fn(&R) -> Option<&'static str>,
+) -> Diagnostic {
+    use pest::error::{ErrorVariant, InputLocation};
+    let pos = match err.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    // Underline the word found at the error position.
+    let rest = text.get(pos..).unwrap_or("");
+    let word_len = rest
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(rest.len(), |(i, _)| i)
+        .max(1)
+        .min(rest.len().max(1));
+    let found: String = rest
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .take(30)
+        .collect();
+    let span = Span::new(source, pos, (pos + word_len).min(text.len().max(pos)));
+    let message = match &err.variant {
+        ErrorVariant::ParsingError { positives, .. } => {
+            let mut names: Vec<&str> = positives.iter().filter_map(describe).collect();
+            names.sort_unstable();
+            names.dedup();
+            let expected = match names.len() {
+                0 => "something else".to_string(),
+                1 => names.first().copied().unwrap_or_default().to_string(),
+                _ => {
+                    let (last, init) = names.split_last().map_or((&"", &[][..]), |(l, i)| (l, i));
+                    format!("{} or {}", init.join(", "), last)
+                }
+            };
+            if found.is_empty() {
+                format!("unexpected end of file: expected {expected}")
+            } else {
+                format!("unexpected `{found}`: expected {expected}")
+            }
+        }
+        ErrorVariant::CustomError { message } => message.clone(),
+    };
+    Diagnostic::error(message, span)
+}

@@ -1,0 +1,794 @@
+//! Lowering of the statute language (`grammar/statute.pest`): one function per grammar rule.
+
+use super::ast::*;
+use super::{MAX_EXPR_DEPTH, pest_error, span_of, unescape};
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::source::{SourceId, Span};
+use pest::Parser as _;
+use pest::iterators::{Pair, Pairs};
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+
+#[derive(pest_derive::Parser)]
+#[grammar = "grammar/lexemes.pest"]
+#[grammar = "grammar/statute.pest"]
+struct StatuteParser;
+
+type P<'i> = Pair<'i, Rule>;
+
+/// Human names for grammar rules, used in syntax errors.
+fn describe(rule: &Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::EOI => "end of file",
+        Rule::header => "the pack header `pack ID \"TITLE\"`",
+        Rule::fact_decl => "`fact`",
+        Rule::test_decl => "`test`",
+        Rule::exception_decl => "`exception`",
+        Rule::weigh_decl | Rule::weigh_kw => "`classify` or `weigh`",
+        Rule::require_decl => "`require`",
+        Rule::gap_decl => "`gap`",
+        Rule::ident | Rule::name_ref => "a name",
+        Rule::string => "a quoted string",
+        Rule::date => "a date (YYYY-MM-DD)",
+        Rule::number => "a number",
+        Rule::country => "a country code",
+        Rule::code => "a violation code such as KR-PIPA-26-1",
+        Rule::value => "a value",
+        Rule::value_set => "a set of values `{…}`",
+        Rule::fact_type
+        | Rule::bool_type
+        | Rule::number_type
+        | Rule::date_type
+        | Rule::country_type
+        | Rule::enum_type
+        | Rule::set_type => "a type (bool, number, date, country, enum {…}, set {…})",
+        Rule::ident_list => "a list of names `{a, b}`",
+        Rule::cmp_op => "a comparison (=, !=, <, <=, >, >=)",
+        Rule::op_and | Rule::op_or => "`and` or `or`",
+        Rule::op_not => "`not`",
+        Rule::op_in => "`in`",
+        Rule::op_contains => "`contains`",
+        Rule::expr => "a condition",
+        Rule::cite_clause => "`cite`",
+        Rule::in_force => "`in force`",
+        Rule::if_clause => "`if`",
+        Rule::when_clause => "`when`",
+        Rule::factor_decl => "`factor`",
+        Rule::requires_clause => "`requires`",
+        Rule::violation_clause => "`violation`",
+        Rule::act_name => "an act abbreviation such as PIPA",
+        _ => return None,
+    })
+}
+
+/// Parses one statute file into its AST, or reports every error found.
+pub fn parse_statute(source: SourceId, text: &str) -> Result<StatuteFile, Vec<Diagnostic>> {
+    // A continuation file has no header: parse it behind a synthetic one and shift spans back.
+    let trimmed = strip_comments_and_space(text);
+    let has_header = trimmed
+        .strip_prefix("pack")
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace));
+    let owned;
+    let (input, offset) = if has_header {
+        (text, 0usize)
+    } else {
+        const PRELUDE: &str = "pack continuation \"\"\n";
+        owned = format!("{PRELUDE}{text}");
+        (owned.as_str(), PRELUDE.len())
+    };
+    let pairs = StatuteParser::parse(Rule::pack_file, input).map_err(|e| {
+        let mut d = pest_error(source, input, e, describe);
+        shift(&mut d, offset, text.len());
+        vec![d]
+    })?;
+    let mut lower = Lower {
+        source,
+        offset,
+        errors: Vec::new(),
+    };
+    let file = lower.pack_file(pairs, has_header);
+    if lower.errors.is_empty() {
+        Ok(file)
+    } else {
+        Err(lower.errors)
+    }
+}
+
+fn strip_comments_and_space(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        let t = rest.trim_start();
+        if let Some(after) = t.strip_prefix('#') {
+            rest = after.find('\n').and_then(|i| after.get(i..)).unwrap_or("");
+        } else {
+            return t;
+        }
+    }
+}
+
+fn shift(d: &mut Diagnostic, offset: usize, len: usize) {
+    if let Some(span) = &mut d.span {
+        let o = u32::try_from(offset).unwrap_or(0);
+        let l = u32::try_from(len).unwrap_or(u32::MAX);
+        span.start = span.start.saturating_sub(o).min(l);
+        span.end = span.end.saturating_sub(o).min(l);
+    }
+}
+
+struct Lower {
+    source: SourceId,
+    offset: usize,
+    errors: Vec<Diagnostic>,
+}
+
+impl Lower {
+    fn span(&self, pair: &P<'_>) -> Span {
+        let s = span_of(self.source, pair);
+        let o = u32::try_from(self.offset).unwrap_or(0);
+        Span {
+            source: s.source,
+            start: s.start.saturating_sub(o),
+            end: s.end.saturating_sub(o),
+        }
+    }
+
+    fn name(&self, pair: P<'_>) -> Name {
+        Name {
+            text: pair.as_str().to_string(),
+            span: self.span(&pair),
+        }
+    }
+
+    fn text(&self, pair: P<'_>) -> Text {
+        let span = self.span(&pair);
+        let inner = pair.into_inner().next().map_or("", |p| p.as_str());
+        Text {
+            text: unescape(inner),
+            span,
+        }
+    }
+
+    fn first_inner<'i>(&mut self, pair: P<'i>) -> Option<P<'i>> {
+        pair.into_inner().next()
+    }
+
+    fn date(&mut self, pair: P<'_>) -> Date {
+        match Date::parse(pair.as_str()) {
+            Some(d) => d,
+            None => {
+                let span = self.span(&pair);
+                self.errors.push(
+                    Diagnostic::error(format!("`{}` is not a real date", pair.as_str()), span)
+                        .with_help("write dates as YYYY-MM-DD, e.g. 2023-09-15"),
+                );
+                Date(0)
+            }
+        }
+    }
+
+    fn number(&mut self, pair: P<'_>) -> u64 {
+        match pair.as_str().parse::<u64>() {
+            Ok(n) => n,
+            Err(_) => {
+                let span = self.span(&pair);
+                self.errors.push(Diagnostic::error(
+                    format!("number `{}` is too large", pair.as_str()),
+                    span,
+                ));
+                0
+            }
+        }
+    }
+
+    fn small_number(&mut self, pair: P<'_>) -> (u32, Span) {
+        let span = self.span(&pair);
+        let n = self.number(pair);
+        match u32::try_from(n) {
+            Ok(n) if n <= 1_000_000 => (n, span),
+            _ => {
+                self.errors
+                    .push(Diagnostic::error(format!("`{n}` is too large here"), span));
+                (0, span)
+            }
+        }
+    }
+
+    fn pack_file(&mut self, mut pairs: Pairs<'_, Rule>, has_header: bool) -> StatuteFile {
+        let mut header = None;
+        let mut items = Vec::new();
+        let Some(file) = pairs.next() else {
+            return StatuteFile { header, items };
+        };
+        for pair in file.into_inner() {
+            match pair.as_rule() {
+                Rule::header if has_header => {
+                    header = Some(self.header(pair));
+                }
+                Rule::fact_decl => items.push(Item::Fact(self.fact(pair))),
+                Rule::test_decl => items.push(Item::Test(self.test(pair))),
+                Rule::exception_decl => items.push(Item::Exception(self.exception(pair))),
+                Rule::weigh_decl => items.push(Item::Weigh(self.weigh(pair))),
+                Rule::require_decl => items.push(Item::Require(self.require(pair))),
+                Rule::gap_decl => items.push(Item::Gap(self.gap(pair))),
+                _ => {}
+            }
+        }
+        StatuteFile { header, items }
+    }
+
+    fn header(&mut self, pair: P<'_>) -> HeaderAst {
+        let mut inner = pair.into_inner();
+        let id = inner.next().map(|p| self.name(p));
+        let title = inner.next().map(|p| self.text(p));
+        let mut h = HeaderAst {
+            id: id.unwrap_or_else(|| self.missing_name()),
+            title: title.unwrap_or_else(|| self.missing_text()),
+            jurisdiction: None,
+            acts: Vec::new(),
+            sources: Vec::new(),
+            notes: Vec::new(),
+        };
+        for clause in inner {
+            match clause.as_rule() {
+                Rule::jurisdiction => {
+                    h.jurisdiction = self.first_inner(clause).map(|p| self.name(p));
+                }
+                Rule::act => {
+                    let mut it = clause.into_inner();
+                    if let (Some(a), Some(t)) = (it.next(), it.next()) {
+                        h.acts.push(ActAst {
+                            abbrev: self.name(a),
+                            title: self.text(t),
+                        });
+                    }
+                }
+                Rule::source_clause => {
+                    if let Some(p) = self.first_inner(clause) {
+                        h.sources.push(self.text(p));
+                    }
+                }
+                Rule::note_clause => {
+                    if let Some(p) = self.first_inner(clause) {
+                        h.notes.push(self.text(p));
+                    }
+                }
+                _ => {}
+            }
+        }
+        h
+    }
+
+    fn missing_name(&self) -> Name {
+        Name {
+            text: String::new(),
+            span: Span::new(self.source, 0, 0),
+        }
+    }
+
+    fn missing_text(&self) -> Text {
+        Text {
+            text: String::new(),
+            span: Span::new(self.source, 0, 0),
+        }
+    }
+
+    fn fact(&mut self, pair: P<'_>) -> FactDecl {
+        let mut inner = pair.into_inner();
+        let name = inner
+            .next()
+            .map(|p| self.name(p))
+            .unwrap_or_else(|| self.missing_name());
+        let (ty, ty_span) = match inner.next() {
+            Some(t) => {
+                let span = self.span(&t);
+                (self.fact_type(t), span)
+            }
+            None => (TypeAst::Bool, name.span),
+        };
+        let mut f = FactDecl {
+            name,
+            ty,
+            ty_span,
+            ask: None,
+            help: None,
+            burden: None,
+            recorded: false,
+        };
+        for clause in inner {
+            let span = self.span(&clause);
+            match clause.as_rule() {
+                Rule::ask_clause => {
+                    let t = self.first_inner(clause).map(|p| self.text(p));
+                    self.once(&mut f.ask, t, "ask", span);
+                }
+                Rule::help_clause => {
+                    let t = self.first_inner(clause).map(|p| self.text(p));
+                    self.once(&mut f.help, t, "help", span);
+                }
+                Rule::burden_clause => {
+                    let mut it = clause.into_inner();
+                    if let (Some(party), Some(v)) = (it.next(), it.next()) {
+                        let b = Burden {
+                            party: self.name(party),
+                            otherwise: self.value(v),
+                        };
+                        self.once(&mut f.burden, Some(b), "proven by", span);
+                    }
+                }
+                Rule::recorded_clause => f.recorded = true,
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// Stores a clause that may appear only once, reporting a repeat.
+    fn once<T>(&mut self, slot: &mut Option<T>, value: Option<T>, what: &str, span: Span) {
+        if slot.is_some() {
+            self.errors.push(
+                Diagnostic::error(format!("`{what}` is given twice"), span)
+                    .with_help("keep one; a rule has one such clause"),
+            );
+        } else {
+            *slot = value;
+        }
+    }
+
+    fn fact_type(&mut self, pair: P<'_>) -> TypeAst {
+        let Some(t) = pair.into_inner().next() else {
+            return TypeAst::Bool;
+        };
+        match t.as_rule() {
+            Rule::number_type => TypeAst::Number,
+            Rule::date_type => TypeAst::Date,
+            Rule::country_type => TypeAst::Country,
+            Rule::enum_type => TypeAst::Enum(self.ident_list(t)),
+            Rule::set_type => TypeAst::Set(self.ident_list(t)),
+            _ => TypeAst::Bool,
+        }
+    }
+
+    fn ident_list(&mut self, pair: P<'_>) -> Vec<Name> {
+        pair.into_inner()
+            .flat_map(|list| list.into_inner())
+            .map(|p| self.name(p))
+            .collect()
+    }
+
+    fn in_force(&mut self, pair: P<'_>, slot: &mut InForce) {
+        let span = self.span(&pair);
+        if slot.span.is_some() {
+            self.errors.push(
+                Diagnostic::error("`in force` is given twice", span)
+                    .with_help("write one clause: `in force from DATE until DATE`"),
+            );
+            return;
+        }
+        slot.span = Some(span);
+        for part in pair.into_inner() {
+            let is_from = part.as_rule() == Rule::from_date;
+            if let Some(d) = self.first_inner(part) {
+                let date = self.date(d);
+                if is_from {
+                    slot.from = Some(date);
+                } else {
+                    slot.until = Some(date);
+                }
+            }
+        }
+    }
+
+    fn test(&mut self, pair: P<'_>) -> TestDecl {
+        let mut inner = pair.into_inner();
+        let name = inner
+            .next()
+            .map(|p| self.name(p))
+            .unwrap_or_else(|| self.missing_name());
+        let title = inner
+            .next()
+            .map(|p| self.text(p))
+            .unwrap_or_else(|| self.missing_text());
+        let mut t = TestDecl {
+            name,
+            title,
+            cites: Vec::new(),
+            in_force: InForce::default(),
+            cond: None,
+            holds: None,
+            fails: None,
+            notes: Vec::new(),
+        };
+        for clause in inner {
+            let span = self.span(&clause);
+            match clause.as_rule() {
+                Rule::cite_clause => self.push_text(clause, &mut t.cites),
+                Rule::note_clause => self.push_text(clause, &mut t.notes),
+                Rule::in_force => self.in_force(clause, &mut t.in_force),
+                Rule::if_clause => {
+                    let e = self.first_inner(clause).map(|p| self.expr(p, 0));
+                    self.once(&mut t.cond, e, "if", span);
+                }
+                Rule::holds_text => {
+                    let e = self.first_inner(clause).map(|p| self.text(p));
+                    self.once(&mut t.holds, e, "holds", span);
+                }
+                Rule::fails_text => {
+                    let e = self.first_inner(clause).map(|p| self.text(p));
+                    self.once(&mut t.fails, e, "fails", span);
+                }
+                _ => {}
+            }
+        }
+        t
+    }
+
+    fn push_text(&mut self, clause: P<'_>, into: &mut Vec<Text>) {
+        if let Some(p) = self.first_inner(clause) {
+            into.push(self.text(p));
+        }
+    }
+
+    fn exception(&mut self, pair: P<'_>) -> ExceptionDecl {
+        let mut inner = pair.into_inner();
+        let name = inner
+            .next()
+            .map(|p| self.name(p))
+            .unwrap_or_else(|| self.missing_name());
+        let title = inner
+            .next()
+            .map(|p| self.text(p))
+            .unwrap_or_else(|| self.missing_text());
+        let mut e = ExceptionDecl {
+            name,
+            title,
+            target: None,
+            cites: Vec::new(),
+            in_force: InForce::default(),
+            cond: None,
+            notes: Vec::new(),
+        };
+        for clause in inner {
+            let span = self.span(&clause);
+            match clause.as_rule() {
+                Rule::to_clause => {
+                    let n = self.first_inner(clause).map(|p| self.name(p));
+                    self.once(&mut e.target, n, "to", span);
+                }
+                Rule::cite_clause => self.push_text(clause, &mut e.cites),
+                Rule::note_clause => self.push_text(clause, &mut e.notes),
+                Rule::in_force => self.in_force(clause, &mut e.in_force),
+                Rule::if_clause => {
+                    let c = self.first_inner(clause).map(|p| self.expr(p, 0));
+                    self.once(&mut e.cond, c, "if", span);
+                }
+                _ => {}
+            }
+        }
+        e
+    }
+
+    fn weigh(&mut self, pair: P<'_>) -> WeighDecl {
+        let mut inner = pair.into_inner();
+        let classifies = inner.next().is_some_and(|k| k.as_str() == "classify");
+        let name = inner
+            .next()
+            .map(|p| self.name(p))
+            .unwrap_or_else(|| self.missing_name());
+        let title = inner
+            .next()
+            .map(|p| self.text(p))
+            .unwrap_or_else(|| self.missing_text());
+        let mut w = WeighDecl {
+            name,
+            title,
+            classifies,
+            cites: Vec::new(),
+            sides: None,
+            margin: None,
+            factors: Vec::new(),
+            notes: Vec::new(),
+        };
+        for clause in inner {
+            let span = self.span(&clause);
+            match clause.as_rule() {
+                Rule::cite_clause => self.push_text(clause, &mut w.cites),
+                Rule::note_clause => self.push_text(clause, &mut w.notes),
+                Rule::sides_clause => {
+                    let mut it = clause.into_inner();
+                    if let (Some(a), Some(b)) = (it.next(), it.next()) {
+                        let sides = (self.name(a), self.name(b));
+                        self.once(&mut w.sides, Some(sides), "sides", span);
+                    }
+                }
+                Rule::margin_clause => {
+                    let m = self.first_inner(clause).map(|p| self.small_number(p));
+                    self.once(&mut w.margin, m, "undecided within", span);
+                }
+                Rule::factor_decl => {
+                    let f = self.factor(clause);
+                    w.factors.push(f);
+                }
+                _ => {}
+            }
+        }
+        w
+    }
+
+    fn factor(&mut self, pair: P<'_>) -> FactorDecl {
+        let mut inner = pair.into_inner();
+        let name = inner
+            .next()
+            .map(|p| self.name(p))
+            .unwrap_or_else(|| self.missing_name());
+        let mut f = FactorDecl {
+            name,
+            toward: None,
+            weight: None,
+            when: None,
+            because: None,
+            decisive: false,
+            cites: Vec::new(),
+            in_force: InForce::default(),
+            notes: Vec::new(),
+        };
+        for clause in inner {
+            let span = self.span(&clause);
+            match clause.as_rule() {
+                Rule::toward_clause => {
+                    let n = self.first_inner(clause).map(|p| self.name(p));
+                    self.once(&mut f.toward, n, "toward", span);
+                }
+                Rule::weight_clause => {
+                    let n = self.first_inner(clause).map(|p| self.small_number(p));
+                    self.once(&mut f.weight, n, "weight", span);
+                }
+                Rule::when_clause => {
+                    let e = self.first_inner(clause).map(|p| self.expr(p, 0));
+                    self.once(&mut f.when, e, "when", span);
+                }
+                Rule::because_clause => {
+                    let t = self.first_inner(clause).map(|p| self.text(p));
+                    self.once(&mut f.because, t, "because", span);
+                }
+                Rule::decisive_flag => f.decisive = true,
+                Rule::cite_clause => self.push_text(clause, &mut f.cites),
+                Rule::note_clause => self.push_text(clause, &mut f.notes),
+                Rule::in_force => self.in_force(clause, &mut f.in_force),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    fn require(&mut self, pair: P<'_>) -> RequireDecl {
+        let mut inner = pair.into_inner();
+        let name = inner
+            .next()
+            .map(|p| self.name(p))
+            .unwrap_or_else(|| self.missing_name());
+        let title = inner
+            .next()
+            .map(|p| self.text(p))
+            .unwrap_or_else(|| self.missing_text());
+        let mut r = RequireDecl {
+            name,
+            title,
+            when: None,
+            requires: None,
+            cites: Vec::new(),
+            in_force: InForce::default(),
+            violation: None,
+            exposes: None,
+            notes: Vec::new(),
+        };
+        for clause in inner {
+            let span = self.span(&clause);
+            match clause.as_rule() {
+                Rule::when_clause => {
+                    let e = self.first_inner(clause).map(|p| self.expr(p, 0));
+                    self.once(&mut r.when, e, "when", span);
+                }
+                Rule::requires_clause => {
+                    let e = self.first_inner(clause).map(|p| self.expr(p, 0));
+                    self.once(&mut r.requires, e, "requires", span);
+                }
+                Rule::cite_clause => self.push_text(clause, &mut r.cites),
+                Rule::note_clause => self.push_text(clause, &mut r.notes),
+                Rule::in_force => self.in_force(clause, &mut r.in_force),
+                Rule::violation_clause => {
+                    let mut it = clause.into_inner();
+                    if let (Some(c), Some(m)) = (it.next(), it.next()) {
+                        let v = ViolationAst {
+                            code: self.name(c),
+                            message: self.text(m),
+                        };
+                        self.once(&mut r.violation, Some(v), "violation", span);
+                    }
+                }
+                Rule::exposes_clause => {
+                    let t = self.first_inner(clause).map(|p| self.text(p));
+                    self.once(&mut r.exposes, t, "exposes", span);
+                }
+                _ => {}
+            }
+        }
+        r
+    }
+
+    fn gap(&mut self, pair: P<'_>) -> GapDecl {
+        let mut inner = pair.into_inner();
+        let name = inner
+            .next()
+            .map(|p| self.name(p))
+            .unwrap_or_else(|| self.missing_name());
+        let title = inner
+            .next()
+            .map(|p| self.text(p))
+            .unwrap_or_else(|| self.missing_text());
+        let mut g = GapDecl {
+            name,
+            title,
+            when: None,
+            cites: Vec::new(),
+            in_force: InForce::default(),
+            notes: Vec::new(),
+        };
+        for clause in inner {
+            let span = self.span(&clause);
+            match clause.as_rule() {
+                Rule::when_clause => {
+                    let e = self.first_inner(clause).map(|p| self.expr(p, 0));
+                    self.once(&mut g.when, e, "when", span);
+                }
+                Rule::cite_clause => self.push_text(clause, &mut g.cites),
+                Rule::note_clause => self.push_text(clause, &mut g.notes),
+                Rule::in_force => self.in_force(clause, &mut g.in_force),
+                _ => {}
+            }
+        }
+        g
+    }
+
+    fn value(&mut self, pair: P<'_>) -> Value {
+        let span = self.span(&pair);
+        let inner = pair.into_inner().next();
+        let lit = match inner {
+            Some(p) => match p.as_rule() {
+                Rule::date => Literal::Date(self.date(p)),
+                Rule::number => Literal::Number(self.number(p)),
+                Rule::bool_lit => Literal::Bool(matches!(p.as_str(), "true" | "yes")),
+                Rule::country => Literal::Country(p.as_str().to_string()),
+                _ => Literal::Word(p.as_str().to_string()),
+            },
+            None => Literal::Word(String::new()),
+        };
+        Value { lit, span }
+    }
+
+    fn values(&mut self, pair: P<'_>) -> Vec<Value> {
+        match pair.as_rule() {
+            Rule::value_set => pair.into_inner().map(|v| self.value(v)).collect(),
+            _ => vec![self.value(pair)],
+        }
+    }
+
+    fn expr(&mut self, pair: P<'_>, depth: usize) -> Expr {
+        let span = self.span(&pair);
+        self.expr_from_pairs(span, pair.into_inner(), depth)
+    }
+
+    fn primary(&mut self, pair: P<'_>, depth: usize) -> Expr {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let mut inner = pair.into_inner();
+        let kind = match rule {
+            // A parenthesised condition.
+            Rule::expr => return self.expr_from_pairs(span, inner, depth),
+            Rule::comparison => {
+                let (Some(f), Some(op), Some(v)) = (inner.next(), inner.next(), inner.next())
+                else {
+                    return self.broken(span);
+                };
+                let op = match op.as_str() {
+                    "=" => CmpOp::Eq,
+                    "!=" => CmpOp::Ne,
+                    "<" => CmpOp::Lt,
+                    "<=" => CmpOp::Le,
+                    ">" => CmpOp::Gt,
+                    _ => CmpOp::Ge,
+                };
+                ExprKind::Compare(self.name(f), op, self.value(v))
+            }
+            Rule::membership => {
+                let (Some(f), Some(_in), Some(set)) = (inner.next(), inner.next(), inner.next())
+                else {
+                    return self.broken(span);
+                };
+                ExprKind::In(self.name(f), self.values(set))
+            }
+            Rule::containment => {
+                let Some(f) = inner.next() else {
+                    return self.broken(span);
+                };
+                let _contains = inner.next();
+                let mut quant = Quantifier::All;
+                let mut values = Vec::new();
+                for p in inner {
+                    if p.as_rule() == Rule::quantifier {
+                        if p.as_str().starts_with("any") {
+                            quant = Quantifier::Any;
+                        }
+                    } else {
+                        values = self.values(p);
+                    }
+                }
+                ExprKind::Contains(self.name(f), quant, values)
+            }
+            Rule::name_ref => match inner.next() {
+                Some(n) => ExprKind::Ref(self.name(n)),
+                None => return self.broken(span),
+            },
+            _ => return self.broken(span),
+        };
+        Expr { kind, span }
+    }
+
+    fn expr_from_pairs(&mut self, span: Span, inner: Pairs<'_, Rule>, depth: usize) -> Expr {
+        // `not` binds tightest, then `and`, then `or`.
+        let pratt = PrattParser::new()
+            .op(Op::infix(Rule::op_or, Assoc::Left))
+            .op(Op::infix(Rule::op_and, Assoc::Left))
+            .op(Op::prefix(Rule::op_not));
+        if depth > MAX_EXPR_DEPTH {
+            self.errors.push(Diagnostic::error(
+                format!("condition nested more than {MAX_EXPR_DEPTH} levels deep"),
+                span,
+            ));
+            return self.broken(span);
+        }
+        let flat: Vec<P<'_>> = inner.collect();
+        let mut primaries = Vec::new();
+        for p in &flat {
+            if !matches!(p.as_rule(), Rule::op_and | Rule::op_or | Rule::op_not) {
+                primaries.push(self.primary(p.clone(), depth + 1));
+            }
+        }
+        let mut next = primaries.into_iter();
+        let placeholder = self.broken(span);
+        let source = self.source;
+        let offset = u32::try_from(self.offset).unwrap_or(0);
+        pratt
+            .map_primary(|_| next.next().unwrap_or_else(|| placeholder.clone()))
+            .map_prefix(|op, rhs| {
+                let s = span_of(source, &op);
+                Expr {
+                    span: Span {
+                        start: s.start.saturating_sub(offset),
+                        end: rhs.span.end,
+                        ..s
+                    },
+                    kind: ExprKind::Not(Box::new(rhs)),
+                }
+            })
+            .map_infix(|lhs, op, rhs| {
+                let s = lhs.span.to(rhs.span);
+                let kind = if op.as_rule() == Rule::op_and {
+                    ExprKind::And(Box::new(lhs), Box::new(rhs))
+                } else {
+                    ExprKind::Or(Box::new(lhs), Box::new(rhs))
+                };
+                Expr { kind, span: s }
+            })
+            .parse(flat.into_iter())
+    }
+
+    fn broken(&self, span: Span) -> Expr {
+        Expr {
+            kind: ExprKind::Ref(Name {
+                text: String::new(),
+                span,
+            }),
+            span,
+        }
+    }
+}
