@@ -128,12 +128,24 @@ pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let span = match e.location() {
-                Some(loc) => Span::new(source, loc.index(), loc.index() + 1),
-                None => Span::new(source, 0, 0),
-            };
+            let at = e.location().map_or(0, |loc| loc.index());
+            let mut span = Span::new(source, at, at + 1);
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            // A duplicate key: point at its second occurrence rather than at the mapping.
+            if let Some(key) = msg.split("duplicate entry with key \"").nth(1).and_then(|k| k.split('"').next()) {
+                let mut loc = Locator::new(source, text, 0);
+                let first = loc.key(key);
+                let second = loc.key(key);
+                if second != first {
+                    out.diagnostics.push(
+                        Diagnostic::error(format!("key `{key}` is given twice"), second)
+                            .with_help("keep one value; a case states each fact once"),
+                    );
+                    return out;
+                }
+                span = first;
+            }
             out.diagnostics.push(Diagnostic::error(
                 format!("this is not valid YAML: {msg}"),
                 span,

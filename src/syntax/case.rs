@@ -42,6 +42,7 @@ fn describe(rule: &Rule) -> Option<&'static str> {
         Rule::code_set => "a set of violation codes `{…}`",
         Rule::name_set => "a set of names `{…}`",
         Rule::code => "a violation code such as KR-PIPA-26-1",
+        Rule::equals => "`=`",
         _ => return None,
     })
 }
@@ -198,6 +199,7 @@ impl Lower {
     fn assignment(&mut self, pair: P<'_>) -> Option<FactEntry> {
         let mut it = pair.into_inner();
         let name = self.name(it.next()?);
+        let _equals = it.next()?;
         let value_pair = it.next()?;
         let value_span = self.span(&value_pair);
         let v = value_pair.into_inner().next()?;
@@ -250,12 +252,12 @@ impl Lower {
                     if e.classification.is_some() {
                         self.twice("classification", xspan);
                     }
-                    e.classification = x.into_inner().next().map(|p| self.name(p));
+                    e.classification = x.into_inner().nth(1).map(|p| self.name(p));
                 }
                 Rule::expect_lawful => {
                     let v = match x
                         .into_inner()
-                        .next()
+                        .nth(1)
                         .map(|p| p.as_str().to_string())
                         .as_deref()
                     {
