@@ -339,13 +339,10 @@ pub fn explain(
                 n.notes.clone_from(&w.meta.notes);
                 let first = w.sides.first().cloned().unwrap_or_default();
                 n.detail = Some(if o.lo == o.hi {
-                    format!(
-                        "balance {:+} toward {first} (undecided within {})",
-                        o.lo, w.margin
-                    )
+                    format!("{:+} toward {first} (undecided within {})", o.lo, w.margin)
                 } else {
                     format!(
-                        "balance between {:+} and {:+} toward {first}, depending on unknown facts (undecided within {})",
+                        "from {:+} to {:+} toward {first}, depending on unknown facts (undecided within {})",
                         o.lo, o.hi, w.margin
                     )
                 });

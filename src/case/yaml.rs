@@ -133,7 +133,11 @@ pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
             // A duplicate key: point at its second occurrence rather than at the mapping.
-            if let Some(key) = msg.split("duplicate entry with key \"").nth(1).and_then(|k| k.split('"').next()) {
+            if let Some(key) = msg
+                .split("duplicate entry with key \"")
+                .nth(1)
+                .and_then(|k| k.split('"').next())
+            {
                 let mut loc = Locator::new(source, text, 0);
                 let first = loc.key(key);
                 let second = loc.key(key);

@@ -429,6 +429,7 @@ impl Checker<'_> {
                 )
                 .with_help("a rule cannot depend, even indirectly, on itself"),
             );
+            self.unused(&pack, &items);
             return None;
         }
         if let Some(c) = pack.classification {

@@ -157,7 +157,10 @@ fn weighing(out: &mut String, w: &Node) {
             if factors.is_empty() {
                 continue;
             }
-            let _ = writeln!(out, "  Factors {label} toward {side}:");
+            let _ = match want {
+                "fired" => writeln!(out, "  Factors pointing toward {side}:"),
+                _ => writeln!(out, "  Factors toward {side} {label}:"),
+            };
             for f in factors {
                 let weight = f
                     .weight
@@ -185,7 +188,7 @@ fn weighing(out: &mut String, w: &Node) {
         let _ = writeln!(out, "  Factors that did not apply: {}", quiet.join(", "));
     }
     if let Some(d) = &w.detail {
-        let _ = writeln!(out, "  Balance: {d}: {}", w.result);
+        let _ = writeln!(out, "  Balance: {d}; result: {}", w.result);
     }
 }
 
@@ -208,7 +211,13 @@ fn leaf_facts(n: &Node) -> Vec<String> {
     out
 }
 
-fn period(out: &mut String, p: &PeriodExplanation, k: usize, n: usize) {
+fn period(
+    out: &mut String,
+    p: &PeriodExplanation,
+    prev: Option<&PeriodExplanation>,
+    k: usize,
+    n: usize,
+) {
     let _ = writeln!(out);
     if n > 1 {
         let _ = writeln!(out, "Stretch {k} of {n}: {} to {}", p.from, p.to);
@@ -218,9 +227,21 @@ fn period(out: &mut String, p: &PeriodExplanation, k: usize, n: usize) {
         let _ = writeln!(out, "From {} to {}", p.from, p.to);
     }
     if let Some(w) = &p.classification {
-        weighing(out, w);
+        if prev.and_then(|q| q.classification.as_ref()) == Some(w) {
+            let _ = writeln!(
+                out,
+                "  Classification: {}, weighed as in stretch {}",
+                w.result.to_uppercase(),
+                k - 1
+            );
+        } else {
+            weighing(out, w);
+        }
     }
-    for r in &p.readings {
+    for (ri, r) in p.readings.iter().enumerate() {
+        let prev_reading = prev
+            .and_then(|q| q.readings.get(ri))
+            .filter(|q| q.assuming == r.assuming);
         let _ = writeln!(out);
         match &r.assuming {
             Some(c) => {
@@ -243,6 +264,10 @@ fn period(out: &mut String, p: &PeriodExplanation, k: usize, n: usize) {
                 req.title,
                 req.cite
             );
+            if prev_reading.is_some_and(|q| q.requirements.iter().any(|x| x == req)) {
+                let _ = writeln!(out, "          as in stretch {}", k - 1);
+                continue;
+            }
             if let Some(d) = &req.detail {
                 let _ = writeln!(out, "          {d}");
             }
@@ -369,7 +394,8 @@ pub fn explanation(
         let _ = writeln!(out, "REASONING");
         let n = e.periods.len();
         for (k, p) in e.periods.iter().enumerate() {
-            period(&mut out, p, k + 1, n);
+            let prev = k.checked_sub(1).and_then(|i| e.periods.get(i));
+            period(&mut out, p, prev, k + 1, n);
         }
     }
     out
