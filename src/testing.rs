@@ -114,3 +114,99 @@ mod tests {
         assert!(!code_matches("KR-PIPA-28-8-1", "KR-PIPA-28-8"));
     }
 }
+
+/// What a file that must be rejected declares, in a leading comment
+/// `# expect error at LINE:COL: MESSAGE`: the place and a part of the message of an error it
+/// must produce.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpectedError {
+    /// Line of the error, from 1.
+    pub line: u32,
+    /// Column of the error, from 1.
+    pub col: u32,
+    /// Text the error's message must contain.
+    pub message: String,
+}
+
+/// Reads the `# expect error at LINE:COL: MESSAGE` lines at the top of a file (before its first
+/// line that is not a comment or blank).
+pub fn expected_errors(text: &str) -> Vec<ExpectedError> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let Some(rest) = t.strip_prefix('#') else {
+            break;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix("expect error at ") else {
+            continue;
+        };
+        let Some((place, message)) = rest.split_once(": ") else {
+            continue;
+        };
+        let Some((l, c)) = place.split_once(':') else {
+            continue;
+        };
+        if let (Ok(line), Ok(col)) = (l.trim().parse(), c.trim().parse()) {
+            out.push(ExpectedError {
+                line,
+                col,
+                message: message.trim().to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// Checks the diagnostics of a file that must be rejected against what it declares; returns the
+/// failures in words.
+pub fn check_rejection(
+    expected: &[ExpectedError],
+    accepted: usize,
+    diags: &[crate::diagnostic::Diagnostic],
+    sources: &crate::source::SourceMap,
+) -> Vec<String> {
+    let mut failures = Vec::new();
+    if accepted > 0 {
+        failures.push(format!(
+            "expected the file to be rejected, but {accepted} case(s) were accepted"
+        ));
+    }
+    for e in expected {
+        let found = diags.iter().filter(|d| d.is_error()).any(|d| {
+            let at = d
+                .span
+                .and_then(|s| sources.locate(s))
+                .map(|(_, lc)| (lc.line, lc.col));
+            at == Some((e.line, e.col)) && d.message.contains(&e.message)
+        });
+        if !found {
+            let got: Vec<String> = diags
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| {
+                    let at = d
+                        .span
+                        .and_then(|s| sources.locate(s))
+                        .map(|(_, lc)| lc.to_string())
+                        .unwrap_or_default();
+                    format!("{at}: {}", d.message)
+                })
+                .collect();
+            failures.push(format!(
+                "error expected at {}:{} containing `{}`; got: {}",
+                e.line,
+                e.col,
+                e.message,
+                if got.is_empty() {
+                    "no error".to_string()
+                } else {
+                    got.join(" | ")
+                }
+            ));
+        }
+    }
+    failures
+}

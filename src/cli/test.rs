@@ -1,16 +1,36 @@
-//! `entrust test`: run the `expect` blocks of case files.
+//! `entrust test`: run the `expect` blocks of case files, and check that files declaring
+//! `# expect error at LINE:COL: MESSAGE` are rejected with that error.
 
 use super::{Outcome, output};
+use entrust::batch::{Input, collect_inputs, load_cases};
 use entrust::date::Date;
 use entrust::eval::Evaluator;
-use entrust::testing::check;
+use entrust::testing::{check, check_rejection, expected_errors};
 use entrust::verdict::judge;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 pub fn run(statutes: Option<&Path>, as_of: Option<Date>, paths: &[PathBuf]) -> Outcome {
     let (mut lib, mut outcome) = output::packs(statutes);
-    let (cases, o) = output::cases(&mut lib, paths, as_of);
+    let (inputs, errs) = collect_inputs(paths);
+    if !errs.is_empty() {
+        output::report(&lib, &errs);
+        outcome = outcome.worst(Outcome::BadInput);
+    }
+    // Files that must be rejected are tested one by one; the others are read together.
+    let (rejections, normal): (Vec<Input>, Vec<Input>) = inputs.into_iter().partition(|i| {
+        std::fs::read_to_string(&i.path).is_ok_and(|t| !expected_errors(&t).is_empty())
+    });
+    let (cases, o) = {
+        let (cases, errs) = load_cases(&mut lib, &normal, as_of);
+        output::report(&lib, &errs);
+        let o = if errs.iter().any(|d| d.is_error()) {
+            Outcome::BadInput
+        } else {
+            Outcome::Ok
+        };
+        (cases, o)
+    };
     outcome = outcome.worst(o);
     let mut ev = Evaluator::new();
     let stdout = std::io::stdout();
@@ -40,6 +60,23 @@ pub fn run(statutes: Option<&Path>, as_of: Option<Date>, paths: &[PathBuf]) -> O
                 for f in failures {
                     let _ = writeln!(out, "       {f}");
                 }
+            }
+        }
+    }
+    for input in &rejections {
+        let text = std::fs::read_to_string(&input.path).unwrap_or_default();
+        let expected = expected_errors(&text);
+        let (accepted, diags) = load_cases(&mut lib, std::slice::from_ref(input), as_of);
+        let failures = check_rejection(&expected, accepted.len(), &diags, &lib.sources);
+        let name = input.path.display();
+        if failures.is_empty() {
+            passed += 1;
+            let _ = writeln!(out, "ok     {name} (rejected as expected)");
+        } else {
+            failed += 1;
+            let _ = writeln!(out, "FAILED {name}");
+            for f in failures {
+                let _ = writeln!(out, "       {f}");
             }
         }
     }

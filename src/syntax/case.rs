@@ -49,6 +49,7 @@ fn describe(rule: &Rule) -> Option<&'static str> {
 
 /// Parses a `.case` text into its cases, or reports the errors found.
 pub fn parse_cases(source: SourceId, text: &str) -> Result<Vec<CaseAst>, Vec<Diagnostic>> {
+    super::nesting_guard(source, text).map_err(|d| vec![d])?;
     let mut pairs = CaseParser::parse(Rule::case_file, text)
         .map_err(|e| vec![pest_error(source, text, e, describe)])?;
     let mut lower = Lower {

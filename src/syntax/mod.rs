@@ -16,6 +16,69 @@ use crate::source::{SourceId, Span};
 /// How deep conditions may nest before the parser refuses them.
 pub const MAX_EXPR_DEPTH: usize = 64;
 
+/// Refuses, before pest sees it, a text whose brackets nest, or whose `not`s repeat, deeper than
+/// [`MAX_EXPR_DEPTH`]: both parsers recurse on them, and a deep enough input would exhaust the
+/// stack instead of giving an error.
+fn nesting_guard(source: SourceId, text: &str) -> Result<(), Diagnostic> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut nots = 0usize;
+    let mut i = 0;
+    let mut in_string = false;
+    while let Some(&b) = bytes.get(i) {
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' | b'\n' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'#' => {
+                while bytes.get(i).is_some_and(|&c| c != b'\n') {
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'{' => depth += 1,
+            b')' | b'}' => depth = depth.saturating_sub(1),
+            b'n' if text.get(i..i + 3) == Some("not")
+                && !bytes
+                    .get(i + 3)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                && !i
+                    .checked_sub(1)
+                    .and_then(|j| bytes.get(j))
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_') =>
+            {
+                nots += 1;
+                i += 3;
+                if nots > MAX_EXPR_DEPTH {
+                    return Err(Diagnostic::error(
+                        format!("more than {MAX_EXPR_DEPTH} `not`s in a row"),
+                        Span::new(source, i - 3, i),
+                    ));
+                }
+                continue;
+            }
+            b if b.is_ascii_whitespace() => {}
+            _ => nots = 0,
+        }
+        if depth > MAX_EXPR_DEPTH {
+            return Err(Diagnostic::error(
+                format!("brackets nested more than {MAX_EXPR_DEPTH} levels deep"),
+                Span::new(source, i, i + 1),
+            )
+            .with_help("split the condition into named tests"));
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
 /// The span of a pest pair.
 fn span_of(source: SourceId, pair: &pest::iterators::Pair<'_, impl pest::RuleType>) -> Span {
     let s = pair.as_span();

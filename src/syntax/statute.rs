@@ -2,6 +2,7 @@
 
 use super::ast::*;
 use super::{MAX_EXPR_DEPTH, pest_error, span_of, unescape};
+
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceId, Span};
@@ -63,6 +64,7 @@ fn describe(rule: &Rule) -> Option<&'static str> {
 
 /// Parses one statute file into its AST, or reports every error found.
 pub fn parse_statute(source: SourceId, text: &str) -> Result<StatuteFile, Vec<Diagnostic>> {
+    super::nesting_guard(source, text).map_err(|d| vec![d])?;
     // A continuation file has no header: parse it behind a synthetic one and shift spans back.
     let trimmed = strip_comments_and_space(text);
     let has_header = trimmed
