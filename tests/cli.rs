@@ -276,3 +276,17 @@ fn help_explains_each_subcommand_with_an_example() {
         assert!(text.contains("Example: entrust"), "{sub}: {text}");
     }
 }
+
+#[test]
+fn the_readme_example_gives_what_it_expects() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme.find("```\ncase ").unwrap() + 4;
+    let end = start + readme[start..].find("```").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("readme.case");
+    std::fs::write(&path, &readme[start..end]).unwrap();
+    let out = entrust().args(["test", path.to_str().unwrap()]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("1 passed, 0 failed"), "{stdout}");
+}
