@@ -285,7 +285,10 @@ fn the_readme_example_gives_what_it_expects() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("readme.case");
     std::fs::write(&path, &readme[start..end]).unwrap();
-    let out = entrust().args(["test", path.to_str().unwrap()]).output().unwrap();
+    let out = entrust()
+        .args(["test", path.to_str().unwrap()])
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("1 passed, 0 failed"), "{stdout}");

@@ -84,6 +84,8 @@ pub struct Evaluator {
     weigh: WeighScratch,
     class_violations: [Vec<ReqId>; 2],
     class_lawful: [Tri; 2],
+    class_factor_vals: Vec<Tri>,
+    class_decisive: Vec<FactId>,
 }
 
 /// Status of a requirement in one pass.
@@ -132,13 +134,8 @@ impl Evaluator {
                     .copied()
                     .unwrap_or_default();
                 j.weighing = Some(o);
-                // Recompute the classification's factor values and decisive facts for the record.
-                if let Some(w) = pack.weighings.get(usize::from(c)) {
-                    let o2 = weigh(pack, w, facts, date, &mut self.weigh);
-                    j.weighing = Some(o2);
-                    j.factor_vals.clone_from(&self.weigh.factor_vals);
-                    j.decisive.clone_from(&self.weigh.decisive);
-                }
+                j.factor_vals.clone_from(&self.class_factor_vals);
+                j.decisive.clone_from(&self.class_decisive);
                 o.side_mask()
             }
             None => 0,
@@ -324,6 +321,10 @@ impl Evaluator {
                 Node::Weigh(w) => {
                     if let Some(def) = pack.weighings.get(usize::from(w)) {
                         let o = weigh(pack, def, facts, date, &mut self.weigh);
+                        if Some(w) == pack.classification {
+                            self.class_factor_vals.clone_from(&self.weigh.factor_vals);
+                            self.class_decisive.clone_from(&self.weigh.decisive);
+                        }
                         if let Some(slot) = self.outcomes.get_mut(usize::from(w)) {
                             *slot = o;
                         }
