@@ -30,6 +30,9 @@ pub struct Violation {
     /// When it ran (top level only): the stretches of the period in which it was found.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub during: Vec<DateRange>,
+    /// Transitional rules of the pack that apply because the violation ran across their date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub transition: Vec<String>,
 }
 
 /// A stretch of dates.
@@ -146,6 +149,7 @@ fn violation(pack: &Pack, found: crate::eval::Found) -> Option<Violation> {
         requirement: r.meta.id.clone(),
         if_classified,
         during: Vec::new(),
+        transition: Vec::new(),
     })
 }
 
@@ -300,6 +304,17 @@ pub fn judge(
         class.unwrap_or_else(|| "undecided".to_string())
     };
     v.lawful = tri(lawful);
+    // A violation that started before a transition date and still ran on it.
+    for x in &mut v.violations {
+        for (date, note) in &pack.transitions {
+            let runs_across = x.during.iter().any(|d| {
+                Date::parse(&d.from).is_some_and(|f| f < *date) && Date::parse(&d.to).is_some_and(|t| t >= *date)
+            });
+            if runs_across {
+                x.transition.push(format!("still running on {date}: {note}"));
+            }
+        }
+    }
     // Most decisive first: classification facts by the weight they can move, then lawfulness.
     if let Some(w) = pack.classifier() {
         decisive_order.sort_by_key(|f| {

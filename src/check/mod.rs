@@ -397,6 +397,11 @@ impl Checker<'_> {
                 .collect(),
             sources: header.sources.iter().map(|s| s.text.clone()).collect(),
             notes: header.notes.iter().map(|s| s.text.clone()).collect(),
+            transitions: header
+                .transitions
+                .iter()
+                .map(|(d, t)| (*d, t.text.clone()))
+                .collect(),
             fact_index: facts
                 .iter()
                 .enumerate()

@@ -391,6 +391,8 @@ pub struct Pack {
     pub sources: Vec<String>,
     /// Notes.
     pub notes: Vec<String>,
+    /// Transitional rules: a date, and what applies to a violation still running on it.
+    pub transitions: Vec<(Date, String)>,
     /// Facts by slot.
     pub facts: Vec<FactDef>,
     /// Slot of each fact name.

@@ -358,6 +358,9 @@ pub fn explanation(
             if let Some(e) = &x.exposes {
                 let _ = writeln!(out, "      exposes the transferor to: {e}");
             }
+            for t in &x.transition {
+                let _ = writeln!(out, "      {t}");
+            }
         }
     }
     if !v.gaps.is_empty() {

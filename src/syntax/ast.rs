@@ -326,6 +326,8 @@ pub struct HeaderAst {
     pub sources: Vec<Text>,
     /// Notes.
     pub notes: Vec<Text>,
+    /// Transitional rules: a date and what applies to a violation still running on it.
+    pub transitions: Vec<(crate::date::Date, Text)>,
 }
 
 /// One item of a statute file.

@@ -229,6 +229,7 @@ impl Lower {
             acts: Vec::new(),
             sources: Vec::new(),
             notes: Vec::new(),
+            transitions: Vec::new(),
         };
         for clause in inner {
             match clause.as_rule() {
@@ -252,6 +253,13 @@ impl Lower {
                 Rule::note_clause => {
                     if let Some(p) = self.first_inner(clause) {
                         h.notes.push(self.text(p));
+                    }
+                }
+                Rule::transition => {
+                    let mut it = clause.into_inner();
+                    if let (Some(d), Some(t)) = (it.next(), it.next()) {
+                        let date = self.date(d);
+                        h.transitions.push((date, self.text(t)));
                     }
                 }
                 _ => {}
