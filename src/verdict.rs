@@ -308,10 +308,12 @@ pub fn judge(
     for x in &mut v.violations {
         for (date, note) in &pack.transitions {
             let runs_across = x.during.iter().any(|d| {
-                Date::parse(&d.from).is_some_and(|f| f < *date) && Date::parse(&d.to).is_some_and(|t| t >= *date)
+                Date::parse(&d.from).is_some_and(|f| f < *date)
+                    && Date::parse(&d.to).is_some_and(|t| t >= *date)
             });
             if runs_across {
-                x.transition.push(format!("still running on {date}: {note}"));
+                x.transition
+                    .push(format!("still running on {date}: {note}"));
             }
         }
     }

@@ -293,3 +293,36 @@ fn the_readme_example_gives_what_it_expects() {
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("1 passed, 0 failed"), "{stdout}");
 }
+
+#[test]
+fn the_runner_says_what_was_expected_and_what_came_out() {
+    let out = entrust()
+        .args(["test", "tests/fixtures/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn coverage_lists_every_requirement_and_what_no_case_exercises() {
+    let out = entrust()
+        .args(["test", "--coverage", "cases/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("Coverage of pack `kr` by "), "{stdout}");
+    for needle in [
+        "provision_consent",
+        "cross_border_ground",
+        "Requirements never met:",
+        "Not exercised by any case",
+    ] {
+        assert!(stdout.contains(needle), "missing {needle}");
+    }
+    assert!(
+        stdout.trim_end().ends_with(" 0 failed"),
+        "the summary line comes last"
+    );
+}

@@ -126,13 +126,19 @@ pub enum Command {
     },
     /// Run the `expect` blocks of case files and report each expectation not met.
     ///
-    /// Ends with a line `N passed, N failed`; exits 1 if any case failed.
+    /// Checks classification, lawfulness, violations (by code prefix) and the reasons named in
+    /// `because`. Files headed `# expect error at LINE:COL: MESSAGE` must be rejected with that
+    /// error. Ends with a line `N passed, N failed`; exits 1 if any case failed.
     ///
-    /// Example: entrust test cases/
+    /// Example: entrust test --coverage cases/
     Test {
         /// Case files or folders (default: `cases`).
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Also report, for each test, exception, factor and requirement of the packs, how many
+        /// cases made it hold, fail or stay unknown, and which rules no case exercises.
+        #[arg(long)]
+        coverage: bool,
     },
 }
 
@@ -148,13 +154,13 @@ pub fn run(cli: Cli) -> Outcome {
             explain,
         } => eval::run(cli.statutes.as_deref(), cli.as_of, &files, format, explain),
         Command::Check { paths } => check::run(cli.statutes.as_deref(), cli.as_of, &paths),
-        Command::Test { paths } => {
+        Command::Test { paths, coverage } => {
             let paths = if paths.is_empty() {
                 vec![PathBuf::from("cases")]
             } else {
                 paths
             };
-            test::run(cli.statutes.as_deref(), cli.as_of, &paths)
+            test::run(cli.statutes.as_deref(), cli.as_of, &paths, coverage)
         }
     }
 }

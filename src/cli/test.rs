@@ -3,14 +3,21 @@
 
 use super::{Outcome, output};
 use entrust::batch::{Input, collect_inputs, load_cases};
+use entrust::coverage::Coverage;
 use entrust::date::Date;
 use entrust::eval::Evaluator;
+use entrust::render::coverage::render as render_coverage;
 use entrust::testing::{check, check_rejection, expected_errors};
 use entrust::verdict::judge;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-pub fn run(statutes: Option<&Path>, as_of: Option<Date>, paths: &[PathBuf]) -> Outcome {
+pub fn run(
+    statutes: Option<&Path>,
+    as_of: Option<Date>,
+    paths: &[PathBuf],
+    coverage: bool,
+) -> Outcome {
     let (mut lib, mut outcome) = output::packs(statutes);
     let (inputs, errs) = collect_inputs(paths);
     if !errs.is_empty() {
@@ -78,6 +85,17 @@ pub fn run(statutes: Option<&Path>, as_of: Option<Date>, paths: &[PathBuf]) -> O
             for f in failures {
                 let _ = writeln!(out, "       {f}");
             }
+        }
+    }
+    if coverage {
+        for (i, pack) in lib.packs.iter().enumerate() {
+            let mut cov = Coverage::new(pack);
+            for c in &cases {
+                for (_, bound) in c.bound.iter().filter(|(p, _)| *p == i) {
+                    cov.add(pack, bound, &mut ev);
+                }
+            }
+            let _ = write!(out, "\n{}\n", render_coverage(pack, &cov));
         }
     }
     let _ = writeln!(out, "{passed} passed, {failed} failed");

@@ -381,6 +381,16 @@ impl Evaluator {
         }
     }
 
+    /// The value of test `i` left by [`Evaluator::prepare`] or [`Evaluator::judge`].
+    pub fn test_value(&self, i: usize) -> Tri {
+        self.tests.get(i).copied().unwrap_or(Tri::Unknown)
+    }
+
+    /// The value of exception `i` left by [`Evaluator::prepare`] or [`Evaluator::judge`].
+    pub fn exception_value(&self, i: usize) -> Tri {
+        self.excs.get(i).copied().unwrap_or(Tri::Unknown)
+    }
+
     /// Runs `f` with the environment left by [`Evaluator::prepare`].
     pub fn with_env<R>(
         &self,
@@ -565,8 +575,11 @@ fn grounds_for_pass(
                         add(&def.meta.id, out);
                         reasons(pack, env, &def.requires, out);
                     }
-                    ReqStatus::NotApplicable if def.meta.in_force(date) => {
-                        // Excused by an exception: the exception is a ground.
+                    ReqStatus::NotApplicable
+                        if def.meta.in_force(date)
+                            && def.when.as_ref().is_none_or(|w| eval(w, env) == Tri::True) =>
+                    {
+                        // Applicable but excused by an exception: the exception is a ground.
                         for e in &def.exceptions {
                             if env.excs.get(usize::from(*e)).copied() == Some(Tri::True) {
                                 reasons(pack, env, &Cond::Exc(*e), out);

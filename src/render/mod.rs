@@ -1,4 +1,5 @@
 //! Renderers: they only read verdicts and explanations, never evaluate.
 
+pub mod coverage;
 pub mod json;
 pub mod text;
