@@ -109,17 +109,17 @@ impl Coverage {
             for &class in classes {
                 ev.prepare(pack, &bound.facts, date, class);
                 for (i, t) in pack.tests.iter().enumerate() {
-                    if t.meta.in_force(date) {
-                        if let Some(slot) = tests.get_mut(i) {
-                            mark(slot, ev.test_value(i));
-                        }
+                    if t.meta.in_force(date)
+                        && let Some(slot) = tests.get_mut(i)
+                    {
+                        mark(slot, ev.test_value(i));
                     }
                 }
                 for (i, e) in pack.exceptions.iter().enumerate() {
-                    if e.meta.in_force(date) {
-                        if let Some(slot) = excs.get_mut(i) {
-                            mark(slot, ev.exception_value(i));
-                        }
+                    if e.meta.in_force(date)
+                        && let Some(slot) = excs.get_mut(i)
+                    {
+                        mark(slot, ev.exception_value(i));
                     }
                 }
                 ev.with_env(pack, &bound.facts, class, |env| {
