@@ -326,3 +326,36 @@ fn coverage_lists_every_requirement_and_what_no_case_exercises() {
         "the summary line comes last"
     );
 }
+
+#[test]
+fn as_of_judges_a_case_on_one_date() {
+    let out = entrust()
+        .args([
+            "--as-of",
+            "2021-01-01",
+            "eval",
+            "--format",
+            "jsonl",
+            "cases/kr/kakaopay-alipay-nsf.case",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let periods = v["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 1);
+    assert_eq!(
+        (periods[0]["from"].as_str(), periods[0]["to"].as_str()),
+        (Some("2021-01-01"), Some("2021-01-01"))
+    );
+    let out = entrust()
+        .args(["--as-of", "2021-02-30", "eval", "cases/kr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("`2021-02-30` is not a date")
+    );
+}
