@@ -22,7 +22,6 @@ pub(crate) enum Symbol {
     Test(TestId),
     Exc(ExcId),
     Weigh(WeighId),
-    Factor(WeighId, u16),
     Req(ReqId),
     Gap(u16),
 }
@@ -34,7 +33,6 @@ impl Symbol {
             Symbol::Test(_) => "a test",
             Symbol::Exc(_) => "an exception",
             Symbol::Weigh(_) => "a weighing",
-            Symbol::Factor(_, _) => "a factor",
             Symbol::Req(_) => "a requirement",
             Symbol::Gap(_) => "a gap",
         }
@@ -215,6 +213,7 @@ impl Checker<'_> {
             sides: Vec::new(),
         };
         let items: Vec<&Item> = files.iter().flat_map(|(_, f)| f.items.iter()).collect();
+        let mut factor_names: HashMap<String, Span> = HashMap::new();
         let (mut n_facts, mut n_tests, mut n_exc, mut n_weigh, mut n_req, mut n_gap) =
             (0u16, 0u16, 0u16, 0u16, 0u16, 0u16);
         for item in &items {
@@ -234,12 +233,23 @@ impl Checker<'_> {
                 }
                 Item::Weigh(w) => {
                     self.declare(&mut syms, &w.name, Symbol::Weigh(n_weigh));
-                    for (i, f) in w.factors.iter().enumerate() {
-                        self.declare(
-                            &mut syms,
-                            &f.name,
-                            Symbol::Factor(n_weigh, u16::try_from(i).unwrap_or(0)),
-                        );
+                    // Factors have their own namespace: no condition names them, and a factor
+                    // may well be named after the fact it reads.
+                    for f in &w.factors {
+                        if let Some(prev) = factor_names.insert(f.name.text.clone(), f.name.span) {
+                            let at = self
+                                .sources
+                                .locate(prev)
+                                .map(|(file, lc)| format!("{file}:{lc}"))
+                                .unwrap_or_default();
+                            self.errors.push(
+                                Diagnostic::error(
+                                    format!("factor `{}` is declared twice", f.name.text),
+                                    f.name.span,
+                                )
+                                .with_label(format!("already declared at {at}")),
+                            );
+                        }
                     }
                     let sides = match &w.sides {
                         Some((a, b)) => [a.text.clone(), b.text.clone()],

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Cross-checks the `bench` pack against benches/bench/oracle.py (an independent implementation of
+# shared/bench/RULES.md) on the generated sets the harness uses. Needs ../shared/bench.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+gen=../shared/bench/gen_cases.py
+[ -f "$gen" ] || { echo "crosscheck: $gen not found; skipped"; exit 0; }
+bin=${ENTRUST:-target/release/entrust}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for args in "-n 10000" "-n 10000 --missing 0.5 --seed 7"; do
+  python3 "$gen" $args -o "$tmp/cases.jsonl"
+  python3 benches/bench/oracle.py < "$tmp/cases.jsonl" > "$tmp/oracle.jsonl"
+  "$bin" --statutes benches/packs eval --format jsonl "$tmp/cases.jsonl" > "$tmp/entrust.jsonl"
+  printf 'gen_cases.py %s: ' "$args"
+  python3 benches/bench/compare.py "$tmp/oracle.jsonl" "$tmp/entrust.jsonl"
+done
