@@ -2,11 +2,11 @@
 
 use crate::case::BoundCase;
 use crate::compile::pack::{FactId, Pack};
-use crate::date::Date;
 use crate::eval::tri::Tri;
-use crate::eval::{Evaluator, StretchJudgment, stretches};
+use crate::eval::{Evaluator, Stretch, StretchJudgment, stretches};
 use crate::explain::Explanation;
 use crate::source::SourceMap;
+use crate::summary::{Summary, summarize};
 use crate::syntax::ast::CaseAst;
 use serde::Serialize;
 
@@ -127,11 +127,10 @@ fn tri(t: Tri) -> Option<bool> {
     t.as_bool()
 }
 
-fn class_name(pack: &Pack, j: &StretchJudgment) -> String {
-    match (pack.classifier(), j.weighing.and_then(|o| o.side())) {
+fn side_name(pack: &Pack, side: Option<u8>) -> String {
+    match (pack.classifier(), side) {
         (Some(w), Some(side)) => w.sides.get(usize::from(side)).cloned().unwrap_or_default(),
-        (Some(_), None) => "undecided".to_string(),
-        (None, _) => "undecided".to_string(),
+        _ => "undecided".to_string(),
     }
 }
 
@@ -168,7 +167,135 @@ fn unknown(pack: &Pack, f: FactId, could_change: &'static str) -> Option<Unknown
     })
 }
 
-/// Judges a bound case under a pack, stretch by stretch, and sums it up.
+fn gap(pack: &Pack, g: u16) -> Option<Gap> {
+    pack.gaps.get(usize::from(g)).map(|g| Gap {
+        id: g.meta.id.clone(),
+        title: g.meta.title.clone(),
+        cite: g.meta.cite(),
+    })
+}
+
+/// The verdict of one stretch.
+fn period(pack: &Pack, s: &Stretch, j: &StretchJudgment) -> Period {
+    let (score, factors) = match (pack.classifier(), j.weighing) {
+        (Some(w), Some(o)) => (
+            [o.lo, o.hi],
+            w.factors
+                .iter()
+                .zip(&j.factor_vals)
+                .filter(|(_, v)| **v == Tri::True)
+                .map(|(f, _)| {
+                    format!(
+                        "{}:{}:{}",
+                        w.sides.get(usize::from(f.side)).map_or("", String::as_str),
+                        f.meta.id,
+                        f.weight
+                    )
+                })
+                .collect(),
+        ),
+        _ => ([0, 0], Vec::new()),
+    };
+    Period {
+        from: s.from.to_string(),
+        to: s.to.to_string(),
+        classification: side_name(pack, j.weighing.and_then(|o| o.side())),
+        lawful: tri(j.lawful),
+        violations: j
+            .violations
+            .iter()
+            .filter_map(|f| violation(pack, *f))
+            .collect(),
+        score,
+        factors,
+        decisive: j
+            .decisive
+            .iter()
+            .filter_map(|f| pack.facts.get(usize::from(*f)).map(|d| d.name.clone()))
+            .collect(),
+        gaps: j.gaps.iter().filter_map(|g| gap(pack, *g)).collect(),
+    }
+}
+
+/// Judges every stretch of a bound case.
+pub fn judge_parts(
+    pack: &Pack,
+    bound: &BoundCase,
+    ev: &mut Evaluator,
+) -> Vec<(Stretch, StretchJudgment)> {
+    stretches(pack, bound.from, bound.to)
+        .into_iter()
+        .map(|s| (s, ev.judge(pack, &bound.facts, s)))
+        .collect()
+}
+
+/// Builds the verdict from judged stretches and their summary.
+pub fn verdict(
+    pack: &Pack,
+    case: &CaseAst,
+    parts: &[(Stretch, StretchJudgment)],
+    sum: &Summary,
+) -> Verdict {
+    Verdict {
+        id: case.id.text.clone(),
+        under: pack.id.clone(),
+        title: case.title.clone(),
+        classification: side_name(pack, sum.side),
+        lawful: tri(sum.lawful),
+        violations: sum
+            .violations
+            .iter()
+            .filter_map(|x| {
+                let mut v = violation(
+                    pack,
+                    crate::eval::Found {
+                        req: x.req,
+                        only_under: x.only_under,
+                    },
+                )?;
+                v.during = x
+                    .during
+                    .iter()
+                    .map(|(f, t)| DateRange {
+                        from: f.to_string(),
+                        to: t.to_string(),
+                    })
+                    .collect();
+                v.transition = x
+                    .transitions
+                    .iter()
+                    .filter_map(|i| pack.transitions.get(*i))
+                    .map(|(d, note)| format!("still running on {d}: {note}"))
+                    .collect();
+                Some(v)
+            })
+            .collect(),
+        unknowns: sum
+            .unknowns
+            .iter()
+            .filter_map(|(f, c)| {
+                unknown(pack, *f, if *c { "classification" } else { "lawfulness" })
+            })
+            .collect(),
+        periods: parts.iter().map(|(s, j)| period(pack, s, j)).collect(),
+        grounds: {
+            // A factor may be named after the fact it reads: list each name once.
+            let mut names: Vec<String> = Vec::with_capacity(sum.grounds.len());
+            for g in &sum.grounds {
+                let n = g.name(pack);
+                if !names.iter().any(|x| x == n) {
+                    names.push(n.to_string());
+                }
+            }
+            names
+        },
+        gaps: sum.gaps.iter().filter_map(|g| gap(pack, *g)).collect(),
+        explanation: None,
+    }
+}
+
+/// Judges a bound case under a pack, stretch by stretch, and sums it up. With `sources`, the
+/// explanation tree is included.
 pub fn judge(
     pack: &Pack,
     case: &CaseAst,
@@ -176,189 +303,14 @@ pub fn judge(
     ev: &mut Evaluator,
     sources: Option<&SourceMap>,
 ) -> Verdict {
-    let parts: Vec<(crate::eval::Stretch, StretchJudgment)> = stretches(pack, bound.from, bound.to)
-        .into_iter()
-        .map(|s| (s, ev.judge(pack, &bound.facts, s)))
-        .collect();
-    let mut v = Verdict {
-        id: case.id.text.clone(),
-        under: pack.id.clone(),
-        title: case.title.clone(),
-        classification: String::new(),
-        lawful: None,
-        violations: Vec::new(),
-        unknowns: Vec::new(),
-        periods: Vec::new(),
-        grounds: Vec::new(),
-        gaps: Vec::new(),
-        explanation: None,
-    };
-    let mut lawful = Tri::True;
-    let mut class: Option<String> = None;
-    let mut class_differs = false;
-    let mut decisive_order: Vec<FactId> = Vec::new();
-    let mut lawful_unknowns: Vec<FactId> = Vec::new();
-    for (s, j) in &parts {
-        let cname = class_name(pack, j);
-        match &class {
-            None => class = Some(cname.clone()),
-            Some(c) if *c != cname => class_differs = true,
-            _ => {}
-        }
-        lawful = match (lawful, j.lawful) {
-            (Tri::False, _) | (_, Tri::False) => Tri::False,
-            (Tri::True, Tri::True) => Tri::True,
-            _ => Tri::Unknown,
-        };
-        let violations: Vec<Violation> = j
-            .violations
-            .iter()
-            .filter_map(|f| violation(pack, *f))
-            .collect();
-        let during = DateRange {
-            from: s.from.to_string(),
-            to: s.to.to_string(),
-        };
-        for viol in &violations {
-            match v
-                .violations
-                .iter_mut()
-                .find(|x| x.code == viol.code && x.if_classified == viol.if_classified)
-            {
-                Some(existing) => merge_during(&mut existing.during, during.clone(), s.from),
-                None => {
-                    let mut top = viol.clone();
-                    top.during.push(during.clone());
-                    v.violations.push(top);
-                }
-            }
-        }
-        let gaps: Vec<Gap> = j
-            .gaps
-            .iter()
-            .filter_map(|g| pack.gaps.get(usize::from(*g)))
-            .map(|g| Gap {
-                id: g.meta.id.clone(),
-                title: g.meta.title.clone(),
-                cite: g.meta.cite(),
-            })
-            .collect();
-        for g in &gaps {
-            if !v.gaps.contains(g) {
-                v.gaps.push(g.clone());
-            }
-        }
-        for name in &j.grounds {
-            if !v.grounds.contains(name) {
-                v.grounds.push(name.clone());
-            }
-        }
-        for f in &j.decisive {
-            if !decisive_order.contains(f) {
-                decisive_order.push(*f);
-            }
-        }
-        for f in &j.lawful_unknowns {
-            if !lawful_unknowns.contains(f) {
-                lawful_unknowns.push(*f);
-            }
-        }
-        let (score, factors) = match (pack.classifier(), j.weighing) {
-            (Some(w), Some(o)) => (
-                [o.lo, o.hi],
-                w.factors
-                    .iter()
-                    .zip(&j.factor_vals)
-                    .filter(|(_, v)| **v == Tri::True)
-                    .map(|(f, _)| {
-                        format!(
-                            "{}:{}:{}",
-                            w.sides.get(usize::from(f.side)).map_or("", String::as_str),
-                            f.meta.id,
-                            f.weight
-                        )
-                    })
-                    .collect(),
-            ),
-            _ => ([0, 0], Vec::new()),
-        };
-        v.periods.push(Period {
-            from: s.from.to_string(),
-            to: s.to.to_string(),
-            classification: cname,
-            lawful: tri(j.lawful),
-            violations,
-            score,
-            factors,
-            decisive: j
-                .decisive
-                .iter()
-                .filter_map(|f| pack.facts.get(usize::from(*f)).map(|d| d.name.clone()))
-                .collect(),
-            gaps,
-        });
-    }
-    v.classification = if class_differs {
-        "undecided".to_string()
-    } else {
-        class.unwrap_or_else(|| "undecided".to_string())
-    };
-    v.lawful = tri(lawful);
-    // A violation that started before a transition date and still ran on it.
-    for x in &mut v.violations {
-        for (date, note) in &pack.transitions {
-            let runs_across = x.during.iter().any(|d| {
-                Date::parse(&d.from).is_some_and(|f| f < *date)
-                    && Date::parse(&d.to).is_some_and(|t| t >= *date)
-            });
-            if runs_across {
-                x.transition
-                    .push(format!("still running on {date}: {note}"));
-            }
-        }
-    }
-    // Most decisive first: classification facts by the weight they can move, then lawfulness.
-    if let Some(w) = pack.classifier() {
-        decisive_order.sort_by_key(|f| {
-            let weight: i32 = w
-                .factors
-                .iter()
-                .filter(|x| x.facts.contains(f))
-                .map(|x| x.weight)
-                .max()
-                .unwrap_or(0);
-            (std::cmp::Reverse(weight), *f)
-        });
-    }
-    v.unknowns = decisive_order
-        .iter()
-        .filter_map(|f| unknown(pack, *f, "classification"))
-        .chain(
-            lawful_unknowns
-                .iter()
-                .filter(|f| !decisive_order.contains(f))
-                .filter_map(|f| unknown(pack, *f, "lawfulness")),
-        )
-        .collect();
-    if v.lawful != Some(false) {
-        // Lawfulness can only change if it is still open.
-        v.unknowns
-            .retain(|u| u.could_change == "classification" || v.lawful.is_none());
-    }
+    let parts = judge_parts(pack, bound, ev);
+    let mut sum = Summary::default();
+    summarize(pack, &parts, &mut sum);
+    let mut v = verdict(pack, case, &parts, &sum);
     if let Some(sources) = sources {
         v.explanation = Some(crate::explain::explain(
             pack, case, bound, ev, sources, &parts,
         ));
     }
     v
-}
-
-fn merge_during(during: &mut Vec<DateRange>, next: DateRange, from: Date) {
-    if let Some(last) = during.last_mut()
-        && Date::parse(&last.to).is_some_and(|t| t.succ() == from)
-    {
-        last.to = next.to;
-        return;
-    }
-    during.push(next);
 }

@@ -40,6 +40,57 @@ pub fn stretches(pack: &Pack, from: Date, to: Date) -> Vec<Stretch> {
     out
 }
 
+/// A rule or fact that carried an outcome, by index (names are looked up when rendering).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Ground {
+    /// A fact.
+    Fact(FactId),
+    /// A test.
+    Test(u16),
+    /// An exception.
+    Exc(ExcId),
+    /// A weighing.
+    Weigh(u16),
+    /// A factor of a weighing.
+    Factor(u16, u16),
+    /// A requirement.
+    Req(ReqId),
+}
+
+impl Ground {
+    /// The name of the fact or rule.
+    pub fn name<'a>(&self, pack: &'a Pack) -> &'a str {
+        let name = match *self {
+            Ground::Fact(f) => pack.facts.get(usize::from(f)).map(|d| d.name.as_str()),
+            Ground::Test(t) => pack.tests.get(usize::from(t)).map(|d| d.meta.id.as_str()),
+            Ground::Exc(e) => pack
+                .exceptions
+                .get(usize::from(e))
+                .map(|d| d.meta.id.as_str()),
+            Ground::Weigh(w) => pack
+                .weighings
+                .get(usize::from(w))
+                .map(|d| d.meta.id.as_str()),
+            Ground::Factor(w, f) => pack
+                .weighings
+                .get(usize::from(w))
+                .and_then(|d| d.factors.get(usize::from(f)))
+                .map(|d| d.meta.id.as_str()),
+            Ground::Req(r) => pack
+                .requirements
+                .get(usize::from(r))
+                .map(|d| d.meta.id.as_str()),
+        };
+        name.unwrap_or("")
+    }
+}
+
+fn add_ground(out: &mut Vec<Ground>, g: Ground) {
+    if !out.contains(&g) {
+        out.push(g);
+    }
+}
+
 /// A violation found in a stretch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Found {
@@ -70,8 +121,8 @@ pub struct StretchJudgment {
     pub decisive: Vec<FactId>,
     /// Unknown facts that could change lawfulness.
     pub lawful_unknowns: Vec<FactId>,
-    /// Names of the rules and facts that carried the outcome.
-    pub grounds: Vec<String>,
+    /// The rules and facts that carried the outcome.
+    pub grounds: Vec<Ground>,
 }
 
 /// Reusable buffers for judging many cases without allocating per rule.
@@ -481,13 +532,8 @@ pub fn collect_unknown(pack: &Pack, env: &Env<'_>, c: Option<&Cond>, out: &mut V
 
 /// Adds the rules and facts that make a condition come out as it does: for a false `and`, the
 /// first false part; for a true `or`, the first true part; otherwise every part.
-pub fn reasons(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<String>) {
-    fn push(out: &mut Vec<String>, s: &str) {
-        if !out.iter().any(|x| x == s) {
-            out.push(s.to_string());
-        }
-    }
-    fn walk(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<String>, depth: usize) {
+pub fn reasons(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<Ground>) {
+    fn walk(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<Ground>, depth: usize) {
         if depth > 64 {
             return;
         }
@@ -512,7 +558,7 @@ pub fn reasons(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<String>) {
             }
             Cond::Test(t) => {
                 if let Some(def) = pack.tests.get(usize::from(*t)) {
-                    push(out, &def.meta.id);
+                    add_ground(out, Ground::Test(*t));
                     walk(pack, env, &def.cond, out, depth + 1);
                     for e in &def.exceptions {
                         if env.excs.get(usize::from(*e)).copied() == Some(Tri::True) {
@@ -523,21 +569,13 @@ pub fn reasons(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<String>) {
             }
             Cond::Exc(e) => {
                 if let Some(def) = pack.exceptions.get(usize::from(*e)) {
-                    push(out, &def.meta.id);
+                    add_ground(out, Ground::Exc(*e));
                     walk(pack, env, &def.cond, out, depth + 1);
                 }
             }
-            Cond::Side(w, _) => {
-                if let Some(def) = pack.weighings.get(usize::from(*w)) {
-                    push(out, &def.meta.id);
-                }
-            }
+            Cond::Side(w, _) => add_ground(out, Ground::Weigh(*w)),
             Cond::Const(_) => {}
-            leaf => leaf.for_each_fact(&mut |f| {
-                if let Some(def) = pack.facts.get(usize::from(f)) {
-                    push(out, &def.name);
-                }
-            }),
+            leaf => leaf.for_each_fact(&mut |f| add_ground(out, Ground::Fact(f))),
         }
     }
     walk(pack, env, c, out, 0);
@@ -549,18 +587,13 @@ fn grounds_for_pass(
     date: Date,
     lawful: Tri,
     violated: &[ReqId],
-    out: &mut Vec<String>,
+    out: &mut Vec<Ground>,
 ) {
-    let add = |name: &str, out: &mut Vec<String>| {
-        if !out.iter().any(|x| x == name) {
-            out.push(name.to_string());
-        }
-    };
     match lawful {
         Tri::False => {
             for &r in violated {
                 if let Some(def) = pack.requirements.get(usize::from(r)) {
-                    add(&def.meta.id, out);
+                    add_ground(out, Ground::Req(r));
                     if let Some(w) = &def.when {
                         reasons(pack, env, w, out);
                     }
@@ -572,7 +605,7 @@ fn grounds_for_pass(
             for (i, def) in pack.requirements.iter().enumerate() {
                 match requirement_status(pack, env, i, date) {
                     ReqStatus::Met => {
-                        add(&def.meta.id, out);
+                        add_ground(out, Ground::Req(u16::try_from(i).unwrap_or(0)));
                         reasons(pack, env, &def.requires, out);
                     }
                     ReqStatus::NotApplicable
@@ -591,9 +624,9 @@ fn grounds_for_pass(
             }
         }
         Tri::Unknown => {
-            for (i, def) in pack.requirements.iter().enumerate() {
+            for i in 0..pack.requirements.len() {
                 if requirement_status(pack, env, i, date) == ReqStatus::Open {
-                    add(&def.meta.id, out);
+                    add_ground(out, Ground::Req(u16::try_from(i).unwrap_or(0)));
                 }
             }
         }
@@ -608,7 +641,7 @@ fn classification_grounds(
     w: &crate::compile::pack::WeighDef,
     o: &WeighOutcome,
     vals: &[Tri],
-    out: &mut Vec<String>,
+    out: &mut Vec<Ground>,
     facts: &[Val],
 ) {
     let Some(side) = o.side() else {
@@ -665,24 +698,19 @@ fn classification_grounds(
             }
         }
     }
-    let mut add = |name: &str| {
-        if !out.iter().any(|x| x == name) {
-            out.push(name.to_string());
-        }
-    };
-    add(&w.meta.id);
+    let wid = pack.classification.unwrap_or(0);
+    add_ground(out, Ground::Weigh(wid));
     for i in chosen {
         if let Some(f) = w.factors.get(i) {
-            add(&f.meta.id);
+            add_ground(out, Ground::Factor(wid, u16::try_from(i).unwrap_or(0)));
             for &fact in &f.facts {
                 if facts
                     .get(usize::from(fact))
                     .copied()
                     .unwrap_or(Val::Unknown)
                     != Val::Unknown
-                    && let Some(def) = pack.facts.get(usize::from(fact))
                 {
-                    add(&def.name);
+                    add_ground(out, Ground::Fact(fact));
                 }
             }
         }
