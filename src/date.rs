@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// A date of the proleptic Gregorian calendar, stored as days since 1970-01-01.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Date(pub i32);
 
 impl Date {

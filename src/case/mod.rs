@@ -2,6 +2,7 @@
 //! pack's fact slots ([`bind`]).
 
 pub mod bind;
+pub mod fastjson;
 mod locate;
 pub mod yaml;
 
