@@ -123,10 +123,24 @@ pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Su
                 .map(|f| (*f, false)),
         );
     }
-    // Transitional rules: a violation that started before the date and still ran on it.
-    for x in &mut out.violations {
-        for (i, (date, _)) in pack.transitions.iter().enumerate() {
-            if x.during.iter().any(|(f, t)| f < date && t >= date) {
+    // Transitional rules: a violation found on the day before the date, where the conduct goes
+    // on (the same or another violation the rule concerns is found on or after the date).
+    for (i, t) in pack.transitions.iter().enumerate() {
+        let concerns = |req: ReqId| {
+            pack.requirements.get(usize::from(req)).is_some_and(|r| {
+                t.prefix.is_empty() || crate::testing::code_matches(&t.prefix, &r.code)
+            })
+        };
+        let eve = t.date.pred();
+        let goes_on = out
+            .violations
+            .iter()
+            .any(|x| concerns(x.req) && x.during.iter().any(|(_, to)| *to >= t.date));
+        if !goes_on {
+            continue;
+        }
+        for x in &mut out.violations {
+            if concerns(x.req) && x.during.iter().any(|(f, to)| *f <= eve && *to >= eve) {
                 x.transitions.push(i);
             }
         }

@@ -265,7 +265,7 @@ pub fn verdict(
                     .transitions
                     .iter()
                     .filter_map(|i| pack.transitions.get(*i))
-                    .map(|(d, note)| format!("still running on {d}: {note}"))
+                    .map(|t| format!("still running on {}: {}", t.date, t.note))
                     .collect();
                 Some(v)
             })

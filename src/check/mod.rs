@@ -410,7 +410,11 @@ impl Checker<'_> {
             transitions: header
                 .transitions
                 .iter()
-                .map(|(d, t)| (*d, t.text.clone()))
+                .map(|(d, prefix, t)| Transition {
+                    date: *d,
+                    prefix: prefix.as_ref().map(|p| p.text.clone()).unwrap_or_default(),
+                    note: t.text.clone(),
+                })
                 .collect(),
             fact_index: facts
                 .iter()

@@ -376,6 +376,17 @@ pub struct Act {
     pub title: String,
 }
 
+/// A transitional rule of a pack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transition {
+    /// The date of the change.
+    pub date: Date,
+    /// The codes it concerns: those equal to this or starting with it and `-`; all if empty.
+    pub prefix: String,
+    /// What applies to a violation still running on the date.
+    pub note: String,
+}
+
 /// A checked, compiled statute pack.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pack {
@@ -391,8 +402,9 @@ pub struct Pack {
     pub sources: Vec<String>,
     /// Notes.
     pub notes: Vec<String>,
-    /// Transitional rules: a date, and what applies to a violation still running on it.
-    pub transitions: Vec<(Date, String)>,
+    /// Transitional rules: a date, the code prefix they concern (all codes if empty), and what
+    /// applies to a violation still running on that date.
+    pub transitions: Vec<Transition>,
     /// Facts by slot.
     pub facts: Vec<FactDef>,
     /// Slot of each fact name.

@@ -326,8 +326,9 @@ pub struct HeaderAst {
     pub sources: Vec<Text>,
     /// Notes.
     pub notes: Vec<Text>,
-    /// Transitional rules: a date and what applies to a violation still running on it.
-    pub transitions: Vec<(crate::date::Date, Text)>,
+    /// Transitional rules: a date, the code prefix they concern, and what applies to a
+    /// violation still running on that date.
+    pub transitions: Vec<(crate::date::Date, Option<Name>, Text)>,
 }
 
 /// One item of a statute file.

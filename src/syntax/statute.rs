@@ -257,9 +257,18 @@ impl Lower {
                 }
                 Rule::transition => {
                     let mut it = clause.into_inner();
-                    if let (Some(d), Some(t)) = (it.next(), it.next()) {
-                        let date = self.date(d);
-                        h.transitions.push((date, self.text(t)));
+                    let date = it.next().map(|d| self.date(d));
+                    let mut prefix = None;
+                    let mut text = None;
+                    for p in it {
+                        if p.as_rule() == Rule::code {
+                            prefix = Some(self.name(p));
+                        } else {
+                            text = Some(self.text(p));
+                        }
+                    }
+                    if let (Some(date), Some(text)) = (date, text) {
+                        h.transitions.push((date, prefix, text));
                     }
                 }
                 _ => {}
