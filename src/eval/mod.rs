@@ -598,6 +598,16 @@ fn grounds_for_pass(
                         reasons(pack, env, w, out);
                     }
                     reasons(pack, env, &def.requires, out);
+                    // Why no exception excused it: each exception in force failed for a reason.
+                    for e in &def.exceptions {
+                        let in_force = pack
+                            .exceptions
+                            .get(usize::from(*e))
+                            .is_some_and(|x| x.meta.in_force(date));
+                        if in_force && let Some(x) = pack.exceptions.get(usize::from(*e)) {
+                            reasons(pack, env, &x.cond, out);
+                        }
+                    }
                 }
             }
         }
