@@ -18,6 +18,7 @@ pub mod explain;
 pub mod library;
 pub mod render;
 pub mod source;
+pub mod stream;
 pub mod summary;
 pub mod syntax;
 pub mod testing;

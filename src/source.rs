@@ -45,6 +45,8 @@ pub struct SourceFile {
     /// The whole text.
     pub text: String,
     line_starts: Vec<u32>,
+    /// The line number of the text's first line (1 unless the text is a part of a file).
+    first_line: u32,
 }
 
 /// A line and column, both counted from 1; the column counts characters.
@@ -76,6 +78,7 @@ impl SourceFile {
             name: name.into(),
             text,
             line_starts,
+            first_line: 1,
         }
     }
 
@@ -92,14 +95,16 @@ impl SourceFile {
             .get(start as usize..offset as usize)
             .map_or(0, |s| s.chars().count());
         LineCol {
-            line: u32::try_from(line_idx + 1).unwrap_or(u32::MAX),
+            line: u32::try_from(line_idx)
+                .unwrap_or(u32::MAX)
+                .saturating_add(self.first_line),
             col: u32::try_from(col + 1).unwrap_or(u32::MAX),
         }
     }
 
-    /// The text of line `line` (from 1), without its line break.
+    /// The text of line `line` (numbered as in [`SourceFile::line_col`]), without its break.
     pub fn line_text(&self, line: u32) -> &str {
-        let idx = line.saturating_sub(1) as usize;
+        let idx = line.saturating_sub(self.first_line) as usize;
         let Some(&start) = self.line_starts.get(idx) else {
             return "";
         };
@@ -137,6 +142,20 @@ impl SourceMap {
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> SourceId {
         let id = SourceId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(SourceFile::new(name, text));
+        id
+    }
+
+    /// Adds a part of a file whose first line is line `first_line` of the file.
+    pub fn add_at(
+        &mut self,
+        name: impl Into<String>,
+        text: impl Into<String>,
+        first_line: u32,
+    ) -> SourceId {
+        let id = self.add(name, text);
+        if let Some(f) = self.files.last_mut() {
+            f.first_line = first_line.max(1);
+        }
         id
     }
 

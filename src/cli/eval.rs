@@ -1,47 +1,201 @@
-//! `entrust eval`: verdicts for scripts.
+//! `entrust eval`: verdicts for scripts, streamed in input order.
 
 use super::{Format, Outcome, output};
+use entrust::batch::collect_inputs;
+use entrust::case::Format as CaseFormat;
 use entrust::date::Date;
-use entrust::eval::Evaluator;
 use entrust::render::{json, text};
-use entrust::verdict::judge;
-use std::io::Write as _;
+use entrust::stream::{self, Block, Sink};
+use entrust::verdict::Verdict;
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
+struct TextSink;
+impl Sink for TextSink {
+    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
+        out.extend_from_slice(text::summary(v).as_bytes());
+    }
+}
+
+struct JsonlSink {
+    explain: bool,
+}
+impl Sink for JsonlSink {
+    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
+        out.extend_from_slice(json::line(v).as_bytes());
+        out.push(b'\n');
+    }
+    fn is_plain_jsonl(&self) -> bool {
+        !self.explain
+    }
+    fn explain(&self) -> bool {
+        self.explain
+    }
+}
+
+struct JsonSink {
+    explain: bool,
+}
+impl Sink for JsonSink {
+    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
+        for line in json::pretty(v).lines() {
+            out.extend_from_slice(b"\n  ");
+            out.extend_from_slice(line.as_bytes());
+        }
+    }
+    fn explain(&self) -> bool {
+        self.explain
+    }
+    fn begin(&self, out: &mut Vec<u8>) {
+        out.push(b'[');
+    }
+    fn between(&self, out: &mut Vec<u8>) {
+        out.push(b',');
+    }
+    fn end(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"\n]\n");
+    }
+}
+
+/// A stream of blocks of one input.
+type Blocks = Box<dyn Iterator<Item = io::Result<Block>>>;
+
+/// The blocks of every input: JSON Lines in blocks of lines, other files whole, `-` standard
+/// input (JSON Lines if it starts with `{`, else YAML).
+fn blocks(paths: &[PathBuf]) -> (Vec<Blocks>, Vec<entrust::diagnostic::Diagnostic>) {
+    let mut out: Vec<Blocks> = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            let mut stdin = io::stdin().lock();
+            let mut head = Vec::new();
+            // Peek at the first non-blank byte.
+            let mut byte = [0u8; 1];
+            while let Ok(1) = stdin.read(&mut byte) {
+                head.push(byte[0]);
+                if !byte[0].is_ascii_whitespace() {
+                    break;
+                }
+            }
+            let first = head.last().copied();
+            let rest = io::Cursor::new(head).chain(io::stdin());
+            if first == Some(b'{') {
+                out.push(Box::new(stream::jsonl_blocks(Arc::from("<stdin>"), rest)));
+            } else {
+                let mut text = Vec::new();
+                let mut rest = rest;
+                let r = rest.read_to_end(&mut text).map(|_| Block {
+                    name: Arc::from("<stdin>"),
+                    format: CaseFormat::Yaml,
+                    first_line: 1,
+                    text,
+                });
+                out.push(Box::new(std::iter::once(r)));
+            }
+            continue;
+        }
+        let (inputs, errs) = collect_inputs(std::slice::from_ref(p));
+        errors.extend(errs);
+        for input in inputs {
+            let name = input.path.display().to_string();
+            match input.format {
+                CaseFormat::Jsonl => match std::fs::File::open(&input.path) {
+                    Ok(f) => out.push(Box::new(stream::jsonl_blocks(Arc::from(name.as_str()), f))),
+                    Err(e) => errors.push(entrust::diagnostic::Diagnostic::file_error(
+                        format!("cannot read the file: {e}"),
+                        name,
+                    )),
+                },
+                format => {
+                    let r = std::fs::read(&input.path).map(|text| Block {
+                        name: Arc::from(name.as_str()),
+                        format,
+                        first_line: 1,
+                        text,
+                    });
+                    out.push(Box::new(std::iter::once(r)));
+                }
+            }
+        }
+    }
+    (out, errors)
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     statutes: Option<&Path>,
     as_of: Option<Date>,
     files: &[PathBuf],
     format: Format,
     explain: bool,
+    jobs: Option<usize>,
+    output_path: Option<&Path>,
 ) -> Outcome {
-    let (mut lib, mut outcome) = output::packs(statutes);
-    let (cases, o) = output::cases(&mut lib, files, as_of);
-    outcome = outcome.worst(o);
-    let mut ev = Evaluator::new();
-    let mut verdicts = Vec::new();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for c in &cases {
-        for (i, bound) in &c.bound {
-            let Some(pack) = lib.packs.get(*i) else {
-                continue;
-            };
-            let sources = if explain { Some(&lib.sources) } else { None };
-            let v = judge(pack, &c.case, bound, &mut ev, sources);
-            match format {
-                Format::Jsonl => {
-                    let _ = writeln!(out, "{}", json::line(&v));
-                }
-                Format::Text => {
-                    let _ = write!(out, "{}", text::summary(&v));
-                }
-                Format::Json => verdicts.push(v),
-            }
-        }
+    if let Some(n) = jobs {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
-    if format == Format::Json {
-        let _ = writeln!(out, "{}", json::array(&verdicts));
+    let (lib, outcome) = output::packs(statutes);
+    if lib.packs.is_empty() {
+        return Outcome::BadInput;
+    }
+    let (mut sources, errors) = blocks(files);
+    let mut outcome = outcome;
+    if !errors.is_empty() {
+        output::report(&lib, &errors);
+        outcome = outcome.worst(Outcome::BadInput);
+    }
+    let sink: Box<dyn Sink> = match format {
+        Format::Text => Box::new(TextSink),
+        Format::Json => Box::new(JsonSink { explain }),
+        Format::Jsonl => Box::new(JsonlSink { explain }),
+    };
+    let mut all = sources.iter_mut().flat_map(|b| b.by_ref());
+    // The report goes to a temporary file renamed into place, so that an interrupted run never
+    // leaves a half-written report where a good one was.
+    let mut target = match output::Target::open(output_path, files) {
+        Ok(t) => t,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return Outcome::BadInput;
+        }
+    };
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let bar = output::Progress::new();
+    let started = Instant::now();
+    let mut progress = |n: usize| bar.set(n, started.elapsed() > Duration::from_secs(1));
+    let counts = stream::run(
+        &lib,
+        sink.as_ref(),
+        as_of,
+        &mut all,
+        target.writer(),
+        &mut err,
+        &mut progress,
+    );
+    bar.finish();
+    let counts = match counts {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return Outcome::BadInput;
+        }
+    };
+    if let Err(msg) = target.commit() {
+        let _ = writeln!(err, "error: {msg}");
+        return Outcome::BadInput;
+    }
+    let _ = writeln!(
+        err,
+        "{} evaluated, {} rejected",
+        counts.evaluated, counts.rejected
+    );
+    if counts.rejected > 0 {
+        outcome = outcome.worst(Outcome::BadInput);
     }
     outcome
 }

@@ -103,9 +103,16 @@ pub enum Command {
     ///
     /// Example: entrust eval --format jsonl cases/kr/ > verdicts.jsonl
     Eval {
-        /// Case files (.case, .yaml, .yml, .jsonl) or folders searched for them.
+        /// Case files (.case, .yaml, .yml, .jsonl), folders searched for them, or `-` for JSON
+        /// Lines or YAML on standard input.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Threads to judge with (default: all cores). The output is the same whatever the number.
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
+        /// Write the report to this file (atomically: a temporary file renamed into place).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -152,7 +159,17 @@ pub fn run(cli: Cli) -> Outcome {
             files,
             format,
             explain,
-        } => eval::run(cli.statutes.as_deref(), cli.as_of, &files, format, explain),
+            jobs,
+            output,
+        } => eval::run(
+            cli.statutes.as_deref(),
+            cli.as_of,
+            &files,
+            format,
+            explain,
+            jobs,
+            output.as_deref(),
+        ),
         Command::Check { paths } => check::run(cli.statutes.as_deref(), cli.as_of, &paths),
         Command::Test { paths, coverage } => {
             let paths = if paths.is_empty() {

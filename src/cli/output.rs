@@ -5,7 +5,7 @@ use entrust::batch::{LoadedCase, collect_inputs, load_cases};
 use entrust::date::Date;
 use entrust::diagnostic::{Diagnostic, error_count};
 use entrust::library::Library;
-use std::io::Write as _;
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// Prints diagnostics to standard error.
@@ -63,4 +63,105 @@ pub fn cases(
         return (cases, Outcome::BadInput);
     }
     (cases, outcome)
+}
+
+/// Where a report goes: standard output, or a file written atomically.
+pub enum Target {
+    /// Standard output.
+    Stdout(io::BufWriter<io::Stdout>),
+    /// A temporary file beside the destination, renamed into place on commit.
+    File(io::BufWriter<tempfile::NamedTempFile>, PathBuf),
+}
+
+impl Target {
+    /// Opens the target; refuses to write over an input.
+    pub fn open(path: Option<&Path>, inputs: &[PathBuf]) -> Result<Target, String> {
+        let Some(path) = path else {
+            return Ok(Target::Stdout(io::BufWriter::with_capacity(
+                1 << 16,
+                io::stdout(),
+            )));
+        };
+        let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+        if let Some(out) = canonical(path) {
+            for i in inputs {
+                if canonical(i).is_some_and(|c| out.starts_with(&c) || c == out) {
+                    return Err(format!(
+                        "`{}` is an input; entrust never writes over an input",
+                        path.display()
+                    ));
+                }
+            }
+        }
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let tmp = tempfile::NamedTempFile::new_in(dir)
+            .map_err(|e| format!("cannot write in `{}`: {e}", dir.display()))?;
+        Ok(Target::File(
+            io::BufWriter::with_capacity(1 << 16, tmp),
+            path.to_path_buf(),
+        ))
+    }
+
+    /// The writer.
+    pub fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Target::Stdout(w) => w,
+            Target::File(w, _) => w,
+        }
+    }
+
+    /// Flushes, and renames a file into place.
+    pub fn commit(self) -> Result<(), String> {
+        match self {
+            Target::Stdout(mut w) => w.flush().map_err(|e| e.to_string()),
+            Target::File(w, path) => {
+                let tmp = w.into_inner().map_err(|e| e.to_string())?;
+                tmp.persist(&path)
+                    .map(|_| ())
+                    .map_err(|e| format!("cannot write `{}`: {e}", path.display()))
+            }
+        }
+    }
+}
+
+/// A progress bar on standard error, shown only on a terminal and once a run takes a while.
+pub struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    /// A bar, if standard error is a terminal.
+    pub fn new() -> Progress {
+        if !io::stderr().is_terminal() {
+            return Progress { bar: None };
+        }
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} cases judged ({per_sec}, {elapsed})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        Progress { bar: Some(bar) }
+    }
+
+    /// Sets the count; draws once `show` is true (the run is long).
+    pub fn set(&self, n: usize, show: bool) {
+        if let Some(b) = &self.bar {
+            if show && b.is_hidden() {
+                b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            b.set_position(u64::try_from(n).unwrap_or(u64::MAX));
+        }
+    }
+
+    /// Clears the bar.
+    pub fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
 }

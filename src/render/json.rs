@@ -11,3 +11,8 @@ pub fn line(v: &Verdict) -> String {
 pub fn array(vs: &[Verdict]) -> String {
     serde_json::to_string_pretty(vs).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
+
+/// One verdict, pretty-printed.
+pub fn pretty(v: &Verdict) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}

@@ -2,4 +2,5 @@
 
 pub mod coverage;
 pub mod json;
+pub mod jsonl;
 pub mod text;

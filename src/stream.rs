@@ -1,0 +1,437 @@
+//! Batch runs: many case files judged in parallel and written in input order, with memory
+//! bounded by the blocks in flight, whatever the number of cases.
+//!
+//! Inputs are cut into blocks (up to [`BLOCK_BYTES`] of JSON Lines, or one whole `.case`/YAML
+//! file); a batch of blocks is judged in parallel, then written in order before the next batch
+//! is read. JSON Lines take a fast path ([`crate::case::fastjson`], [`crate::render::jsonl`])
+//! when the line is plain and the output is JSON Lines; anything else goes through the general
+//! reader and renderers, which give the same bytes or a precise error.
+
+use crate::batch::bind_cases;
+use crate::case::fastjson::{self, FastCase};
+use crate::case::{self, Format};
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::eval::{Evaluator, Stretch, StretchJudgment};
+use crate::library::Library;
+use crate::render::jsonl::{self, PackJson};
+use crate::source::SourceMap;
+use crate::summary::{Summary, summarize};
+use crate::verdict::{Verdict, verdict};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::io::{self, BufRead, Read, Write};
+use std::sync::Arc;
+
+/// The size of a block of JSON Lines read at once.
+pub const BLOCK_BYTES: usize = 1 << 20;
+
+/// How verdicts are written.
+pub trait Sink: Sync {
+    /// Appends the rendering of one verdict to `out`.
+    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>);
+    /// Whether this sink is JSON Lines without explanation (eligible for the fast path).
+    fn is_plain_jsonl(&self) -> bool {
+        false
+    }
+    /// Whether verdicts need their explanation tree.
+    fn explain(&self) -> bool {
+        false
+    }
+    /// Written once before the first verdict.
+    fn begin(&self, _out: &mut Vec<u8>) {}
+    /// Written between two verdicts.
+    fn between(&self, _out: &mut Vec<u8>) {}
+    /// Written once after the last verdict.
+    fn end(&self, _out: &mut Vec<u8>) {}
+}
+
+/// Where one block of input comes from.
+pub struct Block {
+    /// The file's name, for messages.
+    pub name: Arc<str>,
+    /// The form of the text.
+    pub format: Format,
+    /// The line number of the block's first line.
+    pub first_line: u32,
+    /// The text (whole lines).
+    pub text: Vec<u8>,
+}
+
+/// A judged case in a block's output.
+struct Record {
+    id: String,
+    at: String,
+    start: usize,
+    end: usize,
+}
+
+/// What judging a block produced.
+struct BlockOut {
+    out: Vec<u8>,
+    records: Vec<Record>,
+    errors: Vec<u8>,
+    rejected: usize,
+}
+
+/// Counts of a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Cases judged and written (one per case and pack).
+    pub evaluated: usize,
+    /// Cases, or unreadable inputs, rejected.
+    pub rejected: usize,
+}
+
+/// Per-thread buffers.
+struct Worker {
+    ev: Evaluator,
+    fast: FastCase,
+    parts: Vec<(Stretch, StretchJudgment)>,
+    sum: Summary,
+    names: Vec<u32>,
+}
+
+impl Worker {
+    fn new() -> Self {
+        Worker {
+            ev: Evaluator::new(),
+            fast: FastCase::default(),
+            parts: Vec::new(),
+            sum: Summary::default(),
+            names: Vec::new(),
+        }
+    }
+}
+
+/// Runs a batch: reads `blocks`, judges them, writes verdicts to `out` and rendered errors to
+/// `errors`, and calls `progress` with the number of cases done so far.
+pub fn run(
+    lib: &Library,
+    sink: &dyn Sink,
+    as_of: Option<Date>,
+    blocks: &mut dyn Iterator<Item = io::Result<Block>>,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+    progress: &mut dyn FnMut(usize),
+) -> io::Result<Counts> {
+    let pack_json: Vec<PackJson> = lib.packs.iter().map(PackJson::new).collect();
+    let threads = rayon::current_num_threads().max(1);
+    let mut counts = Counts::default();
+    let mut seen: HashMap<u64, String> = HashMap::new();
+    let mut first = true;
+    let mut head = Vec::new();
+    sink.begin(&mut head);
+    out.write_all(&head)?;
+    loop {
+        let mut batch = Vec::with_capacity(threads * 2);
+        for b in &mut *blocks {
+            match b {
+                Ok(b) => batch.push(b),
+                Err(e) => {
+                    writeln!(errors, "error: {e}")?;
+                    counts.rejected += 1;
+                }
+            }
+            if batch.len() >= threads * 2 {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<BlockOut> = batch
+            .par_iter()
+            .map_init(Worker::new, |w, b| {
+                judge_block(lib, &pack_json, sink, as_of, b, w)
+            })
+            .collect();
+        for r in results {
+            errors.write_all(&r.errors)?;
+            counts.rejected += r.rejected;
+            for rec in &r.records {
+                let mut h = DefaultHasher::new();
+                rec.id.hash(&mut h);
+                let key = h.finish();
+                if let Some(prev) = seen.get(&key) {
+                    writeln!(
+                        errors,
+                        "error: case id `{}` is used twice in this run\n  --> {}\n   = help: give every case its own id (first used at {prev})",
+                        rec.id, rec.at
+                    )?;
+                    counts.rejected += 1;
+                    continue;
+                }
+                seen.insert(key, rec.at.clone());
+                if !first {
+                    let mut sep = Vec::new();
+                    sink.between(&mut sep);
+                    out.write_all(&sep)?;
+                }
+                first = false;
+                out.write_all(r.out.get(rec.start..rec.end).unwrap_or(&[]))?;
+                counts.evaluated += 1;
+            }
+            progress(counts.evaluated + counts.rejected);
+        }
+    }
+    let mut tail = Vec::new();
+    sink.end(&mut tail);
+    out.write_all(&tail)?;
+    out.flush()?;
+    Ok(counts)
+}
+
+fn judge_block(
+    lib: &Library,
+    pj: &[PackJson],
+    sink: &dyn Sink,
+    as_of: Option<Date>,
+    b: &Block,
+    w: &mut Worker,
+) -> BlockOut {
+    let mut r = BlockOut {
+        out: Vec::with_capacity(b.text.len()),
+        records: Vec::new(),
+        errors: Vec::new(),
+        rejected: 0,
+    };
+    match b.format {
+        Format::Jsonl => {
+            for (this, line) in (b.first_line..).zip(b.text.split(|c| *c == b'\n')) {
+                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                if sink.is_plain_jsonl()
+                    && fast_line(lib, pj, as_of, line, &b.name, this, w, &mut r)
+                {
+                    continue;
+                }
+                general(
+                    lib,
+                    sink,
+                    as_of,
+                    &b.name,
+                    this,
+                    line,
+                    Format::Jsonl,
+                    w,
+                    &mut r,
+                );
+            }
+        }
+        format => general(
+            lib,
+            sink,
+            as_of,
+            &b.name,
+            b.first_line,
+            &b.text,
+            format,
+            w,
+            &mut r,
+        ),
+    }
+    r
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fast_line(
+    lib: &Library,
+    pj: &[PackJson],
+    as_of: Option<Date>,
+    line: &[u8],
+    name: &str,
+    line_no: u32,
+    w: &mut Worker,
+    r: &mut BlockOut,
+) -> bool {
+    let Some(pack) = fastjson::read(line, &mut w.fast, |u| {
+        lib.packs.iter().find(|p| p.id.as_bytes() == u)
+    }) else {
+        return false;
+    };
+    let Some(pack_idx) = lib.packs.iter().position(|p| std::ptr::eq(p, pack)) else {
+        return false;
+    };
+    let Some(pjson) = pj.get(pack_idx) else {
+        return false;
+    };
+    let (from, to) = match as_of {
+        Some(d) => (d, d),
+        None => (w.fast.from, w.fast.to),
+    };
+    // Judge every stretch, reusing buffers.
+    let mut k = 0;
+    let mut start = from;
+    let mut cuts = pack
+        .change_dates
+        .iter()
+        .filter(|c| **c > from && **c <= to)
+        .peekable();
+    loop {
+        let end = match cuts.peek() {
+            Some(c) => c.pred(),
+            None => to,
+        };
+        let s = Stretch {
+            from: start,
+            to: end,
+        };
+        let j = w.ev.judge(pack, &w.fast.facts, s);
+        if let Some(slot) = w.parts.get_mut(k) {
+            *slot = (s, j);
+        } else {
+            w.parts.push((s, j));
+        }
+        k += 1;
+        match cuts.next() {
+            Some(c) => start = *c,
+            None => break,
+        }
+    }
+    w.parts.truncate(k);
+    summarize(pack, &w.parts, &mut w.sum);
+    let startb = r.out.len();
+    let id = line.get(w.fast.id.clone()).unwrap_or(&[]);
+    let title = w.fast.title.clone().and_then(|t| line.get(t));
+    jsonl::write(
+        &mut r.out,
+        pack,
+        pjson,
+        id,
+        title,
+        &w.parts,
+        &w.sum,
+        &mut w.names,
+    );
+    r.records.push(Record {
+        id: String::from_utf8_lossy(id).into_owned(),
+        at: format!("{name}:{line_no}"),
+        start: startb,
+        end: r.out.len(),
+    });
+    true
+}
+
+#[allow(clippy::too_many_arguments)]
+fn general(
+    lib: &Library,
+    sink: &dyn Sink,
+    as_of: Option<Date>,
+    name: &str,
+    first_line: u32,
+    text: &[u8],
+    format: Format,
+    w: &mut Worker,
+    r: &mut BlockOut,
+) {
+    let mut sources = SourceMap::new();
+    let text = String::from_utf8_lossy(text).into_owned();
+    let id = sources.add_at(name, text, first_line);
+    let read = case::read(&sources, id, format);
+    let mut diags: Vec<Diagnostic> = read.diagnostics;
+    // Duplicate ids are checked in order by the writer, across the whole run.
+    let (cases, errs) = bind_cases(lib, read.cases, as_of, &mut HashMap::new());
+    diags.extend(errs);
+    for d in &diags {
+        if d.is_error() {
+            r.rejected += 1;
+        }
+        r.errors.extend_from_slice(d.render(&sources).as_bytes());
+    }
+    for c in &cases {
+        for (i, bound) in &c.bound {
+            let Some(pack) = lib.packs.get(*i) else {
+                continue;
+            };
+            let parts = crate::verdict::judge_parts(pack, bound, &mut w.ev);
+            summarize(pack, &parts, &mut w.sum);
+            let mut v = verdict(pack, &c.case, &parts, &w.sum);
+            if sink.explain() {
+                v.explanation = Some(crate::explain::explain(
+                    pack, &c.case, bound, &mut w.ev, &sources, &parts,
+                ));
+            }
+            let start = r.out.len();
+            sink.verdict(&v, &mut r.out);
+            let at = sources
+                .locate(c.case.id.span)
+                .map(|(f, lc)| format!("{f}:{lc}"))
+                .unwrap_or_else(|| name.to_string());
+            r.records.push(Record {
+                id: c.case.id.text.clone(),
+                at,
+                start,
+                end: r.out.len(),
+            });
+        }
+    }
+}
+
+/// Cuts a JSON Lines reader into blocks of whole lines.
+pub fn jsonl_blocks<R: Read + 'static>(
+    name: Arc<str>,
+    reader: R,
+) -> impl Iterator<Item = io::Result<Block>> {
+    let mut reader = io::BufReader::with_capacity(BLOCK_BYTES, reader);
+    let mut carry: Vec<u8> = Vec::new();
+    let mut line = 1u32;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut text = std::mem::take(&mut carry);
+        while text.len() < BLOCK_BYTES {
+            match reader.fill_buf() {
+                Ok([]) => {
+                    done = true;
+                    break;
+                }
+                Ok(buf) => {
+                    let n = buf.len();
+                    text.extend_from_slice(buf);
+                    reader.consume(n);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    done = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+        if !done {
+            // Keep the partial last line for the next block.
+            match text.iter().rposition(|c| *c == b'\n') {
+                Some(p) => carry = text.split_off(p + 1),
+                None => {
+                    // A line longer than a block: read on to its end.
+                    let mut rest = Vec::new();
+                    if let Err(e) = reader.read_until(b'\n', &mut rest) {
+                        done = true;
+                        return Some(Err(e));
+                    }
+                    if rest.is_empty() {
+                        done = true;
+                    }
+                    text.extend_from_slice(&rest);
+                }
+            }
+        }
+        if text.is_empty() {
+            return None;
+        }
+        let first_line = line;
+        line += u32::try_from(text.iter().filter(|c| **c == b'\n').count()).unwrap_or(0);
+        Some(Ok(Block {
+            name: name.clone(),
+            format: Format::Jsonl,
+            first_line,
+            text,
+        }))
+    })
+}
