@@ -69,14 +69,16 @@ fn blocks(paths: &[PathBuf]) -> (Vec<Blocks>, Vec<entrust::diagnostic::Diagnosti
     let mut errors = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            let mut stdin = io::stdin().lock();
             let mut head = Vec::new();
-            // Peek at the first non-blank byte.
-            let mut byte = [0u8; 1];
-            while let Ok(1) = stdin.read(&mut byte) {
-                head.push(byte[0]);
-                if !byte[0].is_ascii_whitespace() {
-                    break;
+            {
+                // Peek at the first non-blank byte; the lock is released before reading on.
+                let mut stdin = io::stdin().lock();
+                let mut byte = [0u8; 1];
+                while let Ok(1) = stdin.read(&mut byte) {
+                    head.push(byte[0]);
+                    if !byte[0].is_ascii_whitespace() {
+                        break;
+                    }
                 }
             }
             let first = head.last().copied();
