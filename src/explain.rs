@@ -40,7 +40,7 @@ pub struct Node {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub cite: String,
     /// The result: `true`, `false`, `unknown`; for requirements `met`, `violated`, `open`,
-    /// `not applicable`; for factors `fired`, `not fired`, `unknown`; for a weighing its side.
+    /// `excused` (an exception applies), `not applicable`; for factors `fired`, `not fired`, `unknown`; for a weighing its side.
     pub result: String,
     /// Facts read directly.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -404,7 +404,18 @@ pub fn explain(
                         continue;
                     }
                     let status = requirement_status(pack, env, i, date);
-                    let mut n = Node::new("requirement", r.meta.title.clone(), status_word(status));
+                    // Applicable but excused by an exception: say so, rather than "not applicable".
+                    let excused = status == ReqStatus::NotApplicable
+                        && r.when.as_ref().is_none_or(|w| eval(w, env) == Tri::True)
+                        && r.exceptions
+                            .iter()
+                            .any(|e| env.excs.get(usize::from(*e)).copied() == Some(Tri::True));
+                    let word = if excused {
+                        "excused"
+                    } else {
+                        status_word(status)
+                    };
+                    let mut n = Node::new("requirement", r.meta.title.clone(), word);
                     n.id.clone_from(&r.meta.id);
                     n.cite = r.meta.cite();
                     n.notes.clone_from(&r.meta.notes);

@@ -66,6 +66,7 @@ fn mark(result: &str) -> &'static str {
         "true" | "fired" | "met" => "[yes]",
         "false" | "not fired" | "not applicable" => "[no] ",
         "violated" => "[VIOLATED]",
+        "excused" => "[excused]",
         "open" | "unknown" => "[?]  ",
         _ => "",
     }
