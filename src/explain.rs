@@ -9,60 +9,60 @@ use crate::eval::tri::Tri;
 use crate::eval::{Evaluator, ReqStatus, Stretch, StretchJudgment, requirement_status};
 use crate::source::SourceMap;
 use crate::syntax::ast::CaseAst;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How deep the explanation of a condition goes.
 const MAX_DEPTH: usize = 24;
 
 /// A fact read by a rule.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FactRead {
     /// The fact.
     pub fact: String,
     /// Its value (`unknown` if not given).
     pub value: String,
     /// `file:line:col` where the value was written.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
 }
 
 /// One step of the reasoning.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
     /// `weighing`, `factor`, `test`, `exception`, `requirement`, `gap`, `all`, `any`, `not`, `fact`.
-    pub kind: &'static str,
+    pub kind: String,
     /// The rule's id (empty for connectives and facts).
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub id: String,
     /// What was tested, in words.
     pub title: String,
     /// The source of the rule.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub cite: String,
     /// The result: `true`, `false`, `unknown`; for requirements `met`, `violated`, `open`,
     /// `excused` (an exception applies), `not applicable`; for factors `fired`, `not fired`, `unknown`; for a weighing its side.
     pub result: String,
     /// Facts read directly.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<FactRead>,
     /// Caveats.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     /// More words: a factor's reason, a violation's message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// A factor's side and weight.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<String>,
     /// Sub-steps.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Node>,
 }
 
 impl Node {
-    fn new(kind: &'static str, title: impl Into<String>, result: impl Into<String>) -> Node {
+    fn new(kind: &str, title: impl Into<String>, result: impl Into<String>) -> Node {
         Node {
-            kind,
+            kind: kind.to_string(),
             id: String::new(),
             title: title.into(),
             cite: String::new(),
@@ -77,34 +77,34 @@ impl Node {
 }
 
 /// Requirements as judged under one assumed classification.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reading {
     /// The classification assumed, if the classification was open.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assuming: Option<String>,
     /// The requirements in force, in pack order.
     pub requirements: Vec<Node>,
 }
 
 /// The reasoning for one stretch of law.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodExplanation {
     /// First day.
     pub from: String,
     /// Last day.
     pub to: String,
     /// The classification weighing.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub classification: Option<Node>,
     /// Lawfulness, once per classification still possible.
     pub readings: Vec<Reading>,
     /// Gaps touched.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gaps: Vec<Node>,
 }
 
 /// The whole explanation of a verdict.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
     /// One entry per stretch of law.
     pub periods: Vec<PeriodExplanation>,
@@ -306,6 +306,20 @@ fn status_word(s: ReqStatus) -> &'static str {
         ReqStatus::Open => "open",
         ReqStatus::NotApplicable => "not applicable",
     }
+}
+
+/// The facts a case gives (not those left unknown), in the pack's order, with their values and
+/// where they were written.
+pub fn given_facts(pack: &Pack, bound: &BoundCase, sources: &SourceMap) -> Vec<FactRead> {
+    let ctx = Ctx {
+        pack,
+        bound,
+        sources,
+    };
+    (0..pack.facts.len())
+        .filter(|&i| bound.facts.get(i).is_some_and(|v| *v != Val::Unknown))
+        .map(|i| ctx.fact(u16::try_from(i).unwrap_or(0)))
+        .collect()
 }
 
 /// Builds the explanation of a judged case.

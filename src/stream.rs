@@ -352,9 +352,9 @@ fn general(
             summarize(pack, &parts, &mut w.sum);
             let mut v = verdict(pack, &c.case, &parts, &w.sum);
             if sink.explain() {
-                v.explanation = Some(crate::explain::explain(
-                    pack, &c.case, bound, &mut w.ev, &sources, &parts,
-                ));
+                crate::verdict::explain_into(
+                    &mut v, pack, &c.case, bound, &mut w.ev, &sources, &parts,
+                );
             }
             let start = r.out.len();
             sink.verdict(&v, &mut r.out);

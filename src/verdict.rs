@@ -8,10 +8,10 @@ use crate::explain::Explanation;
 use crate::source::SourceMap;
 use crate::summary::{Summary, summarize};
 use crate::syntax::ast::CaseAst;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A violation in a verdict.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Violation {
     /// Stable code, e.g. `KR-PIPA-26-1`.
     pub code: String,
@@ -20,23 +20,23 @@ pub struct Violation {
     /// What was broken, in words.
     pub message: String,
     /// What it exposes the transferor to.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exposes: Option<String>,
     /// The requirement of the pack that found it.
     pub requirement: String,
     /// Set when the violation holds only if the transfer is classified so.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub if_classified: Option<String>,
     /// When it ran (top level only): the stretches of the period in which it was found.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub during: Vec<DateRange>,
     /// Transitional rules of the pack that apply because the violation ran across their date.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub transition: Vec<String>,
 }
 
 /// A stretch of dates.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateRange {
     /// First day.
     pub from: String,
@@ -45,21 +45,21 @@ pub struct DateRange {
 }
 
 /// An unknown fact that could change the outcome.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unknown {
     /// The fact.
     pub fact: String,
     /// The question to ask.
     pub question: String,
     /// What it could change: `classification` or `lawfulness`.
-    pub could_change: &'static str,
+    pub could_change: String,
     /// Who bears the burden of proving it, and what it counts as unproven.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub burden: Option<String>,
 }
 
 /// Law the pack does not encode, which the case touches.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Gap {
     /// The gap's id.
     pub id: String,
@@ -70,7 +70,7 @@ pub struct Gap {
 }
 
 /// The verdict of one stretch of law.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     /// First day.
     pub from: String,
@@ -89,19 +89,19 @@ pub struct Period {
     /// Unknown facts that alone could settle the classification, in declaration order.
     pub decisive: Vec<String>,
     /// Law not yet encoded that this stretch touches.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gaps: Vec<Gap>,
 }
 
 /// The verdict of a case under one pack.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Verdict {
     /// Case id.
     pub id: String,
     /// Pack id.
     pub under: String,
     /// Case title.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// `outsourcing`, `provision`, `joint_control` or `undecided`.
     pub classification: String,
@@ -116,10 +116,13 @@ pub struct Verdict {
     /// The rules and facts that carried the outcome.
     pub grounds: Vec<String>,
     /// Law not yet encoded that the case touches.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gaps: Vec<Gap>,
+    /// The facts the case gives, with where they were written (with the explanation only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<crate::explain::FactRead>,
     /// The explanation tree, when asked for.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
 }
 
@@ -152,12 +155,12 @@ fn violation(pack: &Pack, found: crate::eval::Found) -> Option<Violation> {
     })
 }
 
-fn unknown(pack: &Pack, f: FactId, could_change: &'static str) -> Option<Unknown> {
+fn unknown(pack: &Pack, f: FactId, could_change: &str) -> Option<Unknown> {
     let def = pack.facts.get(usize::from(f))?;
     Some(Unknown {
         fact: def.name.clone(),
         question: def.ask.clone(),
-        could_change,
+        could_change: could_change.to_string(),
         burden: def.burden.as_ref().map(|(party, v)| {
             format!(
                 "the {party} must prove it; unproven, it counts as {}",
@@ -290,8 +293,25 @@ pub fn verdict(
             names
         },
         gaps: sum.gaps.iter().filter_map(|g| gap(pack, *g)).collect(),
+        facts: Vec::new(),
         explanation: None,
     }
+}
+
+/// Adds the explanation tree, and the facts the case gives, to a verdict.
+pub fn explain_into(
+    v: &mut Verdict,
+    pack: &Pack,
+    case: &CaseAst,
+    bound: &BoundCase,
+    ev: &mut Evaluator,
+    sources: &SourceMap,
+    parts: &[(Stretch, StretchJudgment)],
+) {
+    v.facts = crate::explain::given_facts(pack, bound, sources);
+    v.explanation = Some(crate::explain::explain(
+        pack, case, bound, ev, sources, parts,
+    ));
 }
 
 /// Judges a bound case under a pack, stretch by stretch, and sums it up. With `sources`, the
@@ -308,9 +328,7 @@ pub fn judge(
     summarize(pack, &parts, &mut sum);
     let mut v = verdict(pack, case, &parts, &sum);
     if let Some(sources) = sources {
-        v.explanation = Some(crate::explain::explain(
-            pack, case, bound, ev, sources, &parts,
-        ));
+        explain_into(&mut v, pack, case, bound, ev, sources, &parts);
     }
     v
 }

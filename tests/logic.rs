@@ -302,7 +302,7 @@ fn unknown_facts_that_matter_are_listed_most_decisive_first() {
     let facts: Vec<(&str, &str)> = v
         .unknowns
         .iter()
-        .map(|u| (u.fact.as_str(), u.could_change))
+        .map(|u| (u.fact.as_str(), u.could_change.as_str()))
         .collect();
     assert_eq!(
         facts,

@@ -4,7 +4,7 @@ use super::{Format, Outcome, output};
 use entrust::batch::collect_inputs;
 use entrust::case::Format as CaseFormat;
 use entrust::date::Date;
-use entrust::render::{json, text};
+use entrust::render::{csv, json, markdown, text};
 use entrust::stream::{self, Block, Sink};
 use entrust::verdict::Verdict;
 use std::io::{self, Read, Write};
@@ -56,6 +56,45 @@ impl Sink for JsonSink {
     }
     fn end(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(b"\n]\n");
+    }
+}
+
+struct YamlSink {
+    explain: bool,
+}
+impl Sink for YamlSink {
+    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"---\n");
+        match serde_yaml::to_string(v) {
+            Ok(s) => out.extend_from_slice(s.as_bytes()),
+            Err(e) => out.extend_from_slice(format!("# error: {e}\n").as_bytes()),
+        }
+    }
+    fn explain(&self) -> bool {
+        self.explain
+    }
+}
+
+struct CsvSink;
+impl Sink for CsvSink {
+    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
+        out.extend_from_slice(csv::row(v).as_bytes());
+    }
+    fn begin(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(csv::HEADER.as_bytes());
+    }
+}
+
+struct MarkdownSink;
+impl Sink for MarkdownSink {
+    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
+        out.extend_from_slice(markdown::section(v).as_bytes());
+    }
+    fn explain(&self) -> bool {
+        true
+    }
+    fn begin(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"# entrust report\n\n");
     }
 }
 
@@ -154,6 +193,9 @@ pub fn run(
         Format::Text => Box::new(TextSink),
         Format::Json => Box::new(JsonSink { explain }),
         Format::Jsonl => Box::new(JsonlSink { explain }),
+        Format::Yaml => Box::new(YamlSink { explain }),
+        Format::Csv => Box::new(CsvSink),
+        Format::Markdown => Box::new(MarkdownSink),
     };
     let mut all = sources.iter_mut().flat_map(|b| b.by_ref());
     // The report goes to a temporary file renamed into place, so that an interrupted run never

@@ -1,6 +1,6 @@
 //! `entrust explain`: the reasoning of a verdict in plain words.
 
-use super::{Format, Outcome, output};
+use super::{ExplainFormat as Format, Outcome, output};
 use entrust::date::Date;
 use entrust::eval::Evaluator;
 use entrust::render::{json, text};
@@ -48,9 +48,6 @@ pub fn run(
                         "{}",
                         text::explanation(&v, &pack.title, &parties, c.case.source.as_deref())
                     );
-                }
-                Format::Jsonl => {
-                    let _ = writeln!(out, "{}", json::line(&v));
                 }
                 Format::Json => verdicts.push(v),
             }

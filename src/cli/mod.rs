@@ -73,6 +73,15 @@ fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).ok_or_else(|| format!("`{s}` is not a date of the form YYYY-MM-DD"))
 }
 
+/// Output formats of `explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// The reasoning in plain words.
+    Text,
+    /// The verdicts with their explanation trees, as a JSON array.
+    Json,
+}
+
 /// Output formats of `eval`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -82,6 +91,12 @@ pub enum Format {
     Json,
     /// One JSON verdict per line (cases.md §3).
     Jsonl,
+    /// One YAML document per verdict.
+    Yaml,
+    /// One row per case and pack: id, title, classification, lawful, violations, grounds, open questions.
+    Csv,
+    /// A memo section per case: facts, reasoning with citations, conclusion.
+    Markdown,
 }
 
 /// The subcommands.
@@ -96,8 +111,8 @@ pub enum Command {
         #[arg(required = true, value_name = "CASE")]
         cases: Vec<PathBuf>,
         /// `text` for a memo, `json` for the verdict with its explanation tree.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+        format: ExplainFormat,
     },
     /// Judge cases and print their verdicts, for scripts.
     ///
@@ -131,6 +146,21 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print the JSON Schema of the verdict object that `eval --format json|jsonl` writes.
+    ///
+    /// Example: entrust schema > verdict.schema.json
+    Schema,
+    /// Print a shell completion script.
+    ///
+    /// Example: entrust completions bash > /etc/bash_completion.d/entrust
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    ///
+    /// Example: entrust man > entrust.1 && man ./entrust.1
+    Man,
     /// Run the `expect` blocks of case files and report each expectation not met.
     ///
     /// Checks classification, lawfulness, violations (by code prefix) and the reasons named in
@@ -171,6 +201,25 @@ pub fn run(cli: Cli) -> Outcome {
             output.as_deref(),
         ),
         Command::Check { paths } => check::run(cli.statutes.as_deref(), cli.as_of, &paths),
+        Command::Schema => {
+            println!("{}", entrust::render::schema::VERDICT_SCHEMA.trim_end());
+            Outcome::Ok
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "entrust", &mut std::io::stdout());
+            Outcome::Ok
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+                Ok(()) => Outcome::Ok,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    Outcome::BadInput
+                }
+            }
+        }
         Command::Test { paths, coverage } => {
             let paths = if paths.is_empty() {
                 vec![PathBuf::from("cases")]

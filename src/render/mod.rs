@@ -1,6 +1,9 @@
 //! Renderers: they only read verdicts and explanations, never evaluate.
 
 pub mod coverage;
+pub mod csv;
 pub mod json;
 pub mod jsonl;
+pub mod markdown;
+pub mod schema;
 pub mod text;

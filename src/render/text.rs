@@ -85,7 +85,7 @@ fn facts_text(n: &Node) -> String {
 
 fn condition(out: &mut String, n: &Node, indent: usize) {
     let pad = " ".repeat(indent);
-    match n.kind {
+    match n.kind.as_str() {
         "fact" => {
             let _ = writeln!(
                 out,

@@ -1,0 +1,51 @@
+//! CSV: one row per case and pack, for spreadsheets.
+
+use crate::verdict::Verdict;
+
+/// The header row.
+pub const HEADER: &str =
+    "id,title,under,classification,lawful,violations,decisive_grounds,open_questions\n";
+
+fn field(out: &mut String, s: &str) {
+    if s.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
+}
+
+/// One row (RFC 4180 quoting; lists joined with `; `).
+pub fn row(v: &Verdict) -> String {
+    let mut out = String::new();
+    let codes: Vec<&str> = v.violations.iter().map(|x| x.code.as_str()).collect();
+    let questions: Vec<String> = v
+        .unknowns
+        .iter()
+        .map(|u| format!("{}: {}", u.fact, u.question))
+        .collect();
+    let lawful = match v.lawful {
+        Some(true) => "true",
+        Some(false) => "false",
+        None => "unknown",
+    };
+    let cells = [
+        v.id.as_str(),
+        v.title.as_deref().unwrap_or(""),
+        v.under.as_str(),
+        v.classification.as_str(),
+        lawful,
+        &codes.join("; "),
+        &v.grounds.join("; "),
+        &questions.join("; "),
+    ];
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(&mut out, c);
+    }
+    out.push('\n');
+    out
+}

@@ -1,0 +1,138 @@
+//! The formats a lawyer hands on: JSON verdicts valid against `entrust schema`, YAML, CSV and
+//! Markdown with what each must hold.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use assert_cmd::Command;
+
+fn entrust() -> Command {
+    Command::cargo_bin("entrust").unwrap()
+}
+
+fn run(args: &[&str]) -> String {
+    let out = entrust().args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn real_verdicts_are_valid_against_the_schema() {
+    let schema: serde_json::Value = serde_json::from_str(&run(&["schema"])).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource("verdict.schema.json", schema)
+        .unwrap();
+    let id = compiler
+        .compile("verdict.schema.json", &mut schemas)
+        .unwrap();
+    let mut checked = 0;
+    for args in [
+        vec!["eval", "--format", "jsonl", "cases/kr"],
+        vec!["eval", "--format", "jsonl", "--explain", "cases/kr"],
+        vec![
+            "--statutes",
+            "benches/packs",
+            "eval",
+            "--format",
+            "jsonl",
+            "benches/bench/edge_cases.jsonl",
+        ],
+    ] {
+        for line in run(&args).lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            if let Err(e) = schemas.validate(&v, id) {
+                panic!("{} does not fit the schema: {e:#}", v["id"]);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100);
+    // The schema really constrains: a verdict with a wrong classification is refused.
+    let mut bad: serde_json::Value = serde_json::from_str(
+        run(&["eval", "--format", "jsonl", "cases/kr/courier-parcels.case"]).trim(),
+    )
+    .unwrap();
+    bad["classification"] = "outsorcing".into();
+    assert!(schemas.validate(&bad, id).is_err());
+}
+
+#[test]
+fn yaml_holds_one_document_per_verdict() {
+    let text = run(&[
+        "eval",
+        "--format",
+        "yaml",
+        "cases/kr/courier-parcels.case",
+        "cases/kr/homeplus-prefiltering.case",
+    ]);
+    assert_eq!(text.matches("---\n").count(), 2);
+    assert!(text.contains("id: courier-parcels\n") && text.contains("classification: provision\n"));
+}
+
+#[test]
+fn csv_has_one_row_per_case_and_quotes_what_needs_it() {
+    let text = run(&["eval", "--format", "csv", "cases/kr"]);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,title,under,classification,lawful,violations,decisive_grounds,open_questions")
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.len() >= 50);
+    let kakao = rows
+        .iter()
+        .find(|r| r.starts_with("kakaopay-alipay-nsf,"))
+        .unwrap();
+    assert!(kakao.contains(",kr,provision,false,"), "{kakao}");
+    assert!(kakao.contains("KR-CIA-32-1; KR-EFTA-26"), "{kakao}");
+    // A title with a comma or a quote is quoted, doubling the quotes.
+    assert!(
+        rows.iter().any(|r| r.contains("\"")),
+        "some title or question needs quoting"
+    );
+}
+
+#[test]
+fn markdown_memo_has_facts_reasoning_and_conclusion() {
+    let text = run(&[
+        "eval",
+        "--format",
+        "markdown",
+        "cases/kr/kakaopay-alipay-nsf.case",
+    ]);
+    for needle in [
+        "## kakaopay-alipay-nsf:",
+        "### Facts",
+        "| `processing_serves` | third\\_party | cases/kr/kakaopay-alipay-nsf.case:27:",
+        "### Reasoning",
+        "Supreme Court 2016do13263",
+        "**Violated**",
+        "### Conclusion",
+        "The transfer is classified as **provision** and is **unlawful**.",
+        "**KR-CIA-32-1** (CIA Art. 32(1))",
+    ] {
+        assert!(text.contains(needle), "missing `{needle}`");
+    }
+}
+
+#[test]
+fn completions_and_man_page() {
+    assert!(run(&["completions", "bash"]).contains("entrust"));
+    assert!(run(&["completions", "zsh"]).contains("#compdef entrust"));
+    let man = run(&["man"]);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH entrust 1"),
+        "{}",
+        &man[..100.min(man.len())]
+    );
+}
