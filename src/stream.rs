@@ -18,15 +18,14 @@ use crate::render::jsonl::{self, PackJson};
 use crate::source::SourceMap;
 use crate::summary::{Summary, summarize};
 use crate::verdict::{Verdict, verdict};
-use rayon::prelude::*;
 use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use std::io::{self, BufRead, Read, Write};
 use std::sync::Arc;
 
-/// The size of a block of JSON Lines read at once.
+/// The size of a block of JSON Lines read at once, for small verdicts.
 pub const BLOCK_BYTES: usize = 1 << 20;
+/// The size of a block when verdicts are large (explanations, memos).
+pub const SMALL_BLOCK_BYTES: usize = 1 << 16;
 
 /// How verdicts are written.
 pub trait Sink: Sync {
@@ -62,15 +61,19 @@ pub struct Block {
 
 /// A judged case in a block's output.
 struct Record {
-    id: String,
-    at: String,
+    /// Where its id is in the block's `ids`.
+    id: std::ops::Range<usize>,
+    /// Its line in the input.
+    line: u32,
     start: usize,
     end: usize,
 }
 
 /// What judging a block produced.
 struct BlockOut {
+    name: Arc<str>,
     out: Vec<u8>,
+    ids: Vec<u8>,
     records: Vec<Record>,
     errors: Vec<u8>,
     rejected: usize,
@@ -108,9 +111,13 @@ impl Worker {
 
 /// Runs a batch: reads `blocks`, judges them, writes verdicts to `out` and rendered errors to
 /// `errors`, and calls `progress` with the number of cases done so far.
+///
+/// Blocks are judged on rayon's pool while the calling thread reads the next ones and writes
+/// finished ones in input order; at most a few blocks per thread are in flight, so memory stays
+/// flat however many cases come in, and output starts before input ends.
 pub fn run(
     lib: &Library,
-    sink: &dyn Sink,
+    sink: &(dyn Sink + Sync),
     as_of: Option<Date>,
     blocks: &mut dyn Iterator<Item = io::Result<Block>>,
     out: &mut dyn Write,
@@ -118,53 +125,59 @@ pub fn run(
     progress: &mut dyn FnMut(usize),
 ) -> io::Result<Counts> {
     let pack_json: Vec<PackJson> = lib.packs.iter().map(PackJson::new).collect();
-    let threads = rayon::current_num_threads().max(1);
+    let in_flight = rayon::current_num_threads().max(1) * 3;
     let mut counts = Counts::default();
     let mut seen: HashMap<u64, String> = HashMap::new();
     let mut first = true;
     let mut head = Vec::new();
     sink.begin(&mut head);
     out.write_all(&head)?;
-    loop {
-        let mut batch = Vec::with_capacity(threads * 2);
-        for b in &mut *blocks {
-            match b {
-                Ok(b) => batch.push(b),
-                Err(e) => {
-                    writeln!(errors, "error: {e}")?;
-                    counts.rejected += 1;
+    rayon::in_place_scope(|scope| -> io::Result<()> {
+        let mut pending: std::collections::VecDeque<std::sync::mpsc::Receiver<BlockOut>> =
+            std::collections::VecDeque::new();
+        let mut input_done = false;
+        loop {
+            // Keep the pool busy.
+            while !input_done && pending.len() < in_flight {
+                match blocks.next() {
+                    Some(Ok(b)) => {
+                        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+                        let pj = &pack_json;
+                        scope.spawn(move |_| {
+                            let r = WORKER.with(|w| {
+                                let mut w = w.borrow_mut();
+                                judge_block(lib, pj, sink, as_of, &b, &mut w)
+                            });
+                            let _ = tx.send(r);
+                        });
+                        pending.push_back(rx);
+                    }
+                    Some(Err(e)) => {
+                        writeln!(errors, "error: {e}")?;
+                        counts.rejected += 1;
+                    }
+                    None => input_done = true,
                 }
             }
-            if batch.len() >= threads * 2 {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<BlockOut> = batch
-            .par_iter()
-            .map_init(Worker::new, |w, b| {
-                judge_block(lib, &pack_json, sink, as_of, b, w)
-            })
-            .collect();
-        for r in results {
+            let Some(rx) = pending.pop_front() else { break };
+            let Ok(r) = rx.recv() else { continue };
             errors.write_all(&r.errors)?;
             counts.rejected += r.rejected;
             for rec in &r.records {
-                let mut h = DefaultHasher::new();
-                rec.id.hash(&mut h);
-                let key = h.finish();
+                let id = r.ids.get(rec.id.clone()).unwrap_or(&[]);
+                let key = fx_hash(id);
                 if let Some(prev) = seen.get(&key) {
                     writeln!(
                         errors,
-                        "error: case id `{}` is used twice in this run\n  --> {}\n   = help: give every case its own id (first used at {prev})",
-                        rec.id, rec.at
+                        "error: case id `{}` is used twice in this run\n  --> {}:{}\n   = help: give every case its own id (first used at {prev})",
+                        String::from_utf8_lossy(id),
+                        r.name,
+                        rec.line
                     )?;
                     counts.rejected += 1;
                     continue;
                 }
-                seen.insert(key, rec.at.clone());
+                seen.insert(key, format!("{}:{}", r.name, rec.line));
                 if !first {
                     let mut sep = Vec::new();
                     sink.between(&mut sep);
@@ -176,12 +189,24 @@ pub fn run(
             }
             progress(counts.evaluated + counts.rejected);
         }
-    }
+        Ok(())
+    })?;
     let mut tail = Vec::new();
     sink.end(&mut tail);
     out.write_all(&tail)?;
     out.flush()?;
     Ok(counts)
+}
+
+thread_local! {
+    static WORKER: std::cell::RefCell<Worker> = std::cell::RefCell::new(Worker::new());
+}
+
+/// FNV-1a: a fast hash for ids (collisions only cost a false "used twice" with odds near 2^-64).
+fn fx_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn judge_block(
@@ -193,7 +218,9 @@ fn judge_block(
     w: &mut Worker,
 ) -> BlockOut {
     let mut r = BlockOut {
+        name: b.name.clone(),
         out: Vec::with_capacity(b.text.len()),
+        ids: Vec::new(),
         records: Vec::new(),
         errors: Vec::new(),
         rejected: 0,
@@ -308,12 +335,15 @@ fn fast_line(
         &w.sum,
         &mut w.names,
     );
+    let id_start = r.ids.len();
+    r.ids.extend_from_slice(id);
     r.records.push(Record {
-        id: String::from_utf8_lossy(id).into_owned(),
-        at: format!("{name}:{line_no}"),
+        id: id_start..r.ids.len(),
+        line: line_no,
         start: startb,
         end: r.out.len(),
     });
+    let _ = name;
     true
 }
 
@@ -358,13 +388,14 @@ fn general(
             }
             let start = r.out.len();
             sink.verdict(&v, &mut r.out);
-            let at = sources
+            let line = sources
                 .locate(c.case.id.span)
-                .map(|(f, lc)| format!("{f}:{lc}"))
-                .unwrap_or_else(|| name.to_string());
+                .map_or(first_line, |(_, lc)| lc.line);
+            let id_start = r.ids.len();
+            r.ids.extend_from_slice(c.case.id.text.as_bytes());
             r.records.push(Record {
-                id: c.case.id.text.clone(),
-                at,
+                id: id_start..r.ids.len(),
+                line,
                 start,
                 end: r.out.len(),
             });
@@ -372,12 +403,15 @@ fn general(
     }
 }
 
-/// Cuts a JSON Lines reader into blocks of whole lines.
+/// Cuts a JSON Lines reader into blocks of whole lines. `block_bytes` bounds a block (a longer
+/// line makes a longer block): smaller blocks keep memory low when verdicts are large.
 pub fn jsonl_blocks<R: Read + 'static>(
     name: Arc<str>,
     reader: R,
+    block_bytes: usize,
 ) -> impl Iterator<Item = io::Result<Block>> {
-    let mut reader = io::BufReader::with_capacity(BLOCK_BYTES, reader);
+    let block_bytes = block_bytes.max(1024);
+    let mut reader = io::BufReader::with_capacity(block_bytes, reader);
     let mut carry: Vec<u8> = Vec::new();
     let mut line = 1u32;
     let mut done = false;
@@ -386,7 +420,7 @@ pub fn jsonl_blocks<R: Read + 'static>(
             return None;
         }
         let mut text = std::mem::take(&mut carry);
-        while text.len() < BLOCK_BYTES {
+        while text.len() < block_bytes {
             match reader.fill_buf() {
                 Ok([]) => {
                     done = true;

@@ -103,7 +103,10 @@ type Blocks = Box<dyn Iterator<Item = io::Result<Block>>>;
 
 /// The blocks of every input: JSON Lines in blocks of lines, other files whole, `-` standard
 /// input (JSON Lines if it starts with `{`, else YAML).
-fn blocks(paths: &[PathBuf]) -> (Vec<Blocks>, Vec<entrust::diagnostic::Diagnostic>) {
+fn blocks(
+    paths: &[PathBuf],
+    block_bytes: usize,
+) -> (Vec<Blocks>, Vec<entrust::diagnostic::Diagnostic>) {
     let mut out: Vec<Blocks> = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -123,7 +126,11 @@ fn blocks(paths: &[PathBuf]) -> (Vec<Blocks>, Vec<entrust::diagnostic::Diagnosti
             let first = head.last().copied();
             let rest = io::Cursor::new(head).chain(io::stdin());
             if first == Some(b'{') {
-                out.push(Box::new(stream::jsonl_blocks(Arc::from("<stdin>"), rest)));
+                out.push(Box::new(stream::jsonl_blocks(
+                    Arc::from("<stdin>"),
+                    rest,
+                    block_bytes,
+                )));
             } else {
                 let mut text = Vec::new();
                 let mut rest = rest;
@@ -143,7 +150,11 @@ fn blocks(paths: &[PathBuf]) -> (Vec<Blocks>, Vec<entrust::diagnostic::Diagnosti
             let name = input.path.display().to_string();
             match input.format {
                 CaseFormat::Jsonl => match std::fs::File::open(&input.path) {
-                    Ok(f) => out.push(Box::new(stream::jsonl_blocks(Arc::from(name.as_str()), f))),
+                    Ok(f) => out.push(Box::new(stream::jsonl_blocks(
+                        Arc::from(name.as_str()),
+                        f,
+                        block_bytes,
+                    ))),
                     Err(e) => errors.push(entrust::diagnostic::Diagnostic::file_error(
                         format!("cannot read the file: {e}"),
                         name,
@@ -183,7 +194,13 @@ pub fn run(
     if lib.packs.is_empty() {
         return Outcome::BadInput;
     }
-    let (mut sources, errors) = blocks(files);
+    let large = explain || format == Format::Markdown;
+    let block_bytes = if large {
+        stream::SMALL_BLOCK_BYTES
+    } else {
+        stream::BLOCK_BYTES
+    };
+    let (mut sources, errors) = blocks(files, block_bytes);
     let mut outcome = outcome;
     if !errors.is_empty() {
         output::report(&lib, &errors);
