@@ -127,7 +127,12 @@ pub fn run(
     let pack_json: Vec<PackJson> = lib.packs.iter().map(PackJson::new).collect();
     let in_flight = rayon::current_num_threads().max(1) * 3;
     let mut counts = Counts::default();
-    let mut seen: HashMap<u64, String> = HashMap::new();
+    // Ids already written: their hash, and where they were first used.
+    let mut seen: HashMap<
+        u64,
+        (Arc<str>, u32),
+        std::hash::BuildHasherDefault<crate::compile::pack::Fnv>,
+    > = HashMap::default();
     let mut first = true;
     let mut head = Vec::new();
     sink.begin(&mut head);
@@ -166,10 +171,10 @@ pub fn run(
             for rec in &r.records {
                 let id = r.ids.get(rec.id.clone()).unwrap_or(&[]);
                 let key = fx_hash(id);
-                if let Some(prev) = seen.get(&key) {
+                if let Some((file, line)) = seen.get(&key) {
                     writeln!(
                         errors,
-                        "error: case id `{}` is used twice in this run\n  --> {}:{}\n   = help: give every case its own id (first used at {prev})",
+                        "error: case id `{}` is used twice in this run\n  --> {}:{}\n   = help: give every case its own id (first used at {file}:{line})",
                         String::from_utf8_lossy(id),
                         r.name,
                         rec.line
@@ -177,7 +182,7 @@ pub fn run(
                     counts.rejected += 1;
                     continue;
                 }
-                seen.insert(key, format!("{}:{}", r.name, rec.line));
+                seen.insert(key, (r.name.clone(), rec.line));
                 if !first {
                     let mut sep = Vec::new();
                     sink.between(&mut sep);

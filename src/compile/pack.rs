@@ -18,6 +18,31 @@ pub type WeighId = u16;
 /// Index of a requirement.
 pub type ReqId = u16;
 
+/// FNV-1a: a fast hasher for the short names looked up on the hot path.
+#[derive(Clone, Copy, Debug)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A map keyed by names, hashed with [`Fnv`].
+pub type NameMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The most values an enum or set fact may declare (a set is a 64-bit mask).
 pub const MAX_VALUES: usize = 64;
 
@@ -408,7 +433,7 @@ pub struct Pack {
     /// Facts by slot.
     pub facts: Vec<FactDef>,
     /// Slot of each fact name.
-    pub fact_index: HashMap<String, FactId>,
+    pub fact_index: NameMap<FactId>,
     /// Tests.
     pub tests: Vec<TestDef>,
     /// Exceptions.
