@@ -1,0 +1,115 @@
+//! Criterion benchmarks: compiling a pack, judging one case, and a 100,000-case batch of the
+//! benchmark rule set (shared/bench/RULES.md) through the whole streaming pipeline.
+//!
+//! Run with `cargo bench`; whole-process figures are measured with /usr/bin/time (README).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use entrust::case::Format;
+use entrust::eval::Evaluator;
+use entrust::library::{Library, builtin_files, dir_files};
+use entrust::render::json;
+use entrust::stream::{self, Block, Sink};
+use entrust::verdict::{Verdict, judge};
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::path::Path;
+use std::sync::Arc;
+
+struct Jsonl;
+impl Sink for Jsonl {
+    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
+        out.extend_from_slice(json::line(v).as_bytes());
+        out.push(b'\n');
+    }
+    fn is_plain_jsonl(&self) -> bool {
+        true
+    }
+}
+
+/// `n` bench cases: the edge cases of RULES.md under fresh ids.
+fn cases(n: usize) -> Vec<u8> {
+    let edge = std::fs::read_to_string("benches/bench/edge_cases.jsonl").unwrap();
+    let lines: Vec<&str> = edge.lines().collect();
+    let mut out = String::new();
+    for i in 0..n {
+        let line = lines[i % lines.len()];
+        let rest = &line[line.find(",\"under\"").unwrap()..];
+        out.push_str(&format!("{{\"id\":\"c{i:07}\"{rest}\n"));
+    }
+    out.into_bytes()
+}
+
+fn compile_pack(c: &mut Criterion) {
+    c.bench_function("compile the Korean pack", |b| {
+        b.iter(|| {
+            let lib = Library::load(black_box(builtin_files()));
+            assert_eq!(lib.packs.len(), 1);
+            lib
+        })
+    });
+}
+
+fn judge_one(c: &mut Criterion) {
+    let mut lib = Library::open(None);
+    let text = std::fs::read_to_string("cases/kr/kakaopay-alipay-nsf.case").unwrap();
+    let id = lib.sources.add("kakao.case", text);
+    let read = entrust::case::read(&lib.sources, id, Format::Case);
+    let (cases, errs) = entrust::batch::bind_cases(&lib, read.cases, None, &mut HashMap::new());
+    assert!(errs.is_empty());
+    let (i, bound) = &cases[0].bound[0];
+    let pack = &lib.packs[*i];
+    let mut ev = Evaluator::new();
+    c.bench_function("judge Kakao Pay (3 stretches, Korean pack)", |b| {
+        b.iter(|| judge(pack, &cases[0].case, black_box(bound), &mut ev, None))
+    });
+    c.bench_function("judge and explain Kakao Pay", |b| {
+        b.iter(|| {
+            judge(
+                pack,
+                &cases[0].case,
+                black_box(bound),
+                &mut ev,
+                Some(&lib.sources),
+            )
+        })
+    });
+}
+
+fn batch(c: &mut Criterion) {
+    let lib = Library::load(dir_files(Path::new("benches/packs")).unwrap());
+    let input = cases(100_000);
+    let mut group = c.benchmark_group("batch");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(100_000));
+    group.bench_function("100,000 bench cases, JSON Lines", |b| {
+        b.iter(|| {
+            let mut blocks = stream::jsonl_blocks(
+                Arc::from("bench"),
+                std::io::Cursor::new(input.clone()),
+                stream::BLOCK_BYTES,
+            );
+            let mut blocks: &mut dyn Iterator<Item = std::io::Result<Block>> = &mut blocks;
+            let counts = stream::run(
+                &lib,
+                &Jsonl,
+                None,
+                &mut blocks,
+                &mut std::io::sink(),
+                &mut std::io::sink(),
+                &mut |_| {},
+            )
+            .unwrap();
+            assert_eq!(counts.evaluated, 100_000);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, compile_pack, judge_one, batch);
+criterion_main!(benches);
