@@ -313,11 +313,12 @@ fn fast_line(
             from: start,
             to: end,
         };
-        let j = w.ev.judge(pack, &w.fast.facts, s);
+        if w.parts.len() <= k {
+            w.parts.push((s, StretchJudgment::default()));
+        }
         if let Some(slot) = w.parts.get_mut(k) {
-            *slot = (s, j);
-        } else {
-            w.parts.push((s, j));
+            slot.0 = s;
+            w.ev.judge_into(pack, &w.fast.facts, s, &mut slot.1);
         }
         k += 1;
         match cuts.next() {

@@ -160,6 +160,29 @@ impl Evaluator {
 
     /// Judges one stretch of a case.
     pub fn judge(&mut self, pack: &Pack, facts: &[Val], stretch: Stretch) -> StretchJudgment {
+        let mut j = StretchJudgment::default();
+        self.judge_into(pack, facts, stretch, &mut j);
+        j
+    }
+
+    /// Judges one stretch of a case into `j`, reusing its buffers.
+    pub fn judge_into(
+        &mut self,
+        pack: &Pack,
+        facts: &[Val],
+        stretch: Stretch,
+        j: &mut StretchJudgment,
+    ) {
+        j.stretch = Some(stretch);
+        j.weighing = None;
+        j.factor_vals.clear();
+        j.classes = 0;
+        j.lawful = Tri::Unknown;
+        j.violations.clear();
+        j.gaps.clear();
+        j.decisive.clear();
+        j.lawful_unknowns.clear();
+        j.grounds.clear();
         let date = stretch.from;
         self.tests.clear();
         self.tests.resize(pack.tests.len(), Tri::Unknown);
@@ -171,10 +194,6 @@ impl Evaluator {
         self.outcomes
             .resize(pack.weighings.len(), WeighOutcome::default());
 
-        let mut j = StretchJudgment {
-            stretch: Some(stretch),
-            ..StretchJudgment::default()
-        };
         // Phase 1: everything that does not depend on the classification.
         self.run_nodes(pack, facts, date, None, false);
         let class_mask = match pack.classification {
@@ -290,13 +309,11 @@ impl Evaluator {
             }
         } else {
             j.lawful = self.class_lawful[0];
-            j.violations = self.class_violations[0]
-                .iter()
-                .map(|&req| Found {
+            j.violations
+                .extend(self.class_violations[0].iter().map(|&req| Found {
                     req,
                     only_under: None,
-                })
-                .collect();
+                }));
         }
         if j.lawful != Tri::Unknown {
             j.lawful_unknowns.clear();
@@ -305,7 +322,6 @@ impl Evaluator {
         if let (Some(o), Some(c)) = (j.weighing, pack.classifier()) {
             classification_grounds(pack, c, &o, &j.factor_vals, &mut j.grounds, facts);
         }
-        j
     }
 
     fn run_nodes(

@@ -369,6 +369,21 @@ fn combine(
     skip: usize,
     min_total: i32,
 ) -> [Bits; 4] {
+    // Most weighings span fewer than 64 balances: one machine word per set of flags.
+    let span: i32 = -min_total
+        + ranges
+            .iter()
+            .filter_map(|&(a, b)| contrib.get(a..b))
+            .map(|xs| xs.iter().map(|x| x.0).max().unwrap_or(0).max(0))
+            .sum::<i32>();
+    if span < 63 {
+        let small = combine_small(contrib, ranges, skip, min_total);
+        let mut reach = [[0u64; WORDS]; 4];
+        for (r, w) in reach.iter_mut().zip(small) {
+            r[0] = w;
+        }
+        return reach;
+    }
     let mut reach = [[0u64; WORDS]; 4];
     if let Some(r0) = reach.get_mut(0) {
         set_bit(r0, -min_total);
@@ -386,6 +401,40 @@ fn combine(
                 let to = (rf | usize::from(gf)) & 3;
                 if let Some(dst) = next.get_mut(to) {
                     shift_or(dst, bits, c);
+                }
+            }
+        }
+        reach = next;
+    }
+    reach
+}
+
+/// [`combine`] for spans under 64 balances.
+fn combine_small(
+    contrib: &[(i32, u8)],
+    ranges: &[(usize, usize)],
+    skip: usize,
+    min_total: i32,
+) -> [u64; 4] {
+    let mut reach = [0u64; 4];
+    reach[0] = 1u64 << u32::try_from(-min_total).unwrap_or(0).min(63);
+    for (g, &(a, b)) in ranges.iter().enumerate() {
+        if g == skip {
+            continue;
+        }
+        let mut next = [0u64; 4];
+        for &(c, gf) in contrib.get(a..b).into_iter().flatten() {
+            for (rf, &bits) in reach.iter().enumerate() {
+                if bits == 0 {
+                    continue;
+                }
+                let shifted = if c >= 0 {
+                    bits << u32::try_from(c).unwrap_or(0).min(63)
+                } else {
+                    bits >> u32::try_from(-c).unwrap_or(0).min(63)
+                };
+                if let Some(n) = next.get_mut((rf | usize::from(gf)) & 3) {
+                    *n |= shifted;
                 }
             }
         }
