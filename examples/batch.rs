@@ -39,7 +39,9 @@ fn main() {
     let (mut lawful, mut unlawful, mut open) = (0, 0, 0);
     for c in &cases {
         for (i, bound) in &c.bound {
-            let pack = &lib.packs[*i];
+            let Some(pack) = lib.packs.get(*i) else {
+                continue;
+            };
             let v = judge(pack, &c.case, bound, &mut ev, None);
             match v.lawful {
                 Some(true) => lawful += 1,

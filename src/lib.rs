@@ -15,6 +15,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod eval;
 pub mod explain;
+pub mod format;
 pub mod library;
 pub mod render;
 pub mod source;

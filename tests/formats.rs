@@ -136,3 +136,72 @@ fn completions_and_man_page() {
         &man[..100.min(man.len())]
     );
 }
+
+#[test]
+fn fmt_rewrites_in_place_keeps_comments_and_check_lists_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("messy.case");
+    let messy = "# a case, badly laid out\ncase messy \"Messy\"\n      under kr\n date 2024-01-01\nfacts\n processing_serves=transferor   # the shop's own delivery\n  recipient_own_use = false\n";
+    std::fs::write(&file, messy).unwrap();
+    let path = file.to_str().unwrap();
+    let out = entrust().args(["fmt", "--check", path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), path);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        messy,
+        "--check changes nothing"
+    );
+    let out = entrust().args(["fmt", path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let formatted = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        formatted.contains("# a case, badly laid out")
+            && formatted.contains("# the shop's own delivery")
+    );
+    assert!(formatted.contains("\n  under kr\n"), "{formatted}");
+    let out = entrust().args(["fmt", "--check", path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "formatting is idempotent");
+    // Same verdict before and after.
+    std::fs::write(
+        dir.path().join("orig.case"),
+        messy.replace("case messy", "case orig"),
+    )
+    .unwrap();
+    let v = |p: &str| {
+        run(&["eval", "--format", "jsonl", p]).replace("\"id\":\"orig\"", "\"id\":\"messy\"")
+    };
+    assert_eq!(v(path), v(dir.path().join("orig.case").to_str().unwrap()));
+    // A file that does not parse is reported and left alone.
+    let bad = dir.path().join("bad.case");
+    std::fs::write(
+        &bad,
+        "case bad \"x\"\n  under kr\nfacts\n  processing_serves transferor\n",
+    )
+    .unwrap();
+    let out = entrust()
+        .args(["fmt", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("expected `=`")
+    );
+}
+
+#[test]
+fn html_report_is_one_self_contained_page() {
+    let page = run(&[
+        "eval",
+        "--format",
+        "html",
+        "cases/kr/kakaopay-alipay-nsf.case",
+        "cases/kr/courier-parcels.case",
+    ]);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("kakaopay-alipay-nsf") && page.contains("courier-parcels"));
+    assert!(page.contains("<svg"), "the weighing chart");
+    assert!(!page.contains("http://") && !page.contains("https://"));
+}

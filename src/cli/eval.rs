@@ -194,7 +194,7 @@ pub fn run(
     if lib.packs.is_empty() {
         return Outcome::BadInput;
     }
-    let large = explain || format == Format::Markdown;
+    let large = explain || matches!(format, Format::Markdown | Format::Html);
     let block_bytes = if large {
         stream::SMALL_BLOCK_BYTES
     } else {
@@ -213,10 +213,14 @@ pub fn run(
         Format::Yaml => Box::new(YamlSink { explain }),
         Format::Csv => Box::new(CsvSink),
         Format::Markdown => Box::new(MarkdownSink),
+        // The page needs every verdict: they are collected as JSON Lines (with explanations)
+        // and rendered at the end.
+        Format::Html => Box::new(JsonlSink { explain: true }),
     };
     let mut all = sources.iter_mut().flat_map(|b| b.by_ref());
     // The report goes to a temporary file renamed into place, so that an interrupted run never
     // leaves a half-written report where a good one was.
+    let mut collected: Vec<u8> = Vec::new();
     let mut target = match output::Target::open(output_path, files) {
         Ok(t) => t,
         Err(msg) => {
@@ -229,15 +233,28 @@ pub fn run(
     let bar = output::Progress::new();
     let started = Instant::now();
     let mut progress = |n: usize| bar.set(n, started.elapsed() > Duration::from_secs(1));
-    let counts = stream::run(
-        &lib,
-        sink.as_ref(),
-        as_of,
-        &mut all,
-        target.writer(),
-        &mut err,
-        &mut progress,
-    );
+    // An HTML page needs every verdict before it starts: collect them, render at the end.
+    let counts = if format == Format::Html {
+        stream::run(
+            &lib,
+            sink.as_ref(),
+            as_of,
+            &mut all,
+            &mut collected,
+            &mut err,
+            &mut progress,
+        )
+    } else {
+        stream::run(
+            &lib,
+            sink.as_ref(),
+            as_of,
+            &mut all,
+            target.writer(),
+            &mut err,
+            &mut progress,
+        )
+    };
     bar.finish();
     let counts = match counts {
         Ok(c) => c,
@@ -246,6 +263,22 @@ pub fn run(
             return Outcome::BadInput;
         }
     };
+    if format == Format::Html {
+        let verdicts: Vec<Verdict> = collected
+            .split(|c| *c == b'\n')
+            .filter(|l| !l.is_empty())
+            .filter_map(|l| serde_json::from_slice(l).ok())
+            .collect();
+        let items: Vec<(&Verdict, &entrust::compile::pack::Pack)> = verdicts
+            .iter()
+            .filter_map(|v| lib.pack(&v.under).map(|p| (v, p)))
+            .collect();
+        let page = entrust::render::html::report(&items, "entrust report");
+        if let Err(e) = target.writer().write_all(page.as_bytes()) {
+            let _ = writeln!(err, "error: {e}");
+            return Outcome::BadInput;
+        }
+    }
     if let Err(msg) = target.commit() {
         let _ = writeln!(err, "error: {msg}");
         return Outcome::BadInput;

@@ -3,6 +3,7 @@
 mod check;
 mod eval;
 mod explain;
+mod fmt;
 mod output;
 mod test;
 
@@ -97,6 +98,9 @@ pub enum Format {
     Csv,
     /// A memo section per case: facts, reasoning with citations, conclusion.
     Markdown,
+    /// One self-contained HTML page: a summary table, then per case the verdict, the weighing
+    /// as a chart, the requirements, citations and open questions. Printable.
+    Html,
 }
 
 /// The subcommands.
@@ -145,6 +149,21 @@ pub enum Command {
         /// Pack folders, `.law` files, case files or folders of cases.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+    },
+    /// Rewrite statute (.law) and case (.case) files in the canonical layout, in place.
+    ///
+    /// Only white space changes: every comment is kept and the meaning never changes. Each file
+    /// is replaced whole (a temporary file renamed over it). With --check, nothing is written:
+    /// the files that would change are listed and the exit code is 1 if there are any.
+    ///
+    /// Example: entrust fmt --check statutes/ cases/kr/
+    Fmt {
+        /// Files or folders (searched for .law and .case files).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// List the files that would change; change nothing.
+        #[arg(long)]
+        check: bool,
     },
     /// Print the JSON Schema of the verdict object that `eval --format json|jsonl` writes.
     ///
@@ -201,6 +220,7 @@ pub fn run(cli: Cli) -> Outcome {
             output.as_deref(),
         ),
         Command::Check { paths } => check::run(cli.statutes.as_deref(), cli.as_of, &paths),
+        Command::Fmt { paths, check } => fmt::run(&paths, check),
         Command::Schema => {
             println!("{}", entrust::render::schema::VERDICT_SCHEMA.trim_end());
             Outcome::Ok

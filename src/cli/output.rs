@@ -119,6 +119,14 @@ impl Target {
             Target::Stdout(mut w) => w.flush().map_err(|e| e.to_string()),
             Target::File(w, path) => {
                 let tmp = w.into_inner().map_err(|e| e.to_string())?;
+                // A report is an ordinary file: keep the permissions of the one it replaces, or
+                // give it the usual ones (a temporary file is created private).
+                let perms = std::fs::metadata(&path).map(|m| m.permissions()).ok();
+                let perms = perms.unwrap_or_else(|| {
+                    use std::os::unix::fs::PermissionsExt;
+                    std::fs::Permissions::from_mode(0o644)
+                });
+                let _ = std::fs::set_permissions(tmp.path(), perms);
                 tmp.persist(&path)
                     .map(|_| ())
                     .map_err(|e| format!("cannot write `{}`: {e}", path.display()))

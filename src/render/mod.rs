@@ -2,6 +2,7 @@
 
 pub mod coverage;
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod markdown;

@@ -1,0 +1,115 @@
+//! `entrust fmt`: statute and case files rewritten in the canonical layout, in place and
+//! atomically; `--check` only lists the files that would change.
+
+use super::Outcome;
+use entrust::format::{format_case_in, format_statute_in};
+use entrust::source::SourceMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+fn walk(p: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    if depth > 32 {
+        return;
+    }
+    if p.is_dir() {
+        let Ok(entries) = std::fs::read_dir(p) else {
+            return;
+        };
+        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for q in paths {
+            walk(&q, out, depth + 1);
+        }
+    } else if p.extension().is_some_and(|e| e == "law" || e == "case") {
+        out.push(p.to_path_buf());
+    }
+}
+
+pub fn run(paths: &[PathBuf], check: bool) -> Outcome {
+    let mut files = Vec::new();
+    let mut outcome = Outcome::Ok;
+    for p in paths {
+        if !p.exists() {
+            eprintln!("error: no such file or folder\n  --> {}", p.display());
+            outcome = outcome.worst(Outcome::BadInput);
+            continue;
+        }
+        if p.is_file() && !p.extension().is_some_and(|e| e == "law" || e == "case") {
+            eprintln!(
+                "error: only .law and .case files are formatted\n  --> {}",
+                p.display()
+            );
+            outcome = outcome.worst(Outcome::BadInput);
+            continue;
+        }
+        walk(p, &mut files, 0);
+    }
+    let mut sources = SourceMap::new();
+    let (mut changed, mut unchanged) = (0usize, 0usize);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for f in &files {
+        let text = match std::fs::read_to_string(f) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: cannot read the file: {e}\n  --> {}", f.display());
+                outcome = outcome.worst(Outcome::BadInput);
+                continue;
+            }
+        };
+        let id = sources.add(f.display().to_string(), text.clone());
+        let formatted = if f.extension().is_some_and(|e| e == "law") {
+            format_statute_in(id, &text)
+        } else {
+            format_case_in(id, &text)
+        };
+        let formatted = match formatted {
+            Ok(t) => t,
+            Err(e) => {
+                for d in e.diagnostics() {
+                    eprint!("{}", d.render(&sources));
+                }
+                if e.diagnostics().is_empty() {
+                    eprintln!("error: {e}\n  --> {}", f.display());
+                }
+                outcome = outcome.worst(Outcome::BadInput);
+                continue;
+            }
+        };
+        if formatted == text {
+            unchanged += 1;
+            continue;
+        }
+        changed += 1;
+        if check {
+            let _ = writeln!(out, "{}", f.display());
+            continue;
+        }
+        // Written whole: a temporary file beside the original, renamed over it.
+        let dir = f
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let written = tempfile::NamedTempFile::new_in(dir).and_then(|mut tmp| {
+            tmp.write_all(formatted.as_bytes())?;
+            tmp.as_file().sync_all()?;
+            if let Ok(meta) = std::fs::metadata(f) {
+                let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+            }
+            tmp.persist(f).map(|_| ()).map_err(|e| e.error)
+        });
+        if let Err(e) = written {
+            eprintln!("error: cannot write the file: {e}\n  --> {}", f.display());
+            outcome = outcome.worst(Outcome::BadInput);
+        }
+    }
+    if check {
+        eprintln!("{changed} file(s) would be reformatted, {unchanged} already formatted");
+        if changed > 0 {
+            outcome = outcome.worst(Outcome::Failed);
+        }
+    } else {
+        eprintln!("{changed} file(s) reformatted, {unchanged} already formatted");
+    }
+    outcome
+}
