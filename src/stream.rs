@@ -134,6 +134,11 @@ pub fn run(
         std::hash::BuildHasherDefault<crate::compile::pack::Fnv>,
     > = HashMap::default();
     let mut first = true;
+    let has_sep = {
+        let mut sep = Vec::new();
+        sink.between(&mut sep);
+        !sep.is_empty()
+    };
     let mut head = Vec::new();
     sink.begin(&mut head);
     out.write_all(&head)?;
@@ -168,6 +173,7 @@ pub fn run(
             let Ok(r) = rx.recv() else { continue };
             errors.write_all(&r.errors)?;
             counts.rejected += r.rejected;
+            let mut pending_write: Option<(usize, usize)> = None;
             for rec in &r.records {
                 let id = r.ids.get(rec.id.clone()).unwrap_or(&[]);
                 let key = fx_hash(id);
@@ -189,8 +195,26 @@ pub fn run(
                     out.write_all(&sep)?;
                 }
                 first = false;
-                out.write_all(r.out.get(rec.start..rec.end).unwrap_or(&[]))?;
+                // Contiguous records are written together, in as few calls as possible.
+                match pending_write {
+                    Some((a, b)) if b == rec.start && !has_sep => {
+                        pending_write = Some((a, rec.end))
+                    }
+                    Some((a, b)) => {
+                        out.write_all(r.out.get(a..b).unwrap_or(&[]))?;
+                        pending_write = Some((rec.start, rec.end));
+                    }
+                    None => pending_write = Some((rec.start, rec.end)),
+                }
+                if has_sep {
+                    if let Some((a, b)) = pending_write.take() {
+                        out.write_all(r.out.get(a..b).unwrap_or(&[]))?;
+                    }
+                }
                 counts.evaluated += 1;
+            }
+            if let Some((a, b)) = pending_write.take() {
+                out.write_all(r.out.get(a..b).unwrap_or(&[]))?;
             }
             progress(counts.evaluated + counts.rejected);
         }
@@ -426,17 +450,16 @@ pub fn jsonl_blocks<R: Read + 'static>(
             return None;
         }
         let mut text = std::mem::take(&mut carry);
+        text.reserve(block_bytes);
+        // Read straight into the block's spare room.
         while text.len() < block_bytes {
-            match reader.fill_buf() {
-                Ok([]) => {
+            let want = u64::try_from(block_bytes - text.len()).unwrap_or(0);
+            match (&mut reader).take(want).read_to_end(&mut text) {
+                Ok(0) => {
                     done = true;
                     break;
                 }
-                Ok(buf) => {
-                    let n = buf.len();
-                    text.extend_from_slice(buf);
-                    reader.consume(n);
-                }
+                Ok(_) => {}
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => {
                     done = true;

@@ -24,6 +24,9 @@ pub struct FastCase {
     /// Fact slots.
     pub facts: Vec<Val>,
     raw: Vec<(Range<usize>, Range<usize>)>,
+    /// The slot the k-th fact of the previous line named: cases of one file usually list
+    /// their facts in the same order, so the name is checked against it before any hashing.
+    order: Vec<u16>,
 }
 
 struct P<'a> {
@@ -241,9 +244,25 @@ pub fn read<'p>(
     out.facts.clear();
     out.facts.resize(pack.facts.len(), Val::Unknown);
     let mut seen = 0u128;
-    for (name, value) in &out.raw {
-        let name = std::str::from_utf8(line.get(name.clone())?).ok()?;
-        let slot = usize::from(pack.fact(name)?);
+    for (k, (name, value)) in out.raw.iter().enumerate() {
+        let name = line.get(name.clone())?;
+        let guess = out.order.get(k).copied().filter(|g| {
+            pack.facts
+                .get(usize::from(*g))
+                .is_some_and(|f| f.name.as_bytes() == name)
+        });
+        let slot = match guess {
+            Some(g) => usize::from(g),
+            None => {
+                let found = pack.fact(std::str::from_utf8(name).ok()?)?;
+                if let Some(o) = out.order.get_mut(k) {
+                    *o = found;
+                } else {
+                    out.order.push(found);
+                }
+                usize::from(found)
+            }
+        };
         if slot >= 128 || seen & (1u128 << slot) != 0 {
             return None;
         }

@@ -33,9 +33,29 @@ pub struct PackJson {
     gap: Vec<String>,
     /// Per transitional rule: its note as a JSON string.
     transition: Vec<String>,
-    /// Names of grounds, deduplicated: JSON strings, and the index of each ground's name.
+    /// Names of grounds, deduplicated, as JSON strings.
     names: Vec<String>,
-    name_of: HashMap<Ground, u32>,
+    /// The index into `names` of each ground, laid out as facts, tests, exceptions, weighings,
+    /// requirements, then the factors of each weighing (from `factor_base`).
+    name_idx: Vec<u32>,
+    bases: [usize; 5],
+    factor_base: Vec<usize>,
+}
+
+impl PackJson {
+    /// The index into `names` of a ground's name.
+    fn name_index(&self, g: Ground) -> Option<u32> {
+        let [tests, excs, weighs, reqs, _] = self.bases;
+        let i = match g {
+            Ground::Fact(f) => usize::from(f),
+            Ground::Test(t) => tests + usize::from(t),
+            Ground::Exc(e) => excs + usize::from(e),
+            Ground::Weigh(w) => weighs + usize::from(w),
+            Ground::Req(r) => reqs + usize::from(r),
+            Ground::Factor(w, f) => self.factor_base.get(usize::from(w))? + usize::from(f),
+        };
+        self.name_idx.get(i).copied()
+    }
 }
 
 impl PackJson {
@@ -47,37 +67,44 @@ impl PackJson {
             None => [js("undecided"), js("undecided")],
         };
         let mut names: Vec<String> = Vec::new();
-        let mut name_of = HashMap::new();
-        let mut intern = |g: Ground, names: &mut Vec<String>| {
+        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut name_idx: Vec<u32> = Vec::new();
+        let mut intern = |g: Ground, names: &mut Vec<String>, name_idx: &mut Vec<u32>| {
             let n = js(g.name(pack));
-            let i = match names.iter().position(|x| *x == n) {
-                Some(i) => i,
-                None => {
-                    names.push(n);
-                    names.len() - 1
-                }
-            };
-            name_of.insert(g, u32::try_from(i).unwrap_or(0));
+            let i = *index.entry(n.clone()).or_insert_with(|| {
+                names.push(n);
+                u32::try_from(names.len() - 1).unwrap_or(0)
+            });
+            name_idx.push(i);
         };
+        let u = |i: usize| u16::try_from(i).unwrap_or(0);
         for i in 0..pack.facts.len() {
-            intern(Ground::Fact(u16::try_from(i).unwrap_or(0)), &mut names);
+            intern(Ground::Fact(u(i)), &mut names, &mut name_idx);
         }
+        let tests = name_idx.len();
         for i in 0..pack.tests.len() {
-            intern(Ground::Test(u16::try_from(i).unwrap_or(0)), &mut names);
+            intern(Ground::Test(u(i)), &mut names, &mut name_idx);
         }
+        let excs = name_idx.len();
         for i in 0..pack.exceptions.len() {
-            intern(Ground::Exc(u16::try_from(i).unwrap_or(0)), &mut names);
+            intern(Ground::Exc(u(i)), &mut names, &mut name_idx);
         }
+        let weighs = name_idx.len();
+        for i in 0..pack.weighings.len() {
+            intern(Ground::Weigh(u(i)), &mut names, &mut name_idx);
+        }
+        let reqs = name_idx.len();
+        for i in 0..pack.requirements.len() {
+            intern(Ground::Req(u(i)), &mut names, &mut name_idx);
+        }
+        let mut factor_base = Vec::new();
         for (w, def) in pack.weighings.iter().enumerate() {
-            let w = u16::try_from(w).unwrap_or(0);
-            intern(Ground::Weigh(w), &mut names);
+            factor_base.push(name_idx.len());
             for f in 0..def.factors.len() {
-                intern(Ground::Factor(w, u16::try_from(f).unwrap_or(0)), &mut names);
+                intern(Ground::Factor(u(w), u(f)), &mut names, &mut name_idx);
             }
         }
-        for i in 0..pack.requirements.len() {
-            intern(Ground::Req(u16::try_from(i).unwrap_or(0)), &mut names);
-        }
+        let bases = [tests, excs, weighs, reqs, name_idx.len()];
         PackJson {
             under: js(&pack.id),
             sides,
@@ -156,7 +183,9 @@ impl PackJson {
                 .map(|t| js(&format!("still running on {}: {}", t.date, t.note)))
                 .collect(),
             names,
-            name_of,
+            name_idx,
+            bases,
+            factor_base,
         }
     }
 }
@@ -403,7 +432,7 @@ pub fn write(
     out.extend_from_slice(b"],\"grounds\":[");
     seen_names.clear();
     for g in &sum.grounds {
-        let Some(&n) = pj.name_of.get(g) else {
+        let Some(n) = pj.name_index(*g) else {
             continue;
         };
         if seen_names.contains(&n) {
