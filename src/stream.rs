@@ -206,10 +206,8 @@ pub fn run(
                     }
                     None => pending_write = Some((rec.start, rec.end)),
                 }
-                if has_sep {
-                    if let Some((a, b)) = pending_write.take() {
-                        out.write_all(r.out.get(a..b).unwrap_or(&[]))?;
-                    }
+                if has_sep && let Some((a, b)) = pending_write.take() {
+                    out.write_all(r.out.get(a..b).unwrap_or(&[]))?;
                 }
                 counts.evaluated += 1;
             }
