@@ -294,6 +294,9 @@ fn case_walk(pair: Pair<'_, case_grammar::Rule>, out: &mut Vec<Anchor>) {
         | R::date_clause
         | R::party_clause
         | R::source_clause
+        | R::note_clause
+        | R::hint_clause
+        | R::level_clause
         | R::expect_include
         | R::expect_exclude
         | R::expect_because => Some((1, false)),

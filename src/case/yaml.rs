@@ -236,6 +236,9 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
         source: None,
         facts: Vec::new(),
         expect: None,
+        notes: Vec::new(),
+        hints: Vec::new(),
+        level: None,
         span: first_span,
     };
     let mut seen_id = false;
@@ -259,7 +262,24 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
             }
             "title" => case.title = value.scalar_text(),
             "source" => case.source = value.scalar_text(),
-            "notes" => {}
+            "notes" | "hints" => {
+                let texts: Vec<String> = match value {
+                    Raw::Seq(items) => items.iter().filter_map(Raw::scalar_text).collect(),
+                    other => other.scalar_text().into_iter().collect(),
+                };
+                if key == "notes" {
+                    case.notes = texts;
+                } else {
+                    case.hints = texts;
+                }
+            }
+            "level" => match value.scalar_text().as_deref() {
+                Some(l @ ("easy" | "medium" | "hard")) => case.level = Some(l.to_string()),
+                _ => errors.push(Diagnostic::error(
+                    "`level` must be easy, medium or hard",
+                    kspan,
+                )),
+            },
             "under" => match value {
                 Raw::Str(s) => {
                     let span = loc.value(&s, kspan);

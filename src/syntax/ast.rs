@@ -454,6 +454,12 @@ pub struct CaseAst {
     pub facts: Vec<FactEntry>,
     /// What a test expects.
     pub expect: Option<Expectation>,
+    /// Teaching notes (training): shown after the trainee answers.
+    pub notes: Vec<String>,
+    /// Hints (training): shown on request.
+    pub hints: Vec<String>,
+    /// How hard the exercise is: `easy`, `medium` or `hard`.
+    pub level: Option<String>,
     /// The whole case.
     pub span: Span,
 }

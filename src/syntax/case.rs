@@ -27,6 +27,9 @@ fn describe(rule: &Rule) -> Option<&'static str> {
         Rule::date_clause => "`date`",
         Rule::party_clause | Rule::party_role => "`transferor`, `recipient` or `beneficiary`",
         Rule::source_clause => "`source`",
+        Rule::note_clause => "`note`",
+        Rule::hint_clause => "`hint`",
+        Rule::level_clause | Rule::level => "`level easy|medium|hard`",
         Rule::facts_block => "`facts`",
         Rule::expect_block => "`expect`",
         Rule::assignment => "a fact `name = value`",
@@ -132,6 +135,9 @@ impl Lower {
             source: None,
             facts: Vec::new(),
             expect: None,
+            notes: Vec::new(),
+            hints: Vec::new(),
+            level: None,
             span,
         };
         for clause in inner {
@@ -182,6 +188,18 @@ impl Lower {
                     } else {
                         case.source = s;
                     }
+                }
+                Rule::note_clause => case
+                    .notes
+                    .extend(clause.into_inner().next().map(|p| self.string(p))),
+                Rule::hint_clause => case
+                    .hints
+                    .extend(clause.into_inner().next().map(|p| self.string(p))),
+                Rule::level_clause => {
+                    if case.level.is_some() {
+                        self.twice("level", cspan);
+                    }
+                    case.level = clause.into_inner().next().map(|p| p.as_str().to_string());
                 }
                 Rule::facts_block => {
                     for a in clause.into_inner() {
