@@ -17,6 +17,7 @@ pub mod eval;
 pub mod explain;
 pub mod format;
 pub mod library;
+pub mod reason;
 pub mod render;
 pub mod source;
 pub mod stream;

@@ -58,6 +58,30 @@ pub struct Unknown {
     pub burden: Option<String>,
 }
 
+/// A fact taken at its burden-of-proof default.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assumed {
+    /// The fact.
+    pub fact: String,
+    /// The value it counts as, unproven.
+    pub value: String,
+    /// Who must prove it.
+    pub party: String,
+}
+
+/// The verdict under the burden of proof: the open facts a party must prove, taken as unproven.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BurdenView {
+    /// The facts taken at their defaults.
+    pub assumed: Vec<Assumed>,
+    /// The classification then.
+    pub classification: String,
+    /// Lawfulness then.
+    pub lawful: Option<bool>,
+    /// The violation codes then.
+    pub violations: Vec<String>,
+}
+
 /// Law the pack does not encode, which the case touches.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Gap {
@@ -118,6 +142,10 @@ pub struct Verdict {
     /// Law not yet encoded that the case touches.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gaps: Vec<Gap>,
+    /// The outcome if every open fact a party must prove stays unproven (with the explanation
+    /// only, and only when some open fact that matters carries a burden of proof).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub burden: Option<BurdenView>,
     /// The facts the case gives, with where they were written (with the explanation only).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<crate::explain::FactRead>,
@@ -293,9 +321,53 @@ pub fn verdict(
             names
         },
         gaps: sum.gaps.iter().filter_map(|g| gap(pack, *g)).collect(),
+        burden: None,
         facts: Vec::new(),
         explanation: None,
     }
+}
+
+/// The verdict with every open fact that matters and carries a burden of proof taken at its
+/// default; `None` when no such fact is open.
+pub fn burden_view(
+    pack: &Pack,
+    case: &CaseAst,
+    bound: &BoundCase,
+    ev: &mut Evaluator,
+    sum: &Summary,
+) -> Option<BurdenView> {
+    let mut facts = bound.facts.clone();
+    let mut assumed = Vec::new();
+    for (f, _) in &sum.unknowns {
+        let def = pack.facts.get(usize::from(*f))?;
+        if let Some((party, v)) = &def.burden {
+            if let Some(slot) = facts.get_mut(usize::from(*f)) {
+                *slot = *v;
+            }
+            assumed.push(Assumed {
+                fact: def.name.clone(),
+                value: pack.show_value(*f, *v),
+                party: party.clone(),
+            });
+        }
+    }
+    if assumed.is_empty() {
+        return None;
+    }
+    let alt = BoundCase {
+        facts,
+        ..bound.clone()
+    };
+    let parts = judge_parts(pack, &alt, ev);
+    let mut s = Summary::default();
+    summarize(pack, &parts, &mut s);
+    let v = verdict(pack, case, &parts, &s);
+    Some(BurdenView {
+        assumed,
+        classification: v.classification,
+        lawful: v.lawful,
+        violations: v.violations.iter().map(|x| x.code.clone()).collect(),
+    })
 }
 
 /// Adds the explanation tree, and the facts the case gives, to a verdict.
@@ -309,6 +381,9 @@ pub fn explain_into(
     parts: &[(Stretch, StretchJudgment)],
 ) {
     v.facts = crate::explain::given_facts(pack, bound, sources);
+    let mut sum = Summary::default();
+    summarize(pack, parts, &mut sum);
+    v.burden = burden_view(pack, case, bound, ev, &sum);
     v.explanation = Some(crate::explain::explain(
         pack, case, bound, ev, sources, parts,
     ));

@@ -139,7 +139,8 @@ pub fn bind(
     }
 }
 
-fn value(name: &str, ty: &FactType, raw: &RawValue, span: Span) -> Result<Val, Diagnostic> {
+/// Checks a raw value against a fact's type, with the errors a user of the case reader sees.
+pub fn value(name: &str, ty: &FactType, raw: &RawValue, span: Span) -> Result<Val, Diagnostic> {
     let mismatch = |found: String| {
         Diagnostic::error(
             format!(

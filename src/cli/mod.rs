@@ -1,11 +1,15 @@
 //! Arguments and dispatch. One file per subcommand.
 
+mod ask;
 mod check;
+mod diff;
 mod eval;
+mod exercise;
 mod explain;
 mod fmt;
 mod output;
 mod test;
+mod whatif;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use entrust::date::Date;
@@ -165,6 +169,79 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Interview: ask, most decisive first, only the questions whose answers can still change the
+    /// classification or the lawfulness, stop as soon as the outcome is settled, show the
+    /// verdict, and save the answers.
+    ///
+    /// Answers are saved into the .case file in place (comments kept; the file is replaced
+    /// whole), or to a new file with --save. --answers takes them from a file (one `fact = value`
+    /// per line, or YAML `fact: value`), so an interview can be scripted.
+    ///
+    /// Example: entrust ask cases/kr/analytics-vendor-undecided.case --save /tmp/answered.case
+    Ask {
+        /// The case file.
+        #[arg(value_name = "CASE")]
+        case: PathBuf,
+        /// Take the answers from this file instead of asking.
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+        /// Save the answered case to this new file instead of updating CASE in place.
+        #[arg(long, value_name = "FILE")]
+        save: Option<PathBuf>,
+        /// Do not save the answers.
+        #[arg(long)]
+        no_save: bool,
+    },
+    /// What-if: the smallest sets of fact changes that would flip the classification, and those
+    /// that would make the arrangement lawful, each with the rules that would then decide.
+    ///
+    /// Example: entrust whatif cases/kr/kakaopay-alipay-nsf.case --max-changes 2
+    Whatif {
+        /// The case file.
+        #[arg(value_name = "CASE")]
+        case: PathBuf,
+        /// Evaluate a variation: set a fact (repeatable), e.g. --set recipient_own_use=false.
+        #[arg(long = "set", value_name = "FACT=VALUE")]
+        sets: Vec<String>,
+        /// The most facts changed at once in a suggestion.
+        #[arg(long, default_value_t = 3, value_name = "N")]
+        max_changes: usize,
+    },
+    /// Compare: why two cases came out differently: the facts that differ, and which factors,
+    /// tests and requirements they changed.
+    ///
+    /// Example: entrust diff cases/kr/courier-parcels.case cases/kr/call-centre-no-contract.case
+    Diff {
+        /// The first case file.
+        #[arg(value_name = "CASE_A")]
+        a: PathBuf,
+        /// The second case file.
+        #[arg(value_name = "CASE_B")]
+        b: PathBuf,
+    },
+    /// Training: present each sample case without its answer, ask for the classification,
+    /// lawfulness, violations and decisive grounds, grade each part, and show the reasoning.
+    ///
+    /// Example: entrust exercise cases/training/
+    Exercise {
+        /// A folder of exercises (or case files).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Take the trainee's answers from this file instead of asking.
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+    },
+    /// Grade a class's answer files against the engine's verdicts and print a score table.
+    ///
+    /// Example: entrust grade answers/*.yaml --cases cases/training/
+    Grade {
+        /// Answer files (YAML).
+        #[arg(required = true, value_name = "ANSWERS")]
+        answers: Vec<PathBuf>,
+        /// Where the exercises are.
+        #[arg(long, default_value = "cases/training", value_name = "DIR")]
+        cases: PathBuf,
+    },
     /// Print the JSON Schema of the verdict object that `eval --format json|jsonl` writes.
     ///
     /// Example: entrust schema > verdict.schema.json
@@ -221,6 +298,37 @@ pub fn run(cli: Cli) -> Outcome {
         ),
         Command::Check { paths } => check::run(cli.statutes.as_deref(), cli.as_of, &paths),
         Command::Fmt { paths, check } => fmt::run(&paths, check),
+        Command::Ask {
+            case,
+            answers,
+            save,
+            no_save,
+        } => ask::run(
+            cli.statutes.as_deref(),
+            cli.as_of,
+            &case,
+            answers.as_deref(),
+            save.as_deref(),
+            no_save,
+        ),
+        Command::Whatif {
+            case,
+            sets,
+            max_changes,
+        } => whatif::run(
+            cli.statutes.as_deref(),
+            cli.as_of,
+            &case,
+            &sets,
+            max_changes,
+        ),
+        Command::Diff { a, b } => diff::run(cli.statutes.as_deref(), cli.as_of, &a, &b),
+        Command::Exercise { dir, answers } => {
+            exercise::run(cli.statutes.as_deref(), &dir, answers.as_deref())
+        }
+        Command::Grade { answers, cases } => {
+            exercise::grade(cli.statutes.as_deref(), &answers, &cases)
+        }
         Command::Schema => {
             println!("{}", entrust::render::schema::VERDICT_SCHEMA.trim_end());
             Outcome::Ok

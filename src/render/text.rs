@@ -373,6 +373,33 @@ pub fn explanation(
     if !v.grounds.is_empty() {
         let _ = writeln!(out, "  Decisive grounds: {}", v.grounds.join(", "));
     }
+    if let Some(b) = &v.burden {
+        let assumed: Vec<String> = b
+            .assumed
+            .iter()
+            .map(|a| format!("{} = {} (the {} must prove it)", a.fact, a.value, a.party))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  Under the burden of proof, taking as unproven: {}",
+            assumed.join("; ")
+        );
+        let _ = writeln!(
+            out,
+            "    the transfer would be {}, {}{}",
+            b.classification,
+            match b.lawful {
+                Some(true) => "lawful",
+                Some(false) => "unlawful",
+                None => "of unknown lawfulness",
+            },
+            if b.violations.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", b.violations.join(", "))
+            }
+        );
+    }
     if !v.unknowns.is_empty() {
         let _ = writeln!(out, "  Open questions that could change the {}:", {
             let c = v

@@ -1,0 +1,123 @@
+//! `entrust whatif`: the smallest sets of fact changes that would flip the classification, or
+//! make the arrangement lawful; `--set fact=value` first evaluates a variation of the case.
+
+use super::{Outcome, output};
+use entrust::date::Date;
+use entrust::eval::Evaluator;
+use entrust::reason::whatif::{self, Options};
+use entrust::render::text;
+use entrust::verdict::judge;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+
+/// The most sets of changes listed per goal.
+const SHOWN: usize = 8;
+
+pub fn run(
+    statutes: Option<&Path>,
+    as_of: Option<Date>,
+    case: &Path,
+    sets: &[String],
+    max_changes: usize,
+) -> Outcome {
+    let (mut lib, outcome) = output::packs(statutes);
+    if outcome.code() != 0 {
+        return outcome;
+    }
+    let (cases, outcome) = output::cases(&mut lib, &[case.to_path_buf()], as_of);
+    if outcome.code() != 0 {
+        return outcome;
+    }
+    if cases.is_empty() {
+        eprintln!("error: no case in {}", case.display());
+        return Outcome::BadInput;
+    }
+    let opts = Options {
+        max_changes,
+        ..Options::default()
+    };
+    let mut ev = Evaluator::new();
+    let mut report = String::new();
+    let mut first = true;
+    for c in &cases {
+        // The variation, checked as the case reader checks a case.
+        let (vcase, read, mut errors) = whatif::apply_sets(&c.case, sets, &mut lib.sources);
+        let mut bound_variations = Vec::new();
+        for (i, _) in &c.bound {
+            let Some(pack) = lib.packs.get(*i) else {
+                continue;
+            };
+            match entrust::case::bind(&vcase, pack, as_of) {
+                Ok(b) => bound_variations.push(b),
+                Err(e) => errors.extend(e),
+            }
+        }
+        if !errors.is_empty() {
+            output::report(&lib, &errors);
+            return Outcome::BadInput;
+        }
+        for ((i, bound), vbound) in c.bound.iter().zip(&bound_variations) {
+            let Some(pack) = lib.packs.get(*i) else {
+                continue;
+            };
+            if !first {
+                let _ = writeln!(report, "\n{}\n", "=".repeat(72));
+            }
+            first = false;
+            let title = c.case.title.as_deref().unwrap_or("");
+            let _ = writeln!(report, "{}: {title}", c.case.id.text);
+            let n = entrust::eval::stretches(pack, bound.from, bound.to).len();
+            let period = if bound.from == bound.to {
+                format!("on {}", bound.from)
+            } else {
+                format!("{} to {}", bound.from, bound.to)
+            };
+            let _ = writeln!(
+                report,
+                "Judged under {} ({}), {period}, in {n} stretch{} of law",
+                pack.id,
+                pack.title,
+                if n == 1 { "" } else { "es" }
+            );
+            if !read.is_empty() {
+                let filed = judge(pack, &c.case, bound, &mut ev, None);
+                let varied = judge(pack, &vcase, vbound, &mut ev, None);
+                let _ = writeln!(report, "\nAS FILED");
+                for line in text::summary(&filed).lines() {
+                    let _ = writeln!(report, "  {line}");
+                }
+                let changes: Vec<String> = read
+                    .iter()
+                    .map(|s| {
+                        let was = pack
+                            .fact(&s.fact)
+                            .map(|f| {
+                                pack.show_value(
+                                    f,
+                                    bound.facts.get(usize::from(f)).copied().unwrap_or_default(),
+                                )
+                            })
+                            .unwrap_or_default();
+                        format!("{} = {} (was {was})", s.fact, s.value)
+                    })
+                    .collect();
+                let _ = writeln!(report, "\nWITH {}", changes.join(", "));
+                for line in text::summary(&varied).lines() {
+                    let _ = writeln!(report, "  {line}");
+                }
+                let _ = writeln!(report, "\nWhat follows starts from this variation.");
+            }
+            let _ = writeln!(report);
+            let w = whatif::whatif(pack, vbound, &mut ev, &opts);
+            report.push_str(&whatif::render_text(pack, &w, vbound.from, SHOWN));
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if let Err(e) = out.write_all(report.as_bytes()) {
+        eprintln!("error: cannot write the report: {e}");
+        return Outcome::BadInput;
+    }
+    Outcome::Ok
+}

@@ -1,0 +1,566 @@
+//! Training: the exercises of `cases/training/`, `entrust exercise` and `entrust grade` run
+//! non-interactively (answers from files under `tests/training/`, or piped in), their output
+//! snapshotted, and the grading arithmetic and the "first step that differs" checked through
+//! the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use assert_cmd::Command;
+use entrust::batch::{collect_inputs, load_cases};
+use entrust::eval::Evaluator;
+use entrust::library::Library;
+use entrust::reason::training::{
+    Answer, Grade, Lawful, Part, grade, points, read_answers, render_grade,
+};
+use entrust::verdict::judge;
+use std::path::PathBuf;
+
+fn entrust() -> Command {
+    Command::cargo_bin("entrust").unwrap()
+}
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = entrust().args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Grades an answer to the exercise `id` of cases/training through the library.
+fn grade_one(id: &str, answer: &Answer) -> Grade {
+    let mut lib = Library::open(None);
+    let (inputs, _) = collect_inputs(&[PathBuf::from("cases/training")]);
+    let (cases, errs) = load_cases(&mut lib, &inputs, None);
+    assert!(errs.is_empty());
+    let c = cases.iter().find(|c| c.case.id.text == id).unwrap();
+    let (i, bound) = &c.bound[0];
+    let pack = &lib.packs[*i];
+    let v = judge(
+        pack,
+        &c.case,
+        bound,
+        &mut Evaluator::new(),
+        Some(&lib.sources),
+    );
+    let key: Vec<String> = c
+        .case
+        .expect
+        .as_ref()
+        .map(|e| e.because.iter().map(|n| n.text.clone()).collect())
+        .unwrap_or_default();
+    grade(answer, &v, pack, &key)
+}
+
+fn answer(
+    case: &str,
+    classification: &str,
+    lawful: Lawful,
+    violations: &[&str],
+    because: &[&str],
+) -> Answer {
+    Answer {
+        case: case.into(),
+        classification: Some(classification.into()),
+        lawful: Some(lawful),
+        violations: Some(violations.iter().map(|s| (*s).to_string()).collect()),
+        because: Some(because.iter().map(|s| (*s).to_string()).collect()),
+        hints: 0,
+        line: None,
+    }
+}
+
+// ---- the exercises ----------------------------------------------------------------------------
+
+#[test]
+fn the_exercises_pass_their_own_expectations_beside_the_kr_cases() {
+    let (code, out, err) = run(&["test", "cases/training"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    // Both folders in one run: no id of an exercise is also a case of cases/kr.
+    let (code, out, err) = run(&["test", "cases/"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(!err.contains("used twice"), "{err}");
+}
+
+#[test]
+fn there_are_at_least_twelve_exercises_from_easy_to_hard_each_with_hints_and_notes() {
+    let mut lib = Library::open(None);
+    let (inputs, _) = collect_inputs(&[PathBuf::from("cases/training")]);
+    let (cases, errs) = load_cases(&mut lib, &inputs, None);
+    assert!(errs.is_empty());
+    assert!(cases.len() >= 12, "{} exercises", cases.len());
+    for level in ["easy", "medium", "hard"] {
+        assert!(
+            cases.iter().any(|c| c.case.level.as_deref() == Some(level)),
+            "no {level} exercise"
+        );
+    }
+    for c in &cases {
+        let id = &c.case.id.text;
+        assert!(c.case.level.is_some(), "{id}: no level");
+        assert!(!c.case.hints.is_empty(), "{id}: no hint");
+        assert!(!c.case.notes.is_empty(), "{id}: no teaching note");
+        assert!(c.case.title.is_some(), "{id}: no title");
+        assert!(c.case.source.is_some(), "{id}: no source");
+        assert!(c.case.time.is_some(), "{id}: no date or period");
+        let e = c
+            .case
+            .expect
+            .as_ref()
+            .unwrap_or_else(|| panic!("{id}: no expect"));
+        assert!(
+            e.classification.is_some(),
+            "{id}: no expected classification"
+        );
+        assert!(e.lawful.is_some(), "{id}: no expected lawfulness");
+        assert!(!e.because.is_empty(), "{id}: no expected grounds");
+    }
+}
+
+// ---- grading, through the library ------------------------------------------------------------
+
+#[test]
+fn a_perfect_answer_earns_four_points() {
+    let g = grade_one(
+        "fashion-shop-chat-vietnam-2019-2024",
+        &answer(
+            "fashion-shop-chat-vietnam-2019-2024",
+            "outsourcing",
+            Lawful::No,
+            &["KR-NETWORK-63", "KR-PIPA-39-12", "KR-PIPA-28-8-1"],
+            &["cross_border_disclosed", "consent_cross_border"],
+        ),
+    );
+    assert_eq!(g.total(), 4.0);
+    assert!(g.first_step().is_none());
+    assert!(
+        g.parts()
+            .iter()
+            .all(|p| p.score.full() && p.steps.is_empty())
+    );
+}
+
+#[test]
+fn violations_earn_a_share_for_each_found_and_lose_one_for_each_wrong() {
+    // Found: NETWORK-63, 39-12, 28-8-1. The trainee names 28-8 (matches 28-8-1 by prefix),
+    // 39-12, and 17-3 (wrong): 2 found - 1 wrong = 1 of 3.
+    let g = grade_one(
+        "fashion-shop-chat-vietnam-2019-2024",
+        &answer(
+            "fashion-shop-chat-vietnam-2019-2024",
+            "outsourcing",
+            Lawful::No,
+            &["KR-PIPA-28-8", "KR-PIPA-39-12", "KR-PIPA-17-3"],
+            &["cross_border_disclosed"],
+        ),
+    );
+    assert_eq!(g.violations.score.earned, 1);
+    assert_eq!(g.violations.score.possible, 3);
+    // Grounds: one of the two key grounds named, nothing wrong: 1 of 2.
+    assert_eq!((g.grounds.score.earned, g.grounds.score.possible), (1, 2));
+    assert_eq!(points(g.total()), "2.83"); // 1 + 1 + 1/3 + 1/2
+    // One step per code missed or wrongly named: NETWORK-63 found by Network Act 63 in the
+    // first stretch; 17-3 not applicable to an outsourcing.
+    let steps: Vec<(&str, &str)> = g
+        .violations
+        .steps
+        .iter()
+        .map(|s| (s.id.as_str(), s.result.as_str()))
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            ("network_cross_border_consent", "violated"),
+            ("cross_border_provision_consent", "not applicable")
+        ]
+    );
+    let first = &g.violations.steps[0];
+    assert_eq!(
+        first.period,
+        Some(("2019-03-01".to_string(), "2020-08-04".to_string()))
+    );
+    assert!(
+        first
+            .detail
+            .as_deref()
+            .unwrap()
+            .starts_with("KR-NETWORK-63: ")
+    );
+    assert!(first.cite.starts_with("Network Act Art. 63(2)"));
+}
+
+#[test]
+fn wrong_codes_never_take_a_part_below_zero_and_vague_codes_do_not_count() {
+    let g = grade_one(
+        "gym-member-list-sold-training",
+        &answer(
+            "gym-member-list-sold-training",
+            "provision",
+            Lawful::No,
+            &["KR-PIPA", "KR-PIPA-26-1", "KR-PIPA-22-1"],
+            &["processing_serves", "marketing_task"],
+        ),
+    );
+    // `KR-PIPA` would match every PIPA code: too vague, and wrong like the other two.
+    assert_eq!(
+        (g.violations.score.earned, g.violations.score.possible),
+        (0, 2)
+    );
+    assert!(g.violations.remarks.iter().any(|r| r.contains("too vague")));
+    // Grounds: one right, one wrong (marketing_task is no ground here): 0 of 3.
+    assert_eq!((g.grounds.score.earned, g.grounds.score.possible), (0, 3));
+    assert_eq!(g.total(), 2.0);
+}
+
+#[test]
+fn with_no_violation_found_naming_none_earns_the_point_and_naming_one_loses_it() {
+    let right = grade_one(
+        "language-app-cloud-us-2024",
+        &answer(
+            "language-app-cloud-us-2024",
+            "outsourcing",
+            Lawful::Yes,
+            &[],
+            &[
+                "cross_border_necessary_for_contract",
+                "cross_border_disclosed",
+            ],
+        ),
+    );
+    assert_eq!(right.total(), 4.0);
+    let wrong = grade_one(
+        "language-app-cloud-us-2024",
+        &answer(
+            "language-app-cloud-us-2024",
+            "outsourcing",
+            Lawful::No,
+            &["KR-PIPA-28-8-1"],
+            &["cross_border_disclosed"],
+        ),
+    );
+    assert_eq!(wrong.violations.score.earned, 0);
+    assert_eq!(points(wrong.total()), "1.5");
+    // The lawfulness step: the 28-8(1) requirement is excused by ground (iii).
+    let s = &wrong.lawfulness.steps[0];
+    assert_eq!(
+        (s.id.as_str(), s.result.as_str()),
+        ("cross_border_ground", "excused")
+    );
+    assert!(
+        s.detail
+            .as_deref()
+            .unwrap()
+            .contains("PIPA Art. 28-8(1)(iii)")
+    );
+}
+
+#[test]
+fn a_wrong_classification_points_to_the_heaviest_fired_factor_of_the_engines_side() {
+    // The Kakao Pay trap: the decisive factor of the transfer to another firm's outsourcee
+    // outweighs the contract that makes it look like outsourcing.
+    let g = grade_one(
+        "points-app-marketplace-outsourcee",
+        &answer(
+            "points-app-marketplace-outsourcee",
+            "outsourcing",
+            Lawful::No,
+            &["KR-PIPA-17-1", "KR-PIPA-18-1"],
+            &["recipient_acts_for_third_party"],
+        ),
+    );
+    assert_eq!(g.classification.score.earned, 0);
+    let s = g.first_step().unwrap();
+    assert_eq!(s.kind, "factor");
+    assert_eq!(s.id, "outsourcee_of_third_party");
+    assert_eq!(s.result, "fired");
+    assert_eq!(s.cite, "PIPC decision 2025-01-22 (Kakao Pay)");
+    assert!(
+        s.title
+            .starts_with("the recipient works as the outsourcee of another firm")
+    );
+    assert_eq!(
+        s.detail.as_deref(),
+        Some("weight 7, decisive toward provision")
+    );
+    let facts: Vec<(&str, &str)> = s
+        .facts
+        .iter()
+        .map(|f| (f.fact.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        facts,
+        vec![
+            ("recipient_acts_for_third_party", "true"),
+            ("processing_serves", "third_party")
+        ]
+    );
+    assert!(
+        s.facts[0]
+            .at
+            .as_deref()
+            .unwrap()
+            .starts_with("cases/training/11-points-app-marketplace-outsourcee.case:")
+    );
+    assert!(
+        s.notes
+            .iter()
+            .any(|n| n.contains("not yet tested in court"))
+    );
+    // 0 + 1 + 1 + 1/3: one of the three key grounds named.
+    assert_eq!(points(g.total()), "2.33");
+
+    // The reverse mistake: a genuine outsourcing taken for a provision because the purpose was
+    // exceeded. The heaviest factor toward outsourcing is whose business it serves.
+    let g = grade_one(
+        "telecom-telemarketer-beyond-purpose-training",
+        &answer(
+            "telecom-telemarketer-beyond-purpose-training",
+            "provision",
+            Lawful::No,
+            &["KR-PIPA-18-1"],
+            &["purpose_within_original_collection"],
+        ),
+    );
+    let s = &g.classification.steps[0];
+    assert_eq!(
+        (s.id.as_str(), s.detail.as_deref()),
+        ("serves_transferor", Some("weight 7 toward outsourcing"))
+    );
+    assert_eq!(s.facts[0].fact, "processing_serves");
+    assert_eq!(s.facts[0].value, "transferor");
+    assert_eq!(s.cite, "Supreme Court 2016do13263 (2017-04-07), factor (e)");
+}
+
+#[test]
+fn an_undecided_case_points_to_the_open_weighing_and_the_facts_that_would_settle_it() {
+    let g = grade_one(
+        "department-store-ai-undecided",
+        &answer(
+            "department-store-ai-undecided",
+            "outsourcing",
+            Lawful::Yes,
+            &[],
+            &["task_in_contract"],
+        ),
+    );
+    let s = &g.classification.steps[0];
+    assert_eq!(
+        (s.kind.as_str(), s.result.as_str()),
+        ("weighing", "undecided")
+    );
+    let facts: Vec<&str> = s.facts.iter().map(|f| f.fact.as_str()).collect();
+    assert!(facts.contains(&"recipient_own_use") && facts.contains(&"processing_serves"));
+    // Lawfulness unknown: the first requirement left open.
+    let l = &g.lawfulness.steps[0];
+    assert_eq!(l.result, "open");
+    assert!(l.detail.as_deref().unwrap().starts_with("KR-PIPA-17-1"));
+    assert_eq!(l.assuming.as_deref(), Some("provision"));
+    // The trainee who names the decisive unknowns gets the grounds.
+    let g = grade_one(
+        "department-store-ai-undecided",
+        &answer(
+            "department-store-ai-undecided",
+            "undecided",
+            Lawful::Unknown,
+            &[],
+            &["recipient_own_use", "processing_serves"],
+        ),
+    );
+    assert_eq!(g.total(), 4.0);
+}
+
+#[test]
+fn a_part_not_answered_earns_nothing() {
+    let g = grade_one(
+        "courier-parcels-training",
+        &Answer::blank("courier-parcels-training"),
+    );
+    assert!(!g.answered);
+    assert_eq!(g.total(), 0.0);
+    for p in g.parts() {
+        assert_eq!(p.score.earned, 0, "{:?}", p.part);
+        assert_eq!(p.given, "no answer");
+    }
+    let text = render_grade(&g);
+    assert!(
+        text.contains("Every requirement that applies is met"),
+        "{text}"
+    );
+    assert_eq!(g.classification.part, Part::Classification);
+}
+
+#[test]
+fn answer_files_read_and_bad_ones_say_where() {
+    let text = std::fs::read_to_string("tests/training/partly-wrong.yaml").unwrap();
+    let f = read_answers(&text).unwrap();
+    assert_eq!(f.trainee, "Lee Seo-yeon");
+    assert_eq!(f.answers.len(), 12);
+    let pay = f.answer("payroll-bureau-unpublished-training").unwrap();
+    assert_eq!(pay.violations, Some(vec![])); // `none`
+    assert_eq!(pay.line, Some(10));
+    let text = std::fs::read_to_string("tests/training/bad.yaml").unwrap();
+    let e = read_answers(&text).unwrap_err();
+    assert_eq!((e.line, e.col), (6, 13));
+    assert!(e.message.contains("`maybe` is not a lawfulness"), "{e}");
+}
+
+// ---- the commands, non-interactively ------------------------------------------------------------
+
+#[test]
+fn grade_prints_the_score_table_and_reports_a_bad_file_with_its_line() {
+    let (code, out, err) = run(&[
+        "grade",
+        "tests/training/perfect.yaml",
+        "tests/training/partly-wrong.yaml",
+        "tests/training/bad.yaml",
+    ]);
+    // The bad file is reported and the others are graded.
+    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(
+        err.trim(),
+        "error: tests/training/bad.yaml:6:13: answers[0].lawful: `maybe` is not a lawfulness: answer yes, no or unknown"
+    );
+    assert!(out.contains("Perfect Park (tests/training/perfect.yaml): 52 out of 52"));
+    assert!(out.contains("Lee Seo-yeon (tests/training/partly-wrong.yaml): 26.33 out of 52"));
+    assert!(!out.contains("Choi Do-hyun"));
+    insta::assert_snapshot!("grade_perfect_and_partly_wrong", out);
+}
+
+#[test]
+fn grade_of_a_perfect_class_exits_0() {
+    let (code, out, err) = run(&[
+        "grade",
+        "--cases",
+        "cases/training",
+        "tests/training/perfect.yaml",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Every answer is right."), "{out}");
+    assert!(out.contains("total (out of 52)"), "{out}");
+    assert!(out.contains("100%"), "{out}");
+}
+
+#[test]
+fn an_answer_to_no_exercise_is_reported_with_its_line_and_the_nearest_id() {
+    let (code, out, err) = run(&["grade", "tests/training/stray.yaml"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("tests/training/stray.yaml:9: no exercise `courier-parcel-training` in this set; did you mean `courier-parcels-training`?"),
+        "{err}"
+    );
+    assert!(
+        out.contains("Han Ye-jin (tests/training/stray.yaml): 3.5 out of 52"),
+        "{out}"
+    );
+}
+
+#[test]
+fn exercise_from_an_answers_file_runs_the_whole_set_in_order() {
+    let (code, out, err) = run(&[
+        "exercise",
+        "cases/training",
+        "--answers",
+        "tests/training/partly-wrong.yaml",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.starts_with(
+        "Training: 13 exercises from cases/training (easy 3, medium 6, hard 4)\nTrainee: Lee Seo-yeon\n"
+    ));
+    // Easy before medium before hard.
+    let pos = |s: &str| out.find(s).unwrap_or_else(|| panic!("{s} not in output"));
+    assert!(pos("Exercise 1 of 13 (easy)") < pos("Exercise 4 of 13 (medium)"));
+    assert!(pos("Exercise 9 of 13 (medium)") < pos("Exercise 10 of 13 (hard)"));
+    // The exercise is set without its answer: the expect block is never shown before the
+    // trainee answers.
+    let first = &out[..pos("Your answer:")];
+    assert!(!first.contains("classification = outsourcing"), "{first}");
+    assert!(!first.contains("Source:"), "{first}");
+    assert!(first.contains("processing_serves                  = transferor"));
+    // The unanswered exercise is graded as no answer.
+    assert!(out.contains("Classification (provision, outsourcing, undecided)? (no answer)"));
+    assert!(
+        out.contains("Total: 26.33 out of 52 over 13 exercises (51%)"),
+        "{out}"
+    );
+    // The teaching notes come after the reasoning.
+    assert!(pos("The engine's reasoning") < pos("Teaching notes"));
+}
+
+#[test]
+fn exercise_snapshot_of_the_kakao_pay_trap() {
+    let (code, out, err) = run(&[
+        "exercise",
+        "cases/training/11-points-app-marketplace-outsourcee.case",
+        "--answers",
+        "tests/training/partly-wrong.yaml",
+    ]);
+    // The answers file holds answers to other exercises too: not an error.
+    assert_eq!(code, Some(0), "{err}");
+    insta::assert_snapshot!("exercise_points_app_partly_wrong", out);
+}
+
+#[test]
+fn exercise_snapshot_of_the_undecided_case() {
+    let (code, out, err) = run(&[
+        "exercise",
+        "cases/training/13-department-store-ai-undecided.case",
+        "--answers",
+        "tests/training/partly-wrong.yaml",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    insta::assert_snapshot!("exercise_undecided_partly_wrong", out);
+}
+
+#[test]
+fn exercise_reads_answers_piped_to_standard_input() {
+    let out = entrust()
+        .args(["exercise", "cases/training/03-gym-member-list-sold.case"])
+        .write_stdin("hint\nprovison\nprovision\nmaybe\nno\nKR-PIPA-17-1, KR-PIPA-18-1\nprocessing_serves recipient_own_use consent_provision\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(out.contains("Hint 1: Who pays whom here"), "{out}");
+    assert!(
+        out.contains("Answer one of: provision, outsourcing, undecided."),
+        "{out}"
+    );
+    assert!(out.contains("Answer yes, no or unknown."), "{out}");
+    assert!(
+        out.contains("Total: 4 out of 4 over 1 exercise (100%)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn exercise_stops_at_the_end_of_input() {
+    let out = entrust()
+        .args(["exercise", "cases/training"])
+        .write_stdin("outsourcing\nyes\nnone\nprocessing_serves, recipient_own_use\nquit\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(out.contains("Stopped."), "{out}");
+    assert!(
+        out.contains("Total: 4 out of 4 over 1 exercise (100%)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn exercise_with_a_bad_answers_file_exits_2_with_the_place() {
+    let (code, _, err) = run(&[
+        "exercise",
+        "cases/training",
+        "--answers",
+        "tests/training/bad.yaml",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("tests/training/bad.yaml:6:13: "), "{err}");
+}

@@ -1,0 +1,349 @@
+//! `entrust whatif`: run non-interactively on sample cases, its output snapshotted; the sets it
+//! reports are minimal; a bounded search says when it stopped early; a bad `--set` is an input
+//! error with "did you mean".
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use assert_cmd::Command;
+use entrust::batch::bind_cases;
+use entrust::case::{BoundCase, Format};
+use entrust::compile::pack::{FactId, Pack, Val};
+use entrust::eval::Evaluator;
+use entrust::eval::tri::Tri;
+use entrust::library::Library;
+use entrust::reason::whatif::{self, Change, Goal, Options, WhatIf};
+use entrust::summary::{Summary, summarize};
+use entrust::verdict::judge_parts;
+use std::collections::HashMap;
+
+fn entrust() -> Command {
+    Command::cargo_bin("entrust").unwrap()
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = entrust().args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn kakaopay_flips() {
+    let (code, out, err) = run(&["whatif", "cases/kr/kakaopay-alipay-nsf.case"]);
+    assert_eq!(code, 0, "{err}");
+    // Four changes at least would make it outsourcing: none within the default three.
+    assert!(out.contains("TO BECOME OUTSOURCING\n  No set of up to 3 changes would do it"));
+    // Keeping the data in Korea and getting consent: lawful with two changes.
+    assert!(out.contains("1. 2 changes → provision, lawful"), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn undecided_case_flips_and_open_questions() {
+    let (code, out, err) = run(&["whatif", "cases/kr/analytics-vendor-undecided.case"]);
+    assert_eq!(code, 0, "{err}");
+    // Settling an unknown is itself a way to flip: one answer settles the classification.
+    assert!(out.contains("SETTLING THE OPEN QUESTIONS"));
+    assert!(out.contains("    transferor → outsourcing"), "{out}");
+    assert!(out.contains(
+        "TO BECOME OUTSOURCING\n  1. 1 change → outsourcing, lawfulness open (balance +7 to +19 toward outsourcing)\n       processing_serves: unknown → transferor (settles an open question)"
+    ));
+    // For the client: a lawful outsourcing, in the words of the factors.
+    assert!(out.contains(
+        "To be a lawful outsourcing: the processing serves the transferor's own business"
+    ));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn set_evaluates_a_variation_then_flips_from_there() {
+    let (code, out, err) = run(&[
+        "whatif",
+        "cases/kr/kakaopay-alipay-nsf.case",
+        "--set",
+        "processing_serves=transferor",
+        "--set",
+        "recipient_own_use = false",
+        "--max-changes",
+        "2",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("AS FILED\n  kakaopay-alipay-nsf [kr]: provision, unlawful"));
+    assert!(out.contains(
+        "WITH processing_serves = transferor (was third_party), recipient_own_use = false (was true)\n  kakaopay-alipay-nsf [kr]: undecided, unlawful"
+    ));
+    insta::assert_snapshot!(out);
+    // The file itself is untouched.
+    let (_, again, _) = run(&["eval", "cases/kr/kakaopay-alipay-nsf.case"]);
+    assert!(again.contains("provision, unlawful"));
+}
+
+#[test]
+fn bad_set_values_exit_2_with_did_you_mean() {
+    let (code, out, err) = run(&[
+        "whatif",
+        "cases/kr/kakaopay-alipay-nsf.case",
+        "--set",
+        "processing_serves=transferer",
+        "--set",
+        "procesing_serves=transferor",
+        "--set",
+        "recipient_own_use=3",
+        "--set",
+        "no-equals-sign",
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("`transferer` is not a value of `processing_serves`"));
+    assert!(err.contains("did you mean `transferor`?"));
+    assert!(err.contains("unknown fact `procesing_serves`"));
+    assert!(err.contains("did you mean `processing_serves`?"));
+    assert!(err.contains(
+        "fact `recipient_own_use` takes bool (true or false), but the number 3 was given"
+    ));
+    assert!(err.contains("`no-equals-sign` is not of the form FACT=VALUE"));
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn a_large_max_changes_stops_at_the_budget_and_says_so() {
+    let (code, out, err) = run(&[
+        "whatif",
+        "cases/kr/kakaopay-alipay-nsf.case",
+        "--max-changes",
+        "6",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Stopped early after "), "{out}");
+    assert!(out.contains("Sets listed are still minimal."));
+}
+
+#[test]
+fn a_small_max_changes_says_a_larger_one_searches_further() {
+    let (code, out, _) = run(&[
+        "whatif",
+        "cases/kr/kakaopay-alipay-nsf.case",
+        "--max-changes",
+        "1",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains(
+        "TO BE LAWFUL\n  No set of up to 1 change would do it (more changes at once: --max-changes)."
+    ));
+    assert!(out.contains("Searched every set of up to 1 change ("));
+}
+
+// ---- the library ----------------------------------------------------------------------------
+
+fn load(path: &str) -> (Library, Vec<(usize, BoundCase)>) {
+    let mut lib = Library::open(None);
+    let text = std::fs::read_to_string(path).unwrap();
+    let id = lib.sources.add(path, text);
+    let read = entrust::case::read(&lib.sources, id, Format::Case);
+    let (cases, errs) = bind_cases(&lib, read.cases, None, &mut HashMap::new());
+    assert!(errs.is_empty());
+    let bound = cases.into_iter().flat_map(|c| c.bound).collect();
+    (lib, bound)
+}
+
+/// Where a case stands with some changes made.
+fn standing(pack: &Pack, bound: &BoundCase, changes: &[Change]) -> (Option<u8>, Tri) {
+    let mut b = bound.clone();
+    for c in changes {
+        b.facts[usize::from(c.fact)] = c.to;
+    }
+    let parts = judge_parts(pack, &b, &mut Evaluator::new());
+    let mut sum = Summary::default();
+    summarize(pack, &parts, &mut sum);
+    (sum.side, sum.lawful)
+}
+
+fn reached(goal: Goal, s: (Option<u8>, Tri)) -> bool {
+    match goal {
+        Goal::Classification(side) => s.0 == Some(side),
+        Goal::Lawful => s.1 == Tri::True,
+    }
+}
+
+fn pairs(changes: &[Change]) -> Vec<(FactId, Val)> {
+    changes.iter().map(|c| (c.fact, c.to)).collect()
+}
+
+/// Every reported set reaches its goal; none contains another reported for the same goal; and
+/// no set with one change left out reaches the goal (so each is minimal).
+fn assert_minimal(pack: &Pack, bound: &BoundCase, w: &WhatIf) {
+    for g in &w.goals {
+        for (i, f) in g.flips.iter().enumerate() {
+            assert!(reached(g.goal, standing(pack, bound, &f.changes)));
+            let mine = pairs(&f.changes);
+            for (j, other) in g.flips.iter().enumerate() {
+                if i != j {
+                    let theirs = pairs(&other.changes);
+                    assert!(
+                        !theirs.iter().all(|p| mine.contains(p)),
+                        "{:?} contains {:?}",
+                        f.changes,
+                        other.changes
+                    );
+                }
+            }
+            for k in 0..f.changes.len() {
+                let mut fewer = f.changes.clone();
+                fewer.remove(k);
+                assert!(
+                    !reached(g.goal, standing(pack, bound, &fewer)),
+                    "{:?} is not minimal: {:?} reaches {:?} too",
+                    f.changes,
+                    fewer,
+                    g.goal
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn reported_sets_are_minimal() {
+    for path in [
+        "cases/kr/kakaopay-alipay-nsf.case",
+        "cases/kr/analytics-vendor-undecided.case",
+        "cases/kr/call-centre-no-contract.case",
+        "cases/kr/affiliate-bundled-consent.case",
+    ] {
+        let (lib, bound) = load(path);
+        for (i, b) in &bound {
+            let pack = &lib.packs[*i];
+            let w = whatif::whatif(pack, b, &mut Evaluator::new(), &Options::default());
+            assert!(!w.stopped_early, "{path}");
+            assert!(w.goals.iter().any(|g| !g.flips.is_empty()), "{path}");
+            assert_minimal(pack, b, &w);
+        }
+    }
+}
+
+#[test]
+fn a_small_budget_stops_early_and_says_so() {
+    let (lib, bound) = load("cases/kr/kakaopay-alipay-nsf.case");
+    let (i, b) = &bound[0];
+    let pack = &lib.packs[*i];
+    let opts = Options {
+        max_changes: 3,
+        budget: 40,
+    };
+    let w = whatif::whatif(pack, b, &mut Evaluator::new(), &opts);
+    assert!(w.stopped_early);
+    // The budget bounds the evaluations, and the sets looked at (ten per evaluation allowed).
+    assert!(w.evaluations <= 40);
+    assert!(w.considered <= 401);
+    assert!(w.searched < 3);
+    assert_minimal(pack, b, &w);
+    let text = whatif::render_text(pack, &w, b.from, 5);
+    assert!(
+        text.contains(&format!(
+            "Stopped early after {} evaluations",
+            w.evaluations
+        )),
+        "{text}"
+    );
+    assert!(text.contains("(the budget): sets of "), "{text}");
+    // With the budget to spare, the same search completes.
+    let w = whatif::whatif(pack, b, &mut Evaluator::new(), &Options::default());
+    assert!(!w.stopped_early);
+    assert_eq!(w.searched, 3);
+    assert!(w.evaluations < whatif::DEFAULT_BUDGET);
+}
+
+#[test]
+fn goals_can_be_chosen() {
+    let (lib, bound) = load("cases/kr/analytics-vendor-undecided.case");
+    let (i, b) = &bound[0];
+    let pack = &lib.packs[*i];
+    let w = whatif::search(
+        pack,
+        b,
+        &mut Evaluator::new(),
+        &[Goal::Classification(1)],
+        &Options {
+            max_changes: 1,
+            budget: 1000,
+        },
+    );
+    assert_eq!(w.goals.len(), 1);
+    let flips = &w.goals[0].flips;
+    assert_eq!(flips.len(), 1);
+    let c = flips[0].changes[0];
+    assert_eq!(pack.facts[usize::from(c.fact)].name, "processing_serves");
+    assert_eq!(pack.show_value(c.fact, c.to), "transferor");
+    assert_eq!(flips[0].result.side, Some(1));
+}
+
+#[test]
+/// Against brute force, on every sample case: every set of one or two changes (over every fact
+/// any rule reads, at every representative value) that reaches a goal contains the facts of a
+/// set reported for it, no larger; so the pruning never loses a smallest set.
+fn no_smallest_set_is_missed_up_to_two_changes() {
+    for entry in std::fs::read_dir("cases/kr").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "case") {
+            continue;
+        }
+        let (lib, bound) = load(path.to_str().unwrap());
+        for (i, b) in &bound {
+            let pack = &lib.packs[*i];
+            let opts = Options {
+                max_changes: 2,
+                budget: 1_000_000,
+            };
+            let w = whatif::whatif(pack, b, &mut Evaluator::new(), &opts);
+            assert_minimal(pack, b, &w);
+            // Brute force over every fact's representatives, sets of 1 and 2.
+            let cands: Vec<(FactId, Val)> = (0..pack.facts.len())
+                .filter(|&f| !pack.facts[f].recorded)
+                .flat_map(|f| {
+                    pack.representatives[f]
+                        .iter()
+                        .map(move |v| (FactId::try_from(f).unwrap(), *v))
+                })
+                .filter(|(f, v)| b.facts[usize::from(*f)] != *v)
+                .collect();
+            let mk = |xs: &[(FactId, Val)]| -> Vec<Change> {
+                xs.iter()
+                    .map(|(f, v)| Change {
+                        fact: *f,
+                        from: b.facts[usize::from(*f)],
+                        to: *v,
+                    })
+                    .collect()
+            };
+            let mut sets: Vec<Vec<(FactId, Val)>> = cands.iter().map(|c| vec![*c]).collect();
+            for x in 0..cands.len() {
+                for y in x + 1..cands.len() {
+                    if cands[x].0 != cands[y].0 {
+                        sets.push(vec![cands[x], cands[y]]);
+                    }
+                }
+            }
+            for s in sets {
+                let st = standing(pack, b, &mk(&s));
+                for g in &w.goals {
+                    if reached(g.goal, st) {
+                        let facts: Vec<FactId> = s.iter().map(|x| x.0).collect();
+                        assert!(
+                            g.flips.iter().any(|f| f.changes.len() <= s.len()
+                                && f.changes.iter().all(|c| facts.contains(&c.fact))),
+                            "{path:?} {:?}: {:?} reaches it but no reported flip is within it",
+                            g.goal,
+                            s
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
