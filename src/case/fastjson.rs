@@ -51,6 +51,22 @@ impl<'a> P<'a> {
         }
     }
 
+    /// After an item: `Some(true)` past a `,` (another item follows), `Some(false)` past the
+    /// closing bracket, `None` for anything else.
+    fn more(&mut self, close: u8) -> Option<bool> {
+        match self.peek()? {
+            b',' => {
+                self.i += 1;
+                Some(true)
+            }
+            c if c == close => {
+                self.i += 1;
+                Some(false)
+            }
+            _ => None,
+        }
+    }
+
     fn peek(&mut self) -> Option<u8> {
         self.ws();
         self.b.get(self.i).copied()
@@ -91,13 +107,8 @@ impl<'a> P<'a> {
                 } else {
                     loop {
                         self.value(depth + 1)?;
-                        match self.peek()? {
-                            b',' => self.i += 1,
-                            b']' => {
-                                self.i += 1;
-                                break;
-                            }
-                            _ => return None,
+                        if !self.more(b']')? {
+                            break;
                         }
                     }
                 }
@@ -179,13 +190,8 @@ pub fn read<'p>(
                         b"to" if to.is_none() => to = Some(v),
                         _ => return None,
                     }
-                    match p.peek()? {
-                        b',' => p.i += 1,
-                        b'}' => {
-                            p.i += 1;
-                            break;
-                        }
-                        _ => return None,
+                    if !p.more(b'}')? {
+                        break;
                     }
                 }
                 let (from, to) = (from?, to?);
@@ -204,26 +210,16 @@ pub fn read<'p>(
                         p.eat(b':')?;
                         let value = p.value(0)?;
                         out.raw.push((name, value));
-                        match p.peek()? {
-                            b',' => p.i += 1,
-                            b'}' => {
-                                p.i += 1;
-                                break;
-                            }
-                            _ => return None,
+                        if !p.more(b'}')? {
+                            break;
                         }
                     }
                 }
             }
             _ => return None,
         }
-        match p.peek()? {
-            b',' => p.i += 1,
-            b'}' => {
-                p.i += 1;
-                break;
-            }
-            _ => return None,
+        if !p.more(b'}')? {
+            break;
         }
     }
     p.ws();

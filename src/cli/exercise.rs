@@ -150,15 +150,7 @@ fn debrief(out: &mut dyn Write, x: &Exercise<'_>, g: &Grade) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "The engine's reasoning")?;
     writeln!(out)?;
-    let p = &x.case.parties;
-    let parties: Vec<(&str, &str)> = [
-        ("Transferor", p.transferor.as_deref()),
-        ("Recipient", p.recipient.as_deref()),
-        ("Beneficiary", p.beneficiary.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(r, n)| n.map(|n| (r, n)))
-    .collect();
+    let parties = super::output::parties(x.case);
     write!(
         out,
         "{}",

@@ -34,15 +34,7 @@ pub fn run(
                         let _ = writeln!(out, "\n{}\n", "=".repeat(72));
                     }
                     first = false;
-                    let p = &c.case.parties;
-                    let parties: Vec<(&str, &str)> = [
-                        ("Transferor", p.transferor.as_deref()),
-                        ("Recipient", p.recipient.as_deref()),
-                        ("Beneficiary", p.beneficiary.as_deref()),
-                    ]
-                    .into_iter()
-                    .filter_map(|(r, n)| n.map(|n| (r, n)))
-                    .collect();
+                    let parties = output::parties(&c.case);
                     let _ = write!(
                         out,
                         "{}",

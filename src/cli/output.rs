@@ -173,3 +173,16 @@ impl Progress {
         }
     }
 }
+
+/// The named parties of a case, as (role, name) pairs for the text renderer.
+pub fn parties(case: &entrust::syntax::ast::CaseAst) -> Vec<(&'static str, &str)> {
+    let p = &case.parties;
+    [
+        ("Transferor", p.transferor.as_deref()),
+        ("Recipient", p.recipient.as_deref()),
+        ("Beneficiary", p.beneficiary.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(r, n)| n.map(|n| (r, n)))
+    .collect()
+}

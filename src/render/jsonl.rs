@@ -275,6 +275,25 @@ fn fact_list(out: &mut Vec<u8>, pj: &PackJson, facts: &[FactId]) {
     out.push(b']');
 }
 
+/// Writes `,"gaps":[…]` when there are gaps (the key is left out otherwise, as serde does).
+fn gaps(out: &mut Vec<u8>, pj: &PackJson, gaps: &[u16]) {
+    if gaps.is_empty() {
+        return;
+    }
+    out.extend_from_slice(b",\"gaps\":[");
+    for (k, g) in gaps.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(
+            pj.gap
+                .get(usize::from(*g))
+                .map_or(b"{}" as &[u8], |x| x.as_bytes()),
+        );
+    }
+    out.push(b']');
+}
+
 /// Writes one verdict line (with its trailing newline). `id` and `title` must already be valid
 /// JSON string contents needing no escape (as the fast reader guarantees).
 #[allow(clippy::too_many_arguments)]
@@ -413,20 +432,7 @@ pub fn write(
         }
         out.extend_from_slice(b"],\"decisive\":");
         fact_list(out, pj, &j.decisive);
-        if !j.gaps.is_empty() {
-            out.extend_from_slice(b",\"gaps\":[");
-            for (k, g) in j.gaps.iter().enumerate() {
-                if k > 0 {
-                    out.push(b',');
-                }
-                out.extend_from_slice(
-                    pj.gap
-                        .get(usize::from(*g))
-                        .map_or(b"{}" as &[u8], |x| x.as_bytes()),
-                );
-            }
-            out.push(b']');
-        }
+        gaps(out, pj, &j.gaps);
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"grounds\":[");
@@ -449,19 +455,6 @@ pub fn write(
         );
     }
     out.push(b']');
-    if !sum.gaps.is_empty() {
-        out.extend_from_slice(b",\"gaps\":[");
-        for (k, g) in sum.gaps.iter().enumerate() {
-            if k > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(
-                pj.gap
-                    .get(usize::from(*g))
-                    .map_or(b"{}" as &[u8], |x| x.as_bytes()),
-            );
-        }
-        out.push(b']');
-    }
+    gaps(out, pj, &sum.gaps);
     out.extend_from_slice(b"}\n");
 }
