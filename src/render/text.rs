@@ -141,10 +141,7 @@ fn weighing(out: &mut String, w: &Node) {
         }
     }
     for side in &sides {
-        for (label, want) in [
-            ("pointing", "fired"),
-            ("could point, if unknown facts so turn out", "unknown"),
-        ] {
+        for want in ["fired", "unknown"] {
             let factors: Vec<&Node> = w
                 .children
                 .iter()
@@ -160,7 +157,10 @@ fn weighing(out: &mut String, w: &Node) {
             }
             let _ = match want {
                 "fired" => writeln!(out, "  Factors pointing toward {side}:"),
-                _ => writeln!(out, "  Factors toward {side} {label}:"),
+                _ => writeln!(
+                    out,
+                    "  Factors toward {side} that unknown facts could still bring in:"
+                ),
             };
             for f in factors {
                 let weight = f
