@@ -153,6 +153,26 @@ fn tri_word(t: Tri) -> &'static str {
     }
 }
 
+/// A weighing's balance range in words, toward the side it leans to, e.g. `+31 to +33 toward
+/// provision` (the balance counts toward the classification's first side).
+pub fn balance_words(pack: &Pack, lo: i32, hi: i32) -> String {
+    let sides = pack
+        .classifier()
+        .map(|w| w.sides.clone())
+        .unwrap_or_default();
+    let [first, second] = &sides;
+    let (lo, hi, side) = if hi < 0 {
+        (-hi, -lo, second)
+    } else {
+        (lo, hi, first)
+    };
+    if lo == hi {
+        format!("{lo:+} toward {side}")
+    } else {
+        format!("{lo:+} to {hi:+} toward {side}")
+    }
+}
+
 /// Describes a leaf condition in words, e.g. `processing_serves is transferor`.
 fn describe_leaf(pack: &Pack, c: &Cond) -> String {
     let name = |f: &u16| {

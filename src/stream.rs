@@ -17,7 +17,7 @@ use crate::library::Library;
 use crate::render::jsonl::{self, PackJson};
 use crate::source::SourceMap;
 use crate::summary::{Summary, summarize};
-use crate::verdict::{Verdict, verdict};
+use crate::verdict::Verdict;
 use std::collections::HashMap;
 use std::io::{self, BufRead, Read, Write};
 use std::sync::Arc;
@@ -406,14 +406,13 @@ fn general(
             let Some(pack) = lib.packs.get(*i) else {
                 continue;
             };
-            let parts = crate::verdict::judge_parts(pack, bound, &mut w.ev);
-            summarize(pack, &parts, &mut w.sum);
-            let mut v = verdict(pack, &c.case, &parts, &w.sum);
-            if sink.explain() {
-                crate::verdict::explain_into(
-                    &mut v, pack, &c.case, bound, &mut w.ev, &sources, &parts,
-                );
-            }
+            let v = crate::verdict::judge(
+                pack,
+                &c.case,
+                bound,
+                &mut w.ev,
+                sink.explain().then_some(&sources),
+            );
             let start = r.out.len();
             sink.verdict(&v, &mut r.out);
             let line = sources

@@ -7,11 +7,9 @@
     clippy::indexing_slicing
 )]
 
-use assert_cmd::Command;
+mod common;
 
-fn entrust() -> Command {
-    Command::cargo_bin("entrust").unwrap()
-}
+use common::entrust;
 
 #[test]
 fn asks_the_most_decisive_question_first_and_stops_once_settled() {

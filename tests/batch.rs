@@ -8,7 +8,10 @@
     clippy::indexing_slicing
 )]
 
-use assert_cmd::Command;
+mod common;
+
+use common::entrust;
+
 use entrust::case::{Format, read};
 use entrust::eval::Evaluator;
 use entrust::library::Library;
@@ -16,10 +19,6 @@ use entrust::render::json;
 use entrust::verdict::judge;
 use std::collections::HashMap;
 use std::path::PathBuf;
-
-fn entrust() -> Command {
-    Command::cargo_bin("entrust").unwrap()
-}
 
 /// Many bench cases: the edge cases repeated under fresh ids.
 fn many_cases(n: usize) -> String {

@@ -6,11 +6,9 @@
     clippy::indexing_slicing
 )]
 
-use assert_cmd::Command;
+mod common;
 
-fn entrust() -> Command {
-    Command::cargo_bin("entrust").unwrap()
-}
+use common::entrust;
 
 #[test]
 fn misspelt_fact_exits_2_naming_file_line_and_nearest_name() {

@@ -7,11 +7,9 @@
     clippy::indexing_slicing
 )]
 
-use assert_cmd::Command;
+mod common;
 
-fn entrust() -> Command {
-    Command::cargo_bin("entrust").unwrap()
-}
+use common::entrust;
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = entrust().args(args).output().unwrap();

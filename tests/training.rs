@@ -9,7 +9,10 @@
     clippy::indexing_slicing
 )]
 
-use assert_cmd::Command;
+mod common;
+
+use common::entrust;
+
 use entrust::batch::{collect_inputs, load_cases};
 use entrust::eval::Evaluator;
 use entrust::library::Library;
@@ -18,10 +21,6 @@ use entrust::reason::training::{
 };
 use entrust::verdict::judge;
 use std::path::PathBuf;
-
-fn entrust() -> Command {
-    Command::cargo_bin("entrust").unwrap()
-}
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
     let out = entrust().args(args).output().unwrap();

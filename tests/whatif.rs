@@ -8,7 +8,10 @@
     clippy::indexing_slicing
 )]
 
-use assert_cmd::Command;
+mod common;
+
+use common::entrust;
+
 use entrust::batch::bind_cases;
 use entrust::case::{BoundCase, Format};
 use entrust::compile::pack::{FactId, Pack, Val};
@@ -19,10 +22,6 @@ use entrust::reason::whatif::{self, Change, Goal, Options, WhatIf};
 use entrust::summary::{Summary, summarize};
 use entrust::verdict::judge_parts;
 use std::collections::HashMap;
-
-fn entrust() -> Command {
-    Command::cargo_bin("entrust").unwrap()
-}
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = entrust().args(args).output().unwrap();

@@ -209,21 +209,7 @@ pub fn run(
         }
         text = answered_cases.join("\n");
     }
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let written = tempfile::NamedTempFile::new_in(dir).and_then(|mut tmp| {
-        tmp.write_all(text.as_bytes())?;
-        tmp.as_file().sync_all()?;
-        let perms = std::fs::metadata(&target)
-            .or_else(|_| std::fs::metadata(case_path))
-            .map(|m| m.permissions());
-        if let Ok(p) = perms {
-            let _ = std::fs::set_permissions(tmp.path(), p);
-        }
-        tmp.persist(&target).map(|_| ()).map_err(|e| e.error)
-    });
+    let written = output::write_atomically(&target, text.as_bytes(), Some(case_path));
     match written {
         Ok(()) => {
             let n: usize = all_answers.iter().map(|(_, a)| a.len()).sum();

@@ -86,18 +86,7 @@ pub fn run(paths: &[PathBuf], check: bool) -> Outcome {
             continue;
         }
         // Written whole: a temporary file beside the original, renamed over it.
-        let dir = f
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let written = tempfile::NamedTempFile::new_in(dir).and_then(|mut tmp| {
-            tmp.write_all(formatted.as_bytes())?;
-            tmp.as_file().sync_all()?;
-            if let Ok(meta) = std::fs::metadata(f) {
-                let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-            }
-            tmp.persist(f).map(|_| ()).map_err(|e| e.error)
-        });
+        let written = super::output::write_atomically(f, formatted.as_bytes(), None);
         if let Err(e) = written {
             eprintln!("error: cannot write the file: {e}\n  --> {}", f.display());
             outcome = outcome.worst(Outcome::BadInput);

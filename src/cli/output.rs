@@ -186,3 +186,23 @@ pub fn parties(case: &entrust::syntax::ast::CaseAst) -> Vec<(&'static str, &str)
     .filter_map(|(r, n)| n.map(|n| (r, n)))
     .collect()
 }
+
+/// Replaces (or creates) `path` with `bytes` whole: a temporary file beside it, synced, given
+/// the permissions of `perms_from` (or of the file replaced), then renamed over it. An
+/// interrupted write never leaves a half-written file where a good one was.
+pub fn write_atomically(path: &Path, bytes: &[u8], perms_from: Option<&Path>) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    let perms = std::fs::metadata(path)
+        .or_else(|e| perms_from.map_or(Err(e), std::fs::metadata))
+        .map(|m| m.permissions());
+    if let Ok(p) = perms {
+        let _ = std::fs::set_permissions(tmp.path(), p);
+    }
+    tmp.persist(path).map(|_| ()).map_err(|e| e.error)
+}

@@ -542,21 +542,7 @@ fn statuses_words(pack: &Pack, s: &Statuses) -> String {
 }
 
 fn balance_words(pack: &Pack, (lo, hi): (i32, i32)) -> String {
-    let sides = pack
-        .classifier()
-        .map(|w| w.sides.clone())
-        .unwrap_or_default();
-    let [first, second] = &sides;
-    let (lo, hi, side) = if hi < 0 {
-        (-hi, -lo, second)
-    } else {
-        (lo, hi, first)
-    };
-    if lo == hi {
-        format!("{lo:+} toward {side}")
-    } else {
-        format!("{lo:+} to {hi:+} toward {side}")
-    }
+    crate::explain::balance_words(pack, lo, hi)
 }
 
 fn names(pack: &Pack, fs: &[FactId]) -> String {

@@ -1660,23 +1660,8 @@ pub fn standing_line(pack: &Pack, s: &Standing) -> String {
 }
 
 fn balance_words(pack: &Pack, s: &Standing) -> String {
-    let sides = pack
-        .classifier()
-        .map(|w| w.sides.clone())
-        .unwrap_or_default();
-    let [first, second] = &sides;
     let (lo, hi) = s.balance;
-    // Toward the side the balance leans to; the balance counts toward the first side.
-    let (lo, hi, side) = if hi < 0 {
-        (-hi, -lo, second)
-    } else {
-        (lo, hi, first)
-    };
-    if lo == hi {
-        format!("balance {lo:+} toward {side}")
-    } else {
-        format!("balance {lo:+} to {hi:+} toward {side}")
-    }
+    format!("balance {}", crate::explain::balance_words(pack, lo, hi))
 }
 
 fn goal_title(pack: &Pack, goal: Goal) -> String {

@@ -59,3 +59,8 @@ pub fn verdict(lib: &mut Library, text: &str) -> Verdict {
     let (i, bound) = &c.bound[0];
     judge(&lib.packs[*i], &c.case, bound, &mut Evaluator::new(), None)
 }
+
+/// The `entrust` binary built for these tests.
+pub fn entrust() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("entrust").unwrap()
+}
