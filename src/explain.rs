@@ -110,6 +110,7 @@ pub struct Explanation {
     pub periods: Vec<PeriodExplanation>,
 }
 
+/// Where the facts of a case were written, for the explanation's `at`.
 struct Ctx<'a> {
     pack: &'a Pack,
     bound: &'a BoundCase,
@@ -145,10 +146,20 @@ impl Ctx<'_> {
     }
 }
 
-fn tri_word(t: Tri) -> &'static str {
+/// The word for a three-valued result.
+pub fn tri_word(t: Tri) -> &'static str {
     match t {
         Tri::True => "true",
         Tri::False => "false",
+        Tri::Unknown => "unknown",
+    }
+}
+
+/// The word for a factor's result.
+pub fn factor_word(t: Tri) -> &'static str {
+    match t {
+        Tri::True => "fired",
+        Tri::False => "not fired",
         Tri::Unknown => "unknown",
     }
 }
@@ -173,8 +184,33 @@ pub fn balance_words(pack: &Pack, lo: i32, hi: i32) -> String {
     }
 }
 
+/// The classification weighing's detail: its balance range and margin.
+pub fn weighing_detail(first_side: &str, lo: i32, hi: i32, margin: i32) -> String {
+    if lo == hi {
+        format!("{lo:+} toward {first_side} (undecided within {margin})")
+    } else {
+        format!(
+            "from {lo:+} to {hi:+} toward {first_side}, depending on unknown facts (undecided within {margin})"
+        )
+    }
+}
+
+/// A factor's side and weight in words, e.g. `3 toward provision` or `5, decisive toward
+/// provision`.
+pub fn factor_weight(pack: &Pack, f: &crate::compile::pack::FactorDef) -> String {
+    let side_name = pack
+        .classifier()
+        .and_then(|w| w.sides.get(usize::from(f.side)))
+        .map_or("", String::as_str);
+    format!(
+        "{}{} toward {side_name}",
+        f.weight,
+        if f.decisive { ", decisive" } else { "" }
+    )
+}
+
 /// Describes a leaf condition in words, e.g. `processing_serves is transferor`.
-fn describe_leaf(pack: &Pack, c: &Cond) -> String {
+pub fn describe_leaf(pack: &Pack, c: &Cond) -> String {
     let name = |f: &u16| {
         pack.facts
             .get(usize::from(*f))
@@ -222,101 +258,283 @@ fn describe_leaf(pack: &Pack, c: &Cond) -> String {
     }
 }
 
-fn cond_node(ctx: &Ctx<'_>, env: &Env<'_>, c: &Cond, depth: usize) -> Node {
-    let v = eval(c, env);
-    if depth > MAX_DEPTH {
-        return Node::new("condition", "…", tri_word(v));
-    }
-    match c {
-        Cond::And(xs) | Cond::Or(xs) => {
-            let kind = if matches!(c, Cond::And(_)) {
-                "all"
-            } else {
-                "any"
-            };
-            let title = if kind == "all" { "all of" } else { "any of" };
-            let mut n = Node::new(kind, title, tri_word(v));
-            n.children = xs
-                .iter()
-                .map(|x| cond_node(ctx, env, x, depth + 1))
-                .collect();
-            n
-        }
-        Cond::Not(x) => {
-            let inner = cond_node(ctx, env, x, depth + 1);
-            if inner.kind == "fact" {
-                let mut n = inner;
-                n.title = format!("not ({})", n.title);
-                n.result = tri_word(v).to_string();
-                n
-            } else {
-                let mut n = Node::new("not", "not", tri_word(v));
-                n.children = vec![inner];
-                n
-            }
-        }
-        Cond::Test(t) => match ctx.pack.tests.get(usize::from(*t)) {
-            Some(def) => {
-                let mut n = Node::new("test", def.meta.title.clone(), tri_word(v));
-                n.id.clone_from(&def.meta.id);
-                n.cite = def.meta.cite();
-                n.notes.clone_from(&def.meta.notes);
-                n.detail = match v {
-                    Tri::True => def.holds.clone(),
-                    Tri::False => def.fails.clone(),
-                    Tri::Unknown => None,
-                };
-                n.children.push(cond_node(ctx, env, &def.cond, depth + 1));
-                for e in &def.exceptions {
-                    n.children.push(exception_node(ctx, env, *e, depth + 1));
-                }
-                n
-            }
-            None => Node::new("test", "?", tri_word(v)),
-        },
-        Cond::Exc(e) => exception_node(ctx, env, *e, depth),
-        Cond::Side(w, side) => {
-            let def = ctx.pack.weighings.get(usize::from(*w));
-            let side_name = def
-                .and_then(|d| d.sides.get(usize::from(*side)))
-                .cloned()
-                .unwrap_or_default();
-            let mut n = Node::new(
-                "condition",
-                format!("{} is {side_name}", def.map_or("?", |d| d.meta.id.as_str())),
-                tri_word(v),
-            );
-            n.id = def.map_or_else(String::new, |d| d.meta.id.clone());
-            n
-        }
-        leaf => {
-            let mut n = Node::new("fact", describe_leaf(ctx.pack, leaf), tri_word(v));
-            leaf.for_each_fact(&mut |f| n.facts.push(ctx.fact(f)));
-            n
+/// Whether a condition is explained as a `fact` node (it reads facts directly).
+pub fn is_leaf(c: &Cond) -> bool {
+    !matches!(
+        c,
+        Cond::And(_) | Cond::Or(_) | Cond::Not(_) | Cond::Test(_) | Cond::Exc(_) | Cond::Side(..)
+    )
+}
+
+/// A connective node of the explanation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Connective {
+    /// `all of`.
+    All,
+    /// `any of`.
+    Any,
+    /// `not`.
+    Not,
+    /// `applies when` (a requirement's condition).
+    Applies,
+    /// `requires` (what a requirement requires).
+    Requires,
+}
+
+impl Connective {
+    /// The node's kind and title.
+    pub fn kind_title(self) -> (&'static str, &'static str) {
+        match self {
+            Connective::All => ("all", "all of"),
+            Connective::Any => ("any", "any of"),
+            Connective::Not => ("not", "not"),
+            Connective::Applies => ("applies", "applies when"),
+            Connective::Requires => ("requires", "requires"),
         }
     }
 }
 
-fn exception_node(ctx: &Ctx<'_>, env: &Env<'_>, e: u16, depth: usize) -> Node {
-    let Some(def) = ctx.pack.exceptions.get(usize::from(e)) else {
-        return Node::new("exception", "?", "unknown");
+/// One step of the reasoning as the walk meets it. A [`TreeOut`] turns it into a node: the tree
+/// of [`Node`]s, or JSON written straight to a buffer; both read the same steps, so they agree.
+#[derive(Clone, Copy, Debug)]
+pub enum Step<'a> {
+    /// The classification weighing: the side it came out on, and its balance range.
+    Weighing {
+        /// The side, `None` for undecided.
+        side: Option<u8>,
+        /// Lowest balance.
+        lo: i32,
+        /// Highest balance.
+        hi: i32,
+    },
+    /// A factor of the classification weighing (by index), fired, not fired or unknown.
+    Factor {
+        /// The factor's index in the weighing.
+        f: usize,
+        /// Whether it fired.
+        result: Tri,
+    },
+    /// A test.
+    Test {
+        /// The test.
+        t: u16,
+        /// Its value.
+        result: Tri,
+    },
+    /// An exception.
+    Exception {
+        /// The exception.
+        e: u16,
+        /// Its value.
+        result: Tri,
+    },
+    /// A requirement with its status word; `detail` when it is violated or open.
+    Requirement {
+        /// The requirement.
+        r: usize,
+        /// `met`, `violated`, `open`, `excused` or `not applicable`.
+        word: &'static str,
+        /// Whether the violation's code and message are shown.
+        detail: bool,
+    },
+    /// A gap touched.
+    Gap {
+        /// The gap.
+        g: u16,
+    },
+    /// A connective.
+    Connective {
+        /// Which.
+        kind: Connective,
+        /// Its value.
+        result: Tri,
+    },
+    /// `weighing is side`.
+    Side {
+        /// The weighing.
+        w: u16,
+        /// The side.
+        side: u8,
+        /// Its value.
+        result: Tri,
+    },
+    /// A condition on facts, written `not (…)` when negated.
+    Leaf {
+        /// The condition (a leaf: see [`is_leaf`]).
+        cond: &'a Cond,
+        /// Whether it is read negated.
+        negated: bool,
+        /// Its value (of the negation, when negated).
+        result: Tri,
+    },
+    /// The depth limit was reached.
+    Truncated {
+        /// The value of what was not shown.
+        result: Tri,
+    },
+    /// A rule the pack does not have (a compiled pack always has it).
+    Missing {
+        /// The node's kind.
+        kind: &'static str,
+        /// Its value.
+        result: Tri,
+    },
+}
+
+/// Receives the explanation as it is walked: frames (periods, readings, gaps) and nodes, each
+/// node opened, then its children, then closed.
+pub trait TreeOut {
+    /// A stretch of law begins; its classification node, if any, follows.
+    fn period_start(&mut self, s: Stretch);
+    /// The readings (lawfulness per possible class) begin.
+    fn readings_start(&mut self);
+    /// One reading begins: the requirements judged assuming a class (`Some` when the class was
+    /// open).
+    fn reading_start(&mut self, pack: &Pack, assuming: Option<u8>);
+    /// The reading ends.
+    fn reading_end(&mut self);
+    /// The readings end; gaps, if any, follow.
+    fn readings_end(&mut self);
+    /// The gaps touched begin (only called when there are some).
+    fn gaps_start(&mut self);
+    /// The gaps end.
+    fn gaps_end(&mut self);
+    /// The stretch ends.
+    fn period_end(&mut self);
+    /// Opens a node.
+    fn open(&mut self, pack: &Pack, facts: &[Val], step: Step<'_>);
+    /// Closes the last node opened.
+    fn close(&mut self);
+}
+
+fn leaf<O: TreeOut>(out: &mut O, pack: &Pack, facts: &[Val], step: Step<'_>) {
+    out.open(pack, facts, step);
+    out.close();
+}
+
+fn cond_walk<O: TreeOut>(
+    out: &mut O,
+    pack: &Pack,
+    facts: &[Val],
+    env: &Env<'_>,
+    c: &Cond,
+    depth: usize,
+) {
+    let v = eval(c, env);
+    if depth > MAX_DEPTH {
+        return leaf(out, pack, facts, Step::Truncated { result: v });
+    }
+    match c {
+        Cond::And(xs) | Cond::Or(xs) => {
+            let kind = if matches!(c, Cond::And(_)) {
+                Connective::All
+            } else {
+                Connective::Any
+            };
+            out.open(pack, facts, Step::Connective { kind, result: v });
+            for x in xs {
+                cond_walk(out, pack, facts, env, x, depth + 1);
+            }
+            out.close();
+        }
+        // A negated leaf reads as one fact node, `not (…)`.
+        Cond::Not(x) if depth < MAX_DEPTH && is_leaf(x) => leaf(
+            out,
+            pack,
+            facts,
+            Step::Leaf {
+                cond: x,
+                negated: true,
+                result: v,
+            },
+        ),
+        Cond::Not(x) => {
+            out.open(
+                pack,
+                facts,
+                Step::Connective {
+                    kind: Connective::Not,
+                    result: v,
+                },
+            );
+            cond_walk(out, pack, facts, env, x, depth + 1);
+            out.close();
+        }
+        Cond::Test(t) => match pack.tests.get(usize::from(*t)) {
+            Some(def) => {
+                out.open(pack, facts, Step::Test { t: *t, result: v });
+                cond_walk(out, pack, facts, env, &def.cond, depth + 1);
+                for e in &def.exceptions {
+                    exception_walk(out, pack, facts, env, *e, depth + 1);
+                }
+                out.close();
+            }
+            None => leaf(
+                out,
+                pack,
+                facts,
+                Step::Missing {
+                    kind: "test",
+                    result: v,
+                },
+            ),
+        },
+        Cond::Exc(e) => exception_walk(out, pack, facts, env, *e, depth),
+        Cond::Side(w, side) => leaf(
+            out,
+            pack,
+            facts,
+            Step::Side {
+                w: *w,
+                side: *side,
+                result: v,
+            },
+        ),
+        _ => leaf(
+            out,
+            pack,
+            facts,
+            Step::Leaf {
+                cond: c,
+                negated: false,
+                result: v,
+            },
+        ),
+    }
+}
+
+fn exception_walk<O: TreeOut>(
+    out: &mut O,
+    pack: &Pack,
+    facts: &[Val],
+    env: &Env<'_>,
+    e: u16,
+    depth: usize,
+) {
+    let Some(def) = pack.exceptions.get(usize::from(e)) else {
+        return leaf(
+            out,
+            pack,
+            facts,
+            Step::Missing {
+                kind: "exception",
+                result: Tri::Unknown,
+            },
+        );
     };
     let v = env
         .excs
         .get(usize::from(e))
         .copied()
         .unwrap_or(Tri::Unknown);
-    let mut n = Node::new("exception", def.meta.title.clone(), tri_word(v));
-    n.id.clone_from(&def.meta.id);
-    n.cite = def.meta.cite();
-    n.notes.clone_from(&def.meta.notes);
+    out.open(pack, facts, Step::Exception { e, result: v });
     if depth <= MAX_DEPTH {
-        n.children.push(cond_node(ctx, env, &def.cond, depth + 1));
+        cond_walk(out, pack, facts, env, &def.cond, depth + 1);
         for x in &def.exceptions {
-            n.children.push(exception_node(ctx, env, *x, depth + 1));
+            exception_walk(out, pack, facts, env, *x, depth + 1);
         }
     }
-    n
+    out.close();
 }
 
 fn status_word(s: ReqStatus) -> &'static str {
@@ -325,6 +543,317 @@ fn status_word(s: ReqStatus) -> &'static str {
         ReqStatus::Violated => "violated",
         ReqStatus::Open => "open",
         ReqStatus::NotApplicable => "not applicable",
+    }
+}
+
+/// Walks the explanation of judged stretches, calling `out` for every frame and node. `facts`
+/// are the case's fact slots; `ev` re-derives the values of tests and exceptions.
+pub fn walk<O: TreeOut>(
+    pack: &Pack,
+    facts: &[Val],
+    ev: &mut Evaluator,
+    parts: &[(Stretch, StretchJudgment)],
+    out: &mut O,
+) {
+    for (s, j) in parts {
+        let date = s.from;
+        out.period_start(*s);
+        // The classification weighing.
+        if let (Some(w), Some(o)) = (pack.classifier(), j.weighing) {
+            out.open(
+                pack,
+                facts,
+                Step::Weighing {
+                    side: o.side(),
+                    lo: o.lo,
+                    hi: o.hi,
+                },
+            );
+            ev.prepare(pack, facts, date, None);
+            for (k, (f, v)) in w.factors.iter().zip(&j.factor_vals).enumerate() {
+                if !f.meta.in_force(date) {
+                    continue;
+                }
+                out.open(pack, facts, Step::Factor { f: k, result: *v });
+                ev.with_env(pack, facts, None, |env| {
+                    cond_walk(out, pack, facts, env, &f.cond, 1);
+                });
+                out.close();
+            }
+            out.close();
+        }
+        // Lawfulness under each possible class.
+        let classes: &[Option<u8>] = match j.classes {
+            0b01 => &[Some(0)],
+            0b10 => &[Some(1)],
+            0b11 => &[Some(0), Some(1)],
+            _ => &[None],
+        };
+        out.readings_start();
+        for class in classes {
+            ev.prepare(pack, facts, date, *class);
+            out.reading_start(pack, if classes.len() > 1 { *class } else { None });
+            ev.with_env(pack, facts, *class, |env| {
+                for (i, r) in pack.requirements.iter().enumerate() {
+                    if !r.meta.in_force(date) {
+                        continue;
+                    }
+                    let status = requirement_status(pack, env, i, date);
+                    // Applicable but excused by an exception: say so, rather than "not applicable".
+                    let excused = status == ReqStatus::NotApplicable
+                        && r.when.as_ref().is_none_or(|w| eval(w, env) == Tri::True)
+                        && r.exceptions
+                            .iter()
+                            .any(|e| env.excs.get(usize::from(*e)).copied() == Some(Tri::True));
+                    let word = if excused {
+                        "excused"
+                    } else {
+                        status_word(status)
+                    };
+                    out.open(
+                        pack,
+                        facts,
+                        Step::Requirement {
+                            r: i,
+                            word,
+                            detail: matches!(status, ReqStatus::Violated | ReqStatus::Open),
+                        },
+                    );
+                    if let Some(w) = &r.when {
+                        out.open(
+                            pack,
+                            facts,
+                            Step::Connective {
+                                kind: Connective::Applies,
+                                result: eval(w, env),
+                            },
+                        );
+                        cond_walk(out, pack, facts, env, w, 1);
+                        out.close();
+                    }
+                    for e in &r.exceptions {
+                        exception_walk(out, pack, facts, env, *e, 1);
+                    }
+                    if status != ReqStatus::NotApplicable {
+                        out.open(
+                            pack,
+                            facts,
+                            Step::Connective {
+                                kind: Connective::Requires,
+                                result: eval(&r.requires, env),
+                            },
+                        );
+                        cond_walk(out, pack, facts, env, &r.requires, 1);
+                        out.close();
+                    }
+                    out.close();
+                }
+            });
+            out.reading_end();
+        }
+        out.readings_end();
+        if !j.gaps.is_empty() {
+            out.gaps_start();
+            for g in &j.gaps {
+                if pack.gaps.get(usize::from(*g)).is_some() {
+                    leaf(out, pack, facts, Step::Gap { g: *g });
+                }
+            }
+            out.gaps_end();
+        }
+        out.period_end();
+    }
+}
+
+/// Where the nodes being built go.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Classification,
+    Requirements,
+    Gaps,
+}
+
+/// Builds the tree of [`Node`]s from the walk.
+struct Builder<'a> {
+    ctx: Ctx<'a>,
+    stack: Vec<Node>,
+    periods: Vec<PeriodExplanation>,
+    place: Place,
+}
+
+impl Builder<'_> {
+    fn node(&self, step: Step<'_>) -> Node {
+        let pack = self.ctx.pack;
+        let with_meta = |mut n: Node, meta: &crate::compile::pack::RuleMeta| {
+            n.id.clone_from(&meta.id);
+            n.cite = meta.cite();
+            n.notes.clone_from(&meta.notes);
+            n
+        };
+        match step {
+            Step::Weighing { side, lo, hi } => {
+                let Some(w) = pack.classifier() else {
+                    return Node::new("weighing", "?", "undecided");
+                };
+                let side = side.and_then(|i| w.sides.get(usize::from(i)).cloned());
+                let mut n = with_meta(
+                    Node::new(
+                        "weighing",
+                        w.meta.title.clone(),
+                        side.unwrap_or_else(|| "undecided".into()),
+                    ),
+                    &w.meta,
+                );
+                let first = w.sides.first().map_or("", String::as_str);
+                n.detail = Some(weighing_detail(first, lo, hi, w.margin));
+                n
+            }
+            Step::Factor { f, result } => {
+                let Some(def) = pack.classifier().and_then(|w| w.factors.get(f)) else {
+                    return Node::new("factor", "?", factor_word(result));
+                };
+                let mut n = with_meta(
+                    Node::new("factor", def.because.clone(), factor_word(result)),
+                    &def.meta,
+                );
+                n.weight = Some(factor_weight(pack, def));
+                n
+            }
+            Step::Test { t, result } => {
+                let Some(def) = pack.tests.get(usize::from(t)) else {
+                    return Node::new("test", "?", tri_word(result));
+                };
+                let mut n = with_meta(
+                    Node::new("test", def.meta.title.clone(), tri_word(result)),
+                    &def.meta,
+                );
+                n.detail = match result {
+                    Tri::True => def.holds.clone(),
+                    Tri::False => def.fails.clone(),
+                    Tri::Unknown => None,
+                };
+                n
+            }
+            Step::Exception { e, result } => match pack.exceptions.get(usize::from(e)) {
+                Some(def) => with_meta(
+                    Node::new("exception", def.meta.title.clone(), tri_word(result)),
+                    &def.meta,
+                ),
+                None => Node::new("exception", "?", "unknown"),
+            },
+            Step::Requirement { r, word, detail } => {
+                let Some(def) = pack.requirements.get(r) else {
+                    return Node::new("requirement", "?", word);
+                };
+                let mut n = with_meta(
+                    Node::new("requirement", def.meta.title.clone(), word),
+                    &def.meta,
+                );
+                if detail {
+                    n.detail = Some(format!("{}: {}", def.code, def.message));
+                }
+                n
+            }
+            Step::Gap { g } => match pack.gaps.get(usize::from(g)) {
+                Some(def) => with_meta(
+                    Node::new("gap", def.meta.title.clone(), "not encoded"),
+                    &def.meta,
+                ),
+                None => Node::new("gap", "?", "not encoded"),
+            },
+            Step::Connective { kind, result } => {
+                let (kind, title) = kind.kind_title();
+                Node::new(kind, title, tri_word(result))
+            }
+            Step::Side { w, side, result } => {
+                let def = pack.weighings.get(usize::from(w));
+                let side_name = def
+                    .and_then(|d| d.sides.get(usize::from(side)))
+                    .map_or("", String::as_str);
+                let mut n = Node::new(
+                    "condition",
+                    format!("{} is {side_name}", def.map_or("?", |d| d.meta.id.as_str())),
+                    tri_word(result),
+                );
+                n.id = def.map_or_else(String::new, |d| d.meta.id.clone());
+                n
+            }
+            Step::Leaf {
+                cond,
+                negated,
+                result,
+            } => {
+                let title = describe_leaf(pack, cond);
+                let title = if negated {
+                    format!("not ({title})")
+                } else {
+                    title
+                };
+                let mut n = Node::new("fact", title, tri_word(result));
+                cond.for_each_fact(&mut |f| n.facts.push(self.ctx.fact(f)));
+                n
+            }
+            Step::Truncated { result } => Node::new("condition", "…", tri_word(result)),
+            Step::Missing { kind, result } => Node::new(kind, "?", tri_word(result)),
+        }
+    }
+}
+
+impl TreeOut for Builder<'_> {
+    fn period_start(&mut self, s: Stretch) {
+        self.periods.push(PeriodExplanation {
+            from: s.from.to_string(),
+            to: s.to.to_string(),
+            classification: None,
+            readings: Vec::new(),
+            gaps: Vec::new(),
+        });
+        self.place = Place::Classification;
+    }
+    fn readings_start(&mut self) {
+        self.place = Place::Requirements;
+    }
+    fn reading_start(&mut self, pack: &Pack, assuming: Option<u8>) {
+        let assuming = assuming.and_then(|c| {
+            pack.classifier()
+                .and_then(|w| w.sides.get(usize::from(c)).cloned())
+        });
+        if let Some(p) = self.periods.last_mut() {
+            p.readings.push(Reading {
+                assuming,
+                requirements: Vec::new(),
+            });
+        }
+    }
+    fn reading_end(&mut self) {}
+    fn readings_end(&mut self) {}
+    fn gaps_start(&mut self) {
+        self.place = Place::Gaps;
+    }
+    fn gaps_end(&mut self) {}
+    fn period_end(&mut self) {}
+    fn open(&mut self, _pack: &Pack, _facts: &[Val], step: Step<'_>) {
+        let n = self.node(step);
+        self.stack.push(n);
+    }
+    fn close(&mut self) {
+        let Some(n) = self.stack.pop() else { return };
+        if let Some(parent) = self.stack.last_mut() {
+            parent.children.push(n);
+            return;
+        }
+        let Some(p) = self.periods.last_mut() else {
+            return;
+        };
+        match self.place {
+            Place::Classification => p.classification = Some(n),
+            Place::Requirements => {
+                if let Some(r) = p.readings.last_mut() {
+                    r.requirements.push(n);
+                }
+            }
+            Place::Gaps => p.gaps.push(n),
+        }
     }
 }
 
@@ -351,153 +880,16 @@ pub fn explain(
     sources: &SourceMap,
     parts: &[(Stretch, StretchJudgment)],
 ) -> Explanation {
-    let ctx = Ctx {
-        pack,
-        bound,
-        sources,
+    let mut b = Builder {
+        ctx: Ctx {
+            pack,
+            bound,
+            sources,
+        },
+        stack: Vec::new(),
+        periods: Vec::new(),
+        place: Place::Classification,
     };
-    let mut periods = Vec::new();
-    for (s, j) in parts {
-        let date = s.from;
-        // The classification weighing.
-        let classification = match (pack.classifier(), j.weighing) {
-            (Some(w), Some(o)) => {
-                let side = o.side().and_then(|i| w.sides.get(usize::from(i)).cloned());
-                let mut n = Node::new(
-                    "weighing",
-                    w.meta.title.clone(),
-                    side.unwrap_or_else(|| "undecided".into()),
-                );
-                n.id.clone_from(&w.meta.id);
-                n.cite = w.meta.cite();
-                n.notes.clone_from(&w.meta.notes);
-                let first = w.sides.first().cloned().unwrap_or_default();
-                n.detail = Some(if o.lo == o.hi {
-                    format!("{:+} toward {first} (undecided within {})", o.lo, w.margin)
-                } else {
-                    format!(
-                        "from {:+} to {:+} toward {first}, depending on unknown facts (undecided within {})",
-                        o.lo, o.hi, w.margin
-                    )
-                });
-                ev.prepare(pack, &bound.facts, date, None);
-                for (f, v) in w.factors.iter().zip(&j.factor_vals) {
-                    if !f.meta.in_force(date) {
-                        continue;
-                    }
-                    let result = match v {
-                        Tri::True => "fired",
-                        Tri::False => "not fired",
-                        Tri::Unknown => "unknown",
-                    };
-                    let mut fnode = Node::new("factor", f.because.clone(), result);
-                    fnode.id.clone_from(&f.meta.id);
-                    fnode.cite = f.meta.cite();
-                    fnode.notes.clone_from(&f.meta.notes);
-                    let side_name = w
-                        .sides
-                        .get(usize::from(f.side))
-                        .cloned()
-                        .unwrap_or_default();
-                    fnode.weight = Some(format!(
-                        "{}{} toward {side_name}",
-                        f.weight,
-                        if f.decisive { ", decisive" } else { "" }
-                    ));
-                    ev.with_env(pack, &bound.facts, None, |env| {
-                        fnode.children.push(cond_node(&ctx, env, &f.cond, 1));
-                    });
-                    n.children.push(fnode);
-                }
-                Some(n)
-            }
-            _ => None,
-        };
-        // Lawfulness under each possible class.
-        let classes: Vec<Option<u8>> = match j.classes {
-            0b01 => vec![Some(0)],
-            0b10 => vec![Some(1)],
-            0b11 => vec![Some(0), Some(1)],
-            _ => vec![None],
-        };
-        let mut readings = Vec::new();
-        for class in &classes {
-            ev.prepare(pack, &bound.facts, date, *class);
-            let assuming = if classes.len() > 1 {
-                class.and_then(|c| {
-                    pack.classifier()
-                        .and_then(|w| w.sides.get(usize::from(c)).cloned())
-                })
-            } else {
-                None
-            };
-            let requirements = ev.with_env(pack, &bound.facts, *class, |env| {
-                let mut out = Vec::new();
-                for (i, r) in pack.requirements.iter().enumerate() {
-                    if !r.meta.in_force(date) {
-                        continue;
-                    }
-                    let status = requirement_status(pack, env, i, date);
-                    // Applicable but excused by an exception: say so, rather than "not applicable".
-                    let excused = status == ReqStatus::NotApplicable
-                        && r.when.as_ref().is_none_or(|w| eval(w, env) == Tri::True)
-                        && r.exceptions
-                            .iter()
-                            .any(|e| env.excs.get(usize::from(*e)).copied() == Some(Tri::True));
-                    let word = if excused {
-                        "excused"
-                    } else {
-                        status_word(status)
-                    };
-                    let mut n = Node::new("requirement", r.meta.title.clone(), word);
-                    n.id.clone_from(&r.meta.id);
-                    n.cite = r.meta.cite();
-                    n.notes.clone_from(&r.meta.notes);
-                    if status == ReqStatus::Violated || status == ReqStatus::Open {
-                        n.detail = Some(format!("{}: {}", r.code, r.message));
-                    }
-                    if let Some(w) = &r.when {
-                        let mut when = Node::new("applies", "applies when", tri_word(eval(w, env)));
-                        when.children.push(cond_node(&ctx, env, w, 1));
-                        n.children.push(when);
-                    }
-                    for e in &r.exceptions {
-                        n.children.push(exception_node(&ctx, env, *e, 1));
-                    }
-                    if status != ReqStatus::NotApplicable {
-                        let mut req =
-                            Node::new("requires", "requires", tri_word(eval(&r.requires, env)));
-                        req.children.push(cond_node(&ctx, env, &r.requires, 1));
-                        n.children.push(req);
-                    }
-                    out.push(n);
-                }
-                out
-            });
-            readings.push(Reading {
-                assuming,
-                requirements,
-            });
-        }
-        let gaps = j
-            .gaps
-            .iter()
-            .filter_map(|g| pack.gaps.get(usize::from(*g)))
-            .map(|g| {
-                let mut n = Node::new("gap", g.meta.title.clone(), "not encoded");
-                n.id.clone_from(&g.meta.id);
-                n.cite = g.meta.cite();
-                n.notes.clone_from(&g.meta.notes);
-                n
-            })
-            .collect();
-        periods.push(PeriodExplanation {
-            from: s.from.to_string(),
-            to: s.to.to_string(),
-            classification,
-            readings,
-            gaps,
-        });
-    }
-    Explanation { periods }
+    walk(pack, &bound.facts, ev, parts, &mut b);
+    Explanation { periods: b.periods }
 }
