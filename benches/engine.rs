@@ -21,14 +21,18 @@ use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
 
-struct Jsonl;
+/// JSON Lines, with the explanation when `.0`.
+struct Jsonl(bool);
 impl Sink for Jsonl {
     fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
         out.extend_from_slice(json::line(v).as_bytes());
         out.push(b'\n');
     }
-    fn is_plain_jsonl(&self) -> bool {
+    fn is_jsonl(&self) -> bool {
         true
+    }
+    fn explain(&self) -> bool {
+        self.0
     }
 }
 
@@ -87,27 +91,40 @@ fn batch(c: &mut Criterion) {
     let mut group = c.benchmark_group("batch");
     group.sample_size(10);
     group.throughput(Throughput::Elements(100_000));
-    group.bench_function("100,000 bench cases, JSON Lines", |b| {
-        b.iter(|| {
-            let mut blocks = stream::jsonl_blocks(
-                Arc::from("bench"),
-                std::io::Cursor::new(input.clone()),
-                stream::BLOCK_BYTES,
-            );
-            let mut blocks: &mut dyn Iterator<Item = std::io::Result<Block>> = &mut blocks;
-            let counts = stream::run(
-                &lib,
-                &Jsonl,
-                None,
-                &mut blocks,
-                &mut std::io::sink(),
-                &mut std::io::sink(),
-                &mut |_| {},
-            )
-            .unwrap();
-            assert_eq!(counts.evaluated, 100_000);
-        })
-    });
+    for (name, explain, block) in [
+        (
+            "100,000 bench cases, JSON Lines",
+            false,
+            stream::BLOCK_BYTES,
+        ),
+        (
+            "100,000 bench cases, JSON Lines with the explanation",
+            true,
+            stream::SMALL_BLOCK_BYTES,
+        ),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut blocks = stream::jsonl_blocks(
+                    Arc::from("bench"),
+                    std::io::Cursor::new(input.clone()),
+                    block,
+                );
+                let mut blocks: &mut dyn Iterator<Item = std::io::Result<Block>> = &mut blocks;
+                let counts = stream::run(
+                    &lib,
+                    &Jsonl(explain),
+                    None,
+                    &mut blocks,
+                    &mut std::io::sink(),
+                    &mut std::io::sink(),
+                    &mut |_| {},
+                )
+                .unwrap();
+                assert_eq!(counts.evaluated, 100_000);
+            })
+        });
+    }
     group.finish();
 }
 

@@ -15,6 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::eval::{Evaluator, Stretch, StretchJudgment};
 use crate::library::Library;
 use crate::render::jsonl::{self, PackJson};
+use crate::render::jsonl_explain::{self, ExplainJson, FactPlaces};
 use crate::source::SourceMap;
 use crate::summary::{Summary, summarize};
 use crate::verdict::Verdict;
@@ -31,8 +32,9 @@ pub const SMALL_BLOCK_BYTES: usize = 1 << 16;
 pub trait Sink: Sync {
     /// Appends the rendering of one verdict to `out`.
     fn verdict(&self, v: &Verdict, out: &mut Vec<u8>);
-    /// Whether this sink is JSON Lines without explanation (eligible for the fast path).
-    fn is_plain_jsonl(&self) -> bool {
+    /// Whether this sink writes JSON Lines, with the explanation when [`Sink::explain`] says so
+    /// (eligible for the fast path).
+    fn is_jsonl(&self) -> bool {
         false
     }
     /// Whether verdicts need their explanation tree.
@@ -65,6 +67,8 @@ struct Record {
     id: std::ops::Range<usize>,
     /// Its line in the input.
     line: u32,
+    /// The hash of its id (computed by the worker, so the writer only looks it up).
+    hash: u64,
     start: usize,
     end: usize,
 }
@@ -95,6 +99,10 @@ struct Worker {
     parts: Vec<(Stretch, StretchJudgment)>,
     sum: Summary,
     names: Vec<u32>,
+    /// Per fact slot: the column of its value in the line (explanations only).
+    cols: Vec<u32>,
+    /// The open nodes of an explanation being written.
+    stack: Vec<bool>,
 }
 
 impl Worker {
@@ -105,6 +113,8 @@ impl Worker {
             parts: Vec::new(),
             sum: Summary::default(),
             names: Vec::new(),
+            cols: Vec::new(),
+            stack: Vec::new(),
         }
     }
 }
@@ -125,14 +135,21 @@ pub fn run(
     progress: &mut dyn FnMut(usize),
 ) -> io::Result<Counts> {
     let pack_json: Vec<PackJson> = lib.packs.iter().map(PackJson::new).collect();
+    // The explanation's fragments, escaped once per pack, when the fast path writes them.
+    let explain_json: Vec<ExplainJson> = if sink.is_jsonl() && sink.explain() {
+        lib.packs.iter().map(ExplainJson::new).collect()
+    } else {
+        Vec::new()
+    };
     let in_flight = rayon::current_num_threads().max(1) * 3;
+    // Output buffers, reused from block to block.
+    let pool: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
     let mut counts = Counts::default();
-    // Ids already written: their hash, and where they were first used.
-    let mut seen: HashMap<
-        u64,
-        (Arc<str>, u32),
-        std::hash::BuildHasherDefault<crate::compile::pack::Fnv>,
-    > = HashMap::default();
+    // Ids already written: their hash (already well mixed, so not hashed again), and where they
+    // were first used (file number and line, packed): 16 bytes a case.
+    let mut seen: HashMap<u64, u64, std::hash::BuildHasherDefault<Prehashed>> =
+        HashMap::default();
+    let mut files: Vec<Arc<str>> = Vec::new();
     let mut first = true;
     let has_sep = {
         let mut sep = Vec::new();
@@ -152,11 +169,20 @@ pub fn run(
                 match blocks.next() {
                     Some(Ok(b)) => {
                         let (tx, rx) = std::sync::mpsc::sync_channel(1);
-                        let pj = &pack_json;
+                        let pj = Fragments {
+                            verdict: &pack_json,
+                            explanation: &explain_json,
+                        };
+                        let pool = &pool;
                         scope.spawn(move |_| {
+                            let buf = pool
+                                .lock()
+                                .ok()
+                                .and_then(|mut p| p.pop())
+                                .unwrap_or_default();
                             let r = WORKER.with(|w| {
                                 let mut w = w.borrow_mut();
-                                judge_block(lib, pj, sink, as_of, &b, &mut w)
+                                judge_block(lib, pj, sink, as_of, &b, buf, &mut w)
                             });
                             let _ = tx.send(r);
                         });
@@ -176,8 +202,10 @@ pub fn run(
             let mut pending_write: Option<(usize, usize)> = None;
             for rec in &r.records {
                 let id = r.ids.get(rec.id.clone()).unwrap_or(&[]);
-                let key = fx_hash(id);
-                if let Some((file, line)) = seen.get(&key) {
+                let key = rec.hash;
+                if let Some(at) = seen.get(&key) {
+                    let file = files.get((at >> 32) as usize).map_or("?", |f| &**f);
+                    let line = at & 0xffff_ffff;
                     writeln!(
                         errors,
                         "error: case id `{}` is used twice in this run\n  --> {}:{}\n   = help: give every case its own id (first used at {file}:{line})",
@@ -188,7 +216,11 @@ pub fn run(
                     counts.rejected += 1;
                     continue;
                 }
-                seen.insert(key, (r.name.clone(), rec.line));
+                if !files.last().is_some_and(|f| Arc::ptr_eq(f, &r.name)) {
+                    files.push(r.name.clone());
+                }
+                let file_no = u64::try_from(files.len().saturating_sub(1)).unwrap_or(0);
+                seen.insert(key, (file_no << 32) | u64::from(rec.line));
                 if !first {
                     let mut sep = Vec::new();
                     sink.between(&mut sep);
@@ -214,6 +246,12 @@ pub fn run(
             if let Some((a, b)) = pending_write.take() {
                 out.write_all(r.out.get(a..b).unwrap_or(&[]))?;
             }
+            // Hand the buffer back: fresh large buffers cost a page fault per page.
+            if let Ok(mut p) = pool.lock()
+                && p.len() < in_flight
+            {
+                p.push(r.out);
+            }
             progress(counts.evaluated + counts.rejected);
         }
         Ok(())
@@ -229,6 +267,24 @@ thread_local! {
     static WORKER: std::cell::RefCell<Worker> = std::cell::RefCell::new(Worker::new());
 }
 
+/// A hasher for keys that are hashes already: it keeps them as they are.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// FNV-1a: a fast hash for ids (collisions only cost a false "used twice" with odds near 2^-64).
 fn fx_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
@@ -236,31 +292,56 @@ fn fx_hash(bytes: &[u8]) -> u64 {
     })
 }
 
+/// The fragments of the fast path, escaped once per pack.
+#[derive(Clone, Copy)]
+struct Fragments<'a> {
+    verdict: &'a [PackJson],
+    /// Empty when explanations are not written by the fast path.
+    explanation: &'a [ExplainJson],
+}
+
 fn judge_block(
     lib: &Library,
-    pj: &[PackJson],
+    pj: Fragments<'_>,
     sink: &dyn Sink,
     as_of: Option<Date>,
     b: &Block,
+    mut buf: Vec<u8>,
     w: &mut Worker,
 ) -> BlockOut {
+    buf.clear();
+    buf.reserve(b.text.len());
     let mut r = BlockOut {
         name: b.name.clone(),
-        out: Vec::with_capacity(b.text.len()),
+        out: buf,
         ids: Vec::new(),
         records: Vec::new(),
         errors: Vec::new(),
         rejected: 0,
     };
+    // The file's name as JSON string content, for the explanation's `at`.
+    let file_json = if pj.explanation.is_empty() {
+        String::new()
+    } else {
+        let s = serde_json::to_string(&*b.name).unwrap_or_default();
+        s.get(1..s.len().saturating_sub(1))
+            .unwrap_or_default()
+            .to_string()
+    };
     match b.format {
         Format::Jsonl => {
-            for (this, line) in (b.first_line..).zip(b.text.split(|c| *c == b'\n')) {
+            let mut start = 0;
+            let ends = memchr::memchr_iter(b'\n', &b.text).chain(std::iter::once(b.text.len()));
+            for (this, end) in (b.first_line..).zip(ends) {
+                let line = b.text.get(start..end).unwrap_or(&[]);
+                start = end + 1;
                 let line = line.strip_suffix(b"\r").unwrap_or(line);
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                if sink.is_plain_jsonl()
-                    && fast_line(lib, pj, as_of, line, &b.name, this, w, &mut r)
+                if sink.is_jsonl()
+                    && (!sink.explain() || !pj.explanation.is_empty())
+                    && fast_line(lib, pj, as_of, line, &file_json, this, w, &mut r)
                 {
                     continue;
                 }
@@ -295,10 +376,10 @@ fn judge_block(
 #[allow(clippy::too_many_arguments)]
 fn fast_line(
     lib: &Library,
-    pj: &[PackJson],
+    pj: Fragments<'_>,
     as_of: Option<Date>,
     line: &[u8],
-    name: &str,
+    file_json: &str,
     line_no: u32,
     w: &mut Worker,
     r: &mut BlockOut,
@@ -311,9 +392,14 @@ fn fast_line(
     let Some(pack_idx) = lib.packs.iter().position(|p| std::ptr::eq(p, pack)) else {
         return false;
     };
-    let Some(pjson) = pj.get(pack_idx) else {
+    let Some(pjson) = pj.verdict.get(pack_idx) else {
         return false;
     };
+    // With the explanation: `None` when explanations are not written here.
+    let ejson = pj.explanation.get(pack_idx);
+    if !pj.explanation.is_empty() && ejson.is_none() {
+        return false;
+    }
     let (from, to) = match as_of {
         Some(d) => (d, d),
         None => (w.fast.from, w.fast.to),
@@ -350,10 +436,20 @@ fn fast_line(
     }
     w.parts.truncate(k);
     summarize(pack, &w.parts, &mut w.sum);
+    // The burden-of-proof view re-judges the case: the general path writes it.
+    if ejson.is_some()
+        && w.sum.unknowns.iter().any(|(f, _)| {
+            pack.facts
+                .get(usize::from(*f))
+                .is_some_and(|d| d.burden.is_some())
+        })
+    {
+        return false;
+    }
     let startb = r.out.len();
     let id = line.get(w.fast.id.clone()).unwrap_or(&[]);
     let title = w.fast.title.clone().and_then(|t| line.get(t));
-    jsonl::write(
+    jsonl::fields(
         &mut r.out,
         pack,
         pjson,
@@ -363,16 +459,81 @@ fn fast_line(
         &w.sum,
         &mut w.names,
     );
+    if let Some(ej) = ejson {
+        columns(line, &w.fast, pack.facts.len(), &mut w.cols);
+        let places = FactPlaces {
+            file: file_json.as_bytes(),
+            line: line_no,
+            cols: &w.cols,
+        };
+        jsonl_explain::given_facts(&mut r.out, pack, ej, &w.fast.facts, places);
+        jsonl_explain::explanation(
+            &mut r.out,
+            pack,
+            ej,
+            &w.fast.facts,
+            places,
+            &mut w.ev,
+            &w.parts,
+            &mut w.stack,
+        );
+    }
+    r.out.extend_from_slice(b"}\n");
     let id_start = r.ids.len();
     r.ids.extend_from_slice(id);
     r.records.push(Record {
         id: id_start..r.ids.len(),
         line: line_no,
+        hash: fx_hash(id),
         start: startb,
         end: r.out.len(),
     });
-    let _ = name;
     true
+}
+
+/// Where the general reader places a value that starts at `off` (see
+/// [`crate::case::locate`]): a string at its text, inside the quotes; a list at its first item's
+/// text, or at its key's name when it is empty; anything else where it starts.
+fn value_place(line: &[u8], off: usize) -> usize {
+    match line.get(off) {
+        Some(b'"') => off + 1,
+        Some(b'[') => {
+            let rest = line.get(off + 1..).unwrap_or(&[]);
+            match rest.iter().position(|c| !c.is_ascii_whitespace()) {
+                Some(p) if rest.get(p) == Some(&b'"') => off + p + 2,
+                Some(p) if rest.get(p) != Some(&b']') => off + p + 1,
+                _ => key_place(line, off),
+            }
+        }
+        _ => off,
+    }
+}
+
+/// The start of the name of the key whose value starts at `off` (inside its quotes).
+fn key_place(line: &[u8], off: usize) -> usize {
+    let before = line.get(..off).unwrap_or(&[]).trim_ascii_end();
+    let before = before.strip_suffix(b":").unwrap_or(before).trim_ascii_end();
+    let before = before.strip_suffix(b"\"").unwrap_or(before);
+    memchr::memrchr(b'"', before).map_or(off, |q| q + 1)
+}
+
+/// The 1-based column (in characters, as [`SourceMap`] counts) of each given fact's value.
+fn columns(line: &[u8], fast: &FastCase, n: usize, cols: &mut Vec<u32>) {
+    cols.clear();
+    cols.resize(n, 0);
+    for (slot, col) in cols.iter_mut().enumerate() {
+        let Some(off) = fast.value_start(slot) else {
+            continue;
+        };
+        let off = value_place(line, off);
+        let before = line.get(..off).unwrap_or(line);
+        let chars = if before.is_ascii() {
+            before.len()
+        } else {
+            before.iter().filter(|b| (**b & 0xC0) != 0x80).count()
+        };
+        *col = u32::try_from(chars + 1).unwrap_or(u32::MAX);
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -423,6 +584,7 @@ fn general(
             r.records.push(Record {
                 id: id_start..r.ids.len(),
                 line,
+                hash: fx_hash(c.case.id.text.as_bytes()),
                 start,
                 end: r.out.len(),
             });
@@ -466,7 +628,7 @@ pub fn jsonl_blocks<R: Read + 'static>(
         }
         if !done {
             // Keep the partial last line for the next block.
-            match text.iter().rposition(|c| *c == b'\n') {
+            match memchr::memrchr(b'\n', &text) {
                 Some(p) => carry = text.split_off(p + 1),
                 None => {
                     // A line longer than a block: read on to its end.
@@ -486,7 +648,7 @@ pub fn jsonl_blocks<R: Read + 'static>(
             return None;
         }
         let first_line = line;
-        line += u32::try_from(text.iter().filter(|c| **c == b'\n').count()).unwrap_or(0);
+        line += u32::try_from(memchr::memchr_iter(b'\n', &text).count()).unwrap_or(0);
         Some(Ok(Block {
             name: name.clone(),
             format: Format::Jsonl,

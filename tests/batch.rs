@@ -33,10 +33,11 @@ fn many_cases(n: usize) -> String {
         .collect()
 }
 
-/// What the general reader and the serde verdict give, line by line.
-fn general_path(statutes: Option<&str>, text: &str) -> String {
+/// What the general reader and the serde verdict give, line by line (with the explanation
+/// when `explain`; `file` names the input as the command line does).
+fn general_path(statutes: Option<&str>, file: &str, text: &str, explain: bool) -> String {
     let mut lib = Library::open(statutes.map(std::path::Path::new));
-    let id = lib.sources.add("t.jsonl", text);
+    let id = lib.sources.add(file, text);
     let r = read(&lib.sources, id, Format::Jsonl);
     assert!(r.diagnostics.is_empty());
     let (cases, errs) = entrust::batch::bind_cases(&lib, r.cases, None, &mut HashMap::new());
@@ -50,7 +51,7 @@ fn general_path(statutes: Option<&str>, text: &str) -> String {
                 &c.case,
                 b,
                 &mut ev,
-                None,
+                explain.then_some(&lib.sources),
             )));
             out.push('\n');
         }
@@ -60,30 +61,35 @@ fn general_path(statutes: Option<&str>, text: &str) -> String {
 
 #[test]
 fn the_fast_path_writes_what_the_general_path_writes() {
-    for (statutes, file) in [
-        (Some("benches/packs"), "benches/bench/edge_cases.jsonl"),
-        (None, "tests/fixtures/kr-cases.jsonl"),
-    ] {
-        let text = std::fs::read_to_string(file).unwrap();
-        let mut cmd = entrust();
-        if let Some(s) = statutes {
-            cmd.args(["--statutes", s]);
+    for explain in [false, true] {
+        for (statutes, file) in [
+            (Some("benches/packs"), "benches/bench/edge_cases.jsonl"),
+            (Some("benches/packs"), "benches/bench/explain-edge.jsonl"),
+            (None, "tests/fixtures/kr-cases.jsonl"),
+        ] {
+            let text = std::fs::read_to_string(file).unwrap();
+            let mut cmd = entrust();
+            if let Some(s) = statutes {
+                cmd.args(["--statutes", s]);
+            }
+            cmd.args(["eval", "--format", "jsonl", file]);
+            if explain {
+                cmd.arg("--explain");
+            }
+            let out = cmd.output().unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let fast = String::from_utf8(out.stdout).unwrap();
+            let general = general_path(statutes, file, &text, explain);
+            for (k, (a, b)) in fast.lines().zip(general.lines()).enumerate() {
+                assert_eq!(a, b, "{file}, line {}, explain {explain}", k + 1);
+            }
+            assert_eq!(fast, general, "{file}, explain {explain}");
         }
-        let out = cmd
-            .args(["eval", "--format", "jsonl", file])
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(
-            String::from_utf8(out.stdout).unwrap(),
-            general_path(statutes, &text),
-            "{file}"
-        );
     }
 }
 

@@ -27,8 +27,8 @@ impl Sink for JsonlSink {
         out.extend_from_slice(json::line(v).as_bytes());
         out.push(b'\n');
     }
-    fn is_plain_jsonl(&self) -> bool {
-        !self.explain
+    fn is_jsonl(&self) -> bool {
+        true
     }
     fn explain(&self) -> bool {
         self.explain

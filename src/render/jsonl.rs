@@ -190,7 +190,8 @@ impl PackJson {
     }
 }
 
-fn date(out: &mut Vec<u8>, d: Date) {
+/// Writes a date as a JSON string.
+pub(crate) fn date(out: &mut Vec<u8>, d: Date) {
     let (y, m, day) = d.ymd();
     let y = u32::try_from(y).unwrap_or(0);
     out.extend_from_slice(&[
@@ -298,6 +299,23 @@ fn gaps(out: &mut Vec<u8>, pj: &PackJson, gaps: &[u16]) {
 /// JSON string contents needing no escape (as the fast reader guarantees).
 #[allow(clippy::too_many_arguments)]
 pub fn write(
+    out: &mut Vec<u8>,
+    pack: &Pack,
+    pj: &PackJson,
+    id: &[u8],
+    title: Option<&[u8]>,
+    parts: &[(Stretch, StretchJudgment)],
+    sum: &Summary,
+    seen_names: &mut Vec<u32>,
+) {
+    fields(out, pack, pj, id, title, parts, sum, seen_names);
+    out.extend_from_slice(b"}\n");
+}
+
+/// Writes a verdict's object up to its last key, without the closing brace: more keys (the
+/// explanation's) may follow.
+#[allow(clippy::too_many_arguments)]
+pub fn fields(
     out: &mut Vec<u8>,
     pack: &Pack,
     pj: &PackJson,
@@ -456,5 +474,4 @@ pub fn write(
     }
     out.push(b']');
     gaps(out, pj, &sum.gaps);
-    out.extend_from_slice(b"}\n");
 }
