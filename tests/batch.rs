@@ -143,6 +143,11 @@ fn a_bad_line_is_reported_with_its_line_and_the_rest_go_on() {
         "\"facts\":{\"procesing_serves\":\"recipient\",",
     );
     lines[2499] = "{not json".to_string();
+    // Line 2701: a fact given twice (JSON parsers keep the last one without a word).
+    lines[2700] = lines[2700].replace(
+        "\"facts\":{",
+        "\"facts\":{\"supervision\":\"none\",\"supervision\":\"active\",",
+    );
     lines[2998] = lines[2998].replace("\"id\":\"c0002998\"", "\"id\":\"c0000000\"");
     text = lines.join("\n") + "\n";
     let dir = tempfile::tempdir().unwrap();
@@ -160,17 +165,19 @@ fn a_bad_line_is_reported_with_its_line_and_the_rest_go_on() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2997);
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2996);
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("unknown fact `procesing_serves`"), "{err}");
     assert!(err.contains("bad.jsonl:2001:"), "{err}");
     assert!(err.contains("bad.jsonl:2500:"), "{err}");
+    assert!(err.contains("key `supervision` is given twice"), "{err}");
+    assert!(err.contains("bad.jsonl:2701:"), "{err}");
     assert!(
         err.contains("case id `c0000000` is used twice in this run"),
         "{err}"
     );
     assert!(
-        err.trim_end().ends_with("2997 evaluated, 3 rejected"),
+        err.trim_end().ends_with("2996 evaluated, 4 rejected"),
         "{err}"
     );
 }

@@ -522,6 +522,7 @@ pub fn read<'p>(
     let mut id = None;
     let mut under: Option<Range<usize>> = None;
     let mut title = None;
+    let mut facts_seen = false;
     let mut when: Option<(Date, Date)> = None;
     // The pack, once `under` is read and `facts` needs it (or at the end).
     let mut pack: Option<&'p Pack> = None;
@@ -561,6 +562,8 @@ pub fn read<'p>(
                 }
                 under = Some(p.string()?);
             }
+            // A key given twice: the general reader says what it makes of it.
+            Key::Title if title.is_some() => return None,
             Key::Title => title = Some(p.string()?),
             Key::Date => {
                 if when.is_some() {
@@ -595,7 +598,9 @@ pub fn read<'p>(
                 }
                 when = Some((from, to));
             }
+            Key::Facts if facts_seen => return None,
             Key::Facts => {
+                facts_seen = true;
                 if pack.is_none()
                     && let Some(u) = &under
                 {
@@ -892,6 +897,8 @@ classify classification "Test weighing"
             r#"{"id":"c1","under":"t","period":{"from":"2024-01-01"}}"#,
             r#"{"id":"c1","under":"t","date":"2024-01-01","title":"a\tb"}"#,
             r#"{"id":"c1","under":"t","date":"2024-01-01","facts":{"consent":true}"#,
+            r#"{"id":"c1","under":"t","date":"2024-01-01","title":"a","title":"b"}"#,
+            r#"{"id":"c1","under":"t","date":"2024-01-01","facts":{"consent":true},"facts":{}}"#,
         ];
         for line in bad_lines {
             assert_eq!(facts(&lib, &mut fast, line), None, "{line}");

@@ -122,6 +122,14 @@ const EXPECT_KEYS: [&str; 5] = [
     "because",
 ];
 
+/// The key named by a parser's "duplicate entry" message.
+fn duplicate_key(msg: &str) -> Option<String> {
+    msg.split("duplicate entry with key \"")
+        .nth(1)
+        .and_then(|k| k.split('"').next())
+        .map(str::to_string)
+}
+
 /// Reads a YAML text: one case, or a sequence of cases.
 pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
     let mut out = ReadCases::default();
@@ -133,11 +141,8 @@ pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
             // A duplicate key: point at its second occurrence rather than at the mapping.
-            if let Some(key) = msg
-                .split("duplicate entry with key \"")
-                .nth(1)
-                .and_then(|k| k.split('"').next())
-            {
+            if let Some(key) = duplicate_key(&msg) {
+                let key = key.as_str();
                 let mut loc = Locator::new(source, text, 0);
                 let first = loc.key(key);
                 let second = loc.key(key);
@@ -174,6 +179,68 @@ pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
     out
 }
 
+/// A JSON value whose objects give every key once. serde_json keeps the last of duplicate keys
+/// without a word; a case must not lose a fact that way, so a duplicate is an error (as it is in
+/// YAML).
+struct Strict(serde_json::Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::from(n))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::from(n))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::from(n))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::String(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::String(s))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(serde_json::Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut m = serde_json::Map::new();
+        while let Some(k) = map.next_key::<String>()? {
+            if m.contains_key(&k) {
+                return Err(serde::de::Error::custom(format!(
+                    "duplicate entry with key \"{k}\""
+                )));
+            }
+            let Strict(v) = map.next_value()?;
+            m.insert(k, v);
+        }
+        Ok(serde_json::Value::Object(m))
+    }
+}
+
 /// Reads a JSON Lines text: one case per non-blank line.
 pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
     let mut out = ReadCases::default();
@@ -185,10 +252,26 @@ pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
         if body.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<serde_json::Value>(body) {
-            Ok(v) => {
+        match serde_json::from_str::<Strict>(body) {
+            Ok(Strict(v)) => {
                 let mut loc = Locator::new(source, body, start);
                 read_one(Raw::from_json(v, 0), &mut loc, &mut out);
+            }
+            Err(e) if duplicate_key(&e.to_string()).is_some() => {
+                let key = duplicate_key(&e.to_string()).unwrap_or_default();
+                // Point at the second occurrence (the first one before where serde stopped).
+                let mut loc = Locator::new(source, body, start);
+                let first = loc.key(&key);
+                let second = loc.key(&key);
+                let at = if second == loc.fallback() {
+                    first
+                } else {
+                    second
+                };
+                out.diagnostics.push(
+                    Diagnostic::error(format!("key `{key}` is given twice"), at)
+                        .with_help("keep one value; a case states each fact once"),
+                );
             }
             Err(e) => {
                 let col = e.column().saturating_sub(1);
