@@ -4,7 +4,7 @@
 use crate::compile::pack::{FactId, Pack, ReqId};
 use crate::date::Date;
 use crate::eval::tri::Tri;
-use crate::eval::{Ground, Stretch, StretchJudgment};
+use crate::eval::{Ground, GroundFilter, Stretch, StretchJudgment};
 
 /// A violation over the whole period.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -35,19 +35,70 @@ pub struct Summary {
     pub grounds: Vec<Ground>,
     /// Gaps touched.
     pub gaps: Vec<u16>,
+    /// Violation slots kept from earlier cases, with their buffers, for reuse.
+    spare: Spare,
 }
 
-/// Sums up judged stretches into `out` (reusing its buffers).
+/// Violation slots set aside for reuse: not part of the outcome, so any two are equal.
+#[derive(Clone, Debug, Default)]
+struct Spare(Vec<SummaryViolation>);
+
+impl PartialEq for Spare {
+    fn eq(&self, _: &Spare) -> bool {
+        true
+    }
+}
+
+impl Eq for Spare {}
+
+/// A set of fact slots without allocating: slots below 256 in a bit set, others searched for in
+/// `list` (the facts added so far, which the caller keeps).
+#[derive(Default)]
+struct SmallFacts([u64; 4]);
+
+impl SmallFacts {
+    /// Whether `f` is in the set, `list` holding every member.
+    fn contains(&self, f: FactId, list: impl IntoIterator<Item = FactId>) -> bool {
+        match self.0.get(usize::from(f) / 64) {
+            Some(w) => w & (1u64 << (f % 64)) != 0,
+            None => list.into_iter().any(|x| x == f),
+        }
+    }
+
+    /// Adds `f` (a slot past 255 is remembered by the caller's list only).
+    fn insert(&mut self, f: FactId) {
+        if let Some(w) = self.0.get_mut(usize::from(f) / 64) {
+            *w |= 1u64 << (f % 64);
+        }
+    }
+}
+
+/// The weight a fact can move in the classification: the most of the factors that read it.
+fn fact_weight(pack: &Pack, f: FactId) -> i32 {
+    pack.classifier().map_or(0, |w| {
+        w.factors
+            .iter()
+            .filter(|x| x.facts.contains(&f))
+            .map(|x| x.weight)
+            .max()
+            .unwrap_or(0)
+    })
+}
+
+/// Sums up judged stretches into `out` (reusing its buffers, its violations' too).
 pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Summary) {
-    out.violations.clear();
     out.unknowns.clear();
     out.grounds.clear();
     out.gaps.clear();
+    // Violations are written over the slots already there or set aside (keeping their
+    // buffers), and the slots left over set aside at the end.
+    let mut used = 0usize;
     let mut lawful = Tri::True;
     let mut side: Option<Option<u8>> = None;
     let mut differs = false;
-    let mut decisive: Vec<FactId> = Vec::new();
-    let mut lawful_unknowns: Vec<FactId> = Vec::new();
+    let mut grounds = GroundFilter::default();
+    // The decisive facts go first into `out.unknowns`, each once.
+    let mut decisive = SmallFacts::default();
     for (s, j) in parts {
         let this = j.weighing.and_then(|o| o.side());
         match side {
@@ -61,21 +112,31 @@ pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Su
             _ => Tri::Unknown,
         };
         for f in &j.violations {
-            match out
+            let found = out
                 .violations
-                .iter_mut()
-                .find(|x| x.req == f.req && x.only_under == f.only_under)
-            {
+                .get_mut(..used)
+                .into_iter()
+                .flatten()
+                .find(|x| x.req == f.req && x.only_under == f.only_under);
+            match found {
                 Some(x) => match x.during.last_mut() {
                     Some(last) if last.1.succ() == s.from => last.1 = s.to,
                     _ => x.during.push((s.from, s.to)),
                 },
-                None => out.violations.push(SummaryViolation {
-                    req: f.req,
-                    only_under: f.only_under,
-                    during: vec![(s.from, s.to)],
-                    transitions: Vec::new(),
-                }),
+                None => {
+                    if out.violations.len() == used {
+                        let slot = out.spare.0.pop().unwrap_or_default();
+                        out.violations.push(slot);
+                    }
+                    if let Some(x) = out.violations.get_mut(used) {
+                        x.req = f.req;
+                        x.only_under = f.only_under;
+                        x.during.clear();
+                        x.during.push((s.from, s.to));
+                        x.transitions.clear();
+                    }
+                    used += 1;
+                }
             }
         }
         for g in &j.gaps {
@@ -83,45 +144,47 @@ pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Su
                 out.gaps.push(*g);
             }
         }
-        for g in &j.grounds {
-            if !out.grounds.contains(g) {
-                out.grounds.push(*g);
+        if grounds.all_new(&j.grounds) {
+            // Grounds all different and new (as the evaluator leaves them, in one stretch).
+            out.grounds.extend_from_slice(&j.grounds);
+        } else {
+            for g in &j.grounds {
+                grounds.add(*g, &mut out.grounds);
             }
         }
-        for f in &j.decisive {
-            if !decisive.contains(f) {
-                decisive.push(*f);
+        for &f in &j.decisive {
+            if !decisive.contains(f, out.unknowns.iter().map(|u| u.0)) {
+                decisive.insert(f);
+                out.unknowns.push((f, true));
             }
         }
-        for f in &j.lawful_unknowns {
-            if !lawful_unknowns.contains(f) {
-                lawful_unknowns.push(*f);
-            }
-        }
+    }
+    if out.violations.len() > used {
+        out.spare.0.extend(out.violations.drain(used..));
     }
     out.side = if differs { None } else { side.flatten() };
     out.lawful = lawful;
     // Most decisive first: classification facts by the weight they can move, then lawfulness.
-    if let Some(w) = pack.classifier() {
-        decisive.sort_by_key(|f| {
-            let weight = w
-                .factors
-                .iter()
-                .filter(|x| x.facts.contains(f))
-                .map(|x| x.weight)
-                .max()
-                .unwrap_or(0);
-            (std::cmp::Reverse(weight), *f)
-        });
+    if pack.classifier().is_some() {
+        sort_by_weight(pack, &mut out.unknowns);
     }
-    out.unknowns.extend(decisive.iter().map(|f| (*f, true)));
     if lawful == Tri::Unknown {
-        out.unknowns.extend(
-            lawful_unknowns
-                .iter()
-                .filter(|f| !decisive.contains(f))
-                .map(|f| (*f, false)),
-        );
+        // The lawfulness unknowns in order of first appearance, each once, but not those
+        // already listed as decisive.
+        let n_decisive = out.unknowns.len();
+        let mut seen = SmallFacts::default();
+        for (_, j) in parts {
+            for &f in &j.lawful_unknowns {
+                let listed = out.unknowns.get(n_decisive..).into_iter().flatten();
+                if decisive.contains(f, out.unknowns.iter().take(n_decisive).map(|u| u.0))
+                    || seen.contains(f, listed.map(|u| u.0))
+                {
+                    continue;
+                }
+                seen.insert(f);
+                out.unknowns.push((f, false));
+            }
+        }
     }
     // Transitional rules: a violation found on the day before the date, where the conduct goes
     // on (the same or another violation the rule concerns is found on or after the date).
@@ -142,6 +205,184 @@ pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Su
         for x in &mut out.violations {
             if concerns(x.req) && x.during.iter().any(|(f, to)| *f <= eve && *to >= eve) {
                 x.transitions.push(i);
+            }
+        }
+    }
+}
+
+/// Sorts the decisive facts by the weight they can move, heaviest first, then by slot. Each
+/// fact's weight is found once (kept beside it on the stack when there are few).
+fn sort_by_weight(pack: &Pack, facts: &mut [(FactId, bool)]) {
+    const FEW: usize = 16;
+    if facts.len() < 2 {
+        return;
+    }
+    if facts.len() > FEW {
+        facts.sort_by_key(|(f, _)| (std::cmp::Reverse(fact_weight(pack, *f)), *f));
+        return;
+    }
+    let mut keyed = [(std::cmp::Reverse(0i32), FactId::default()); FEW];
+    for (k, (f, _)) in keyed.iter_mut().zip(facts.iter()) {
+        *k = (std::cmp::Reverse(fact_weight(pack, *f)), *f);
+    }
+    let keyed = keyed.get_mut(..facts.len()).unwrap_or(&mut []);
+    keyed.sort_unstable();
+    for (slot, (_, f)) in facts.iter_mut().zip(keyed.iter()) {
+        *slot = (*f, true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::reference::random;
+    use crate::eval::{Evaluator, stretches};
+    use proptest::prelude::*;
+    use std::cell::RefCell;
+
+    /// `summarize` as it was, to compare with.
+    fn reference(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Summary) {
+        out.violations.clear();
+        out.unknowns.clear();
+        out.grounds.clear();
+        out.gaps.clear();
+        let mut lawful = Tri::True;
+        let mut side: Option<Option<u8>> = None;
+        let mut differs = false;
+        let mut decisive: Vec<FactId> = Vec::new();
+        let mut lawful_unknowns: Vec<FactId> = Vec::new();
+        for (s, j) in parts {
+            let this = j.weighing.and_then(|o| o.side());
+            match side {
+                None => side = Some(this),
+                Some(prev) if prev != this => differs = true,
+                _ => {}
+            }
+            lawful = match (lawful, j.lawful) {
+                (Tri::False, _) | (_, Tri::False) => Tri::False,
+                (Tri::True, Tri::True) => Tri::True,
+                _ => Tri::Unknown,
+            };
+            for f in &j.violations {
+                match out
+                    .violations
+                    .iter_mut()
+                    .find(|x| x.req == f.req && x.only_under == f.only_under)
+                {
+                    Some(x) => match x.during.last_mut() {
+                        Some(last) if last.1.succ() == s.from => last.1 = s.to,
+                        _ => x.during.push((s.from, s.to)),
+                    },
+                    None => out.violations.push(SummaryViolation {
+                        req: f.req,
+                        only_under: f.only_under,
+                        during: vec![(s.from, s.to)],
+                        transitions: Vec::new(),
+                    }),
+                }
+            }
+            for g in &j.gaps {
+                if !out.gaps.contains(g) {
+                    out.gaps.push(*g);
+                }
+            }
+            for g in &j.grounds {
+                if !out.grounds.contains(g) {
+                    out.grounds.push(*g);
+                }
+            }
+            for f in &j.decisive {
+                if !decisive.contains(f) {
+                    decisive.push(*f);
+                }
+            }
+            for f in &j.lawful_unknowns {
+                if !lawful_unknowns.contains(f) {
+                    lawful_unknowns.push(*f);
+                }
+            }
+        }
+        out.side = if differs { None } else { side.flatten() };
+        out.lawful = lawful;
+        // Most decisive first: classification facts by the weight they can move, then lawfulness.
+        if let Some(w) = pack.classifier() {
+            decisive.sort_by_key(|f| {
+                let weight = w
+                    .factors
+                    .iter()
+                    .filter(|x| x.facts.contains(f))
+                    .map(|x| x.weight)
+                    .max()
+                    .unwrap_or(0);
+                (std::cmp::Reverse(weight), *f)
+            });
+        }
+        out.unknowns.extend(decisive.iter().map(|f| (*f, true)));
+        if lawful == Tri::Unknown {
+            out.unknowns.extend(
+                lawful_unknowns
+                    .iter()
+                    .filter(|f| !decisive.contains(f))
+                    .map(|f| (*f, false)),
+            );
+        }
+        // Transitional rules: a violation found on the day before the date, where the conduct goes
+        // on (the same or another violation the rule concerns is found on or after the date).
+        for (i, t) in pack.transitions.iter().enumerate() {
+            let concerns = |req: ReqId| {
+                pack.requirements.get(usize::from(req)).is_some_and(|r| {
+                    t.prefix.is_empty() || crate::testing::code_matches(&t.prefix, &r.code)
+                })
+            };
+            let eve = t.date.pred();
+            let goes_on = out
+                .violations
+                .iter()
+                .any(|x| concerns(x.req) && x.during.iter().any(|(_, to)| *to >= t.date));
+            if !goes_on {
+                continue;
+            }
+            for x in &mut out.violations {
+                if concerns(x.req) && x.during.iter().any(|(f, to)| *f <= eve && *to >= eve) {
+                    x.transitions.push(i);
+                }
+            }
+        }
+    }
+
+    thread_local! {
+        static BUFFERS: RefCell<(Evaluator, Summary)> = RefCell::default();
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Summing up gives what it always did, reusing the summary from case to case, also
+        /// when the stretches' grounds repeat (as no judgment of the evaluator's does).
+        #[test]
+        fn sums_up_as_it_did(seeds in prop::collection::vec(any::<u64>(), 1..40), d in any::<u64>(), span in 0u32..4000, dup in any::<u8>()) {
+            let lib = random::library();
+            for pack in &lib.packs {
+                let facts = random::facts(pack, &seeds);
+                let from = random::date(pack, d);
+                let to = crate::date::Date(from.0 + i32::try_from(span).unwrap_or(0));
+                BUFFERS.with(|cell| -> Result<(), TestCaseError> {
+                    let (ev, got) = &mut *cell.borrow_mut();
+                    let mut parts: Vec<(Stretch, StretchJudgment)> = stretches(pack, from, to)
+                        .into_iter()
+                        .map(|s| (s, ev.judge(pack, &facts, s)))
+                        .collect();
+                    if dup % 4 == 0 && let Some((_, j)) = parts.first_mut() && let Some(&g) = j.grounds.first() {
+                        j.grounds.push(g);
+                        j.decisive.extend(j.decisive.clone());
+                        j.lawful_unknowns.extend(j.lawful_unknowns.clone());
+                    }
+                    let mut want = Summary::default();
+                    reference(pack, &parts, &mut want);
+                    summarize(pack, &parts, got);
+                    prop_assert_eq!(&*got, &want);
+                    Ok(())
+                })?;
             }
         }
     }

@@ -229,6 +229,34 @@ pub fn finish(pack: &mut Pack) {
         .map(|(f, c)| representatives(&f.ty, c))
         .collect();
 
+    // What each group of factors contributes when all its facts are unknown, and its table,
+    // where those are the same for every case (they need the representative values above).
+    for wi in 0..pack.weighings.len() {
+        type Row = Vec<(i32, u8)>;
+        let rows: Vec<(Row, Option<GroupTable>)> = match pack.weighings.get(wi) {
+            Some(w) => (0..w.groups.len())
+                .map(|g| {
+                    (
+                        crate::eval::weigh::all_unknown_row(pack, w, g),
+                        crate::eval::weigh::group_table(pack, w, g),
+                    )
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        if let Some(w) = pack.weighings.get_mut(wi) {
+            for (g, (row, table)) in w.groups.iter_mut().zip(rows) {
+                g.all_unknown = row;
+                g.table = table;
+            }
+            // Then the tables of runs of groups (they need the groups' tables).
+            let blocks = crate::eval::weigh::group_blocks(w);
+            for (g, block) in w.groups.iter_mut().zip(blocks) {
+                g.block = block;
+            }
+        }
+    }
+
     // Dates on which the law changes.
     let mut dates = BTreeSet::new();
     let mut add = |m: &RuleMeta| {
@@ -294,6 +322,10 @@ fn group(per_factor: &[Vec<FactId>]) -> Vec<FactorGroup> {
                     FactorGroup {
                         factors: Vec::new(),
                         facts: Vec::new(),
+                        mask: 0,
+                        all_unknown: Vec::new(),
+                        table: None,
+                        block: None,
                     },
                 ));
                 groups.len() - 1
@@ -301,6 +333,9 @@ fn group(per_factor: &[Vec<FactId>]) -> Vec<FactorGroup> {
         };
         if let Some((_, g)) = groups.get_mut(idx) {
             g.factors.push(u16::try_from(i).unwrap_or(0));
+            if i < 64 {
+                g.mask |= 1u64 << i;
+            }
             for f in per_factor.get(i).into_iter().flatten() {
                 if !g.facts.contains(f) {
                     g.facts.push(*f);

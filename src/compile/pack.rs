@@ -4,6 +4,7 @@
 //! (it is `Send + Sync`); evaluating a case against it allocates nothing per rule.
 
 use crate::date::Date;
+use crate::eval::tri::Tri;
 use crate::source::Span;
 use std::collections::HashMap;
 
@@ -345,6 +346,72 @@ pub struct FactorGroup {
     pub factors: Vec<u16>,
     /// The facts they read, in slot order.
     pub facts: Vec<FactId>,
+    /// Bit `i` set for each factor `i` of the group below 64.
+    pub mask: u64,
+    /// What the group can contribute to the balance when all its facts are unknown, worked out
+    /// once when that is the same in every case and on every date: the distinct pairs of
+    /// (signed sum of the weights of the factors that fire, their decisive sides as bits 0 and
+    /// 1). Empty when it has to be worked out case by case.
+    pub all_unknown: Vec<(i32, u8)>,
+    /// The group's table, when it has one (see [`GroupTable`]).
+    pub table: Option<GroupTable>,
+    /// A table for this group and the next ones together, when they all have tables and the
+    /// product is small: one look-up instead of several, for settling the weighing.
+    pub block: Option<GroupTable>,
+}
+
+/// The type of a fact of a [`GroupTable`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableFact {
+    /// A bool: digits 1 (false) and 2 (true).
+    Bool,
+    /// An enum of this many values: digit 1 + the value's index.
+    Enum(u8),
+}
+
+impl TableFact {
+    /// How many values the fact can take.
+    pub fn values(self) -> usize {
+        match self {
+            TableFact::Bool => 2,
+            TableFact::Enum(n) => usize::from(n),
+        }
+    }
+}
+
+/// How a group of factors weighs for every pattern of values of its facts, worked out once per
+/// pack for a group whose factors depend on nothing but its facts (no dates, no rules) and
+/// whose facts are few bools and enums.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupTable {
+    /// How many groups it covers, from its own on.
+    pub groups: usize,
+    /// Their factors, in order.
+    pub factors: Vec<u16>,
+    /// Bit `i` set for each of those factors `i` below 64.
+    pub mask: u64,
+    /// Their facts in order, each with its type. An entry's index is written in digits, the
+    /// first fact's least significant: 0 for unknown, else as [`TableFact`] says.
+    pub facts: Vec<(FactId, TableFact)>,
+    /// The weights of the factors toward the first side and toward the second.
+    pub side_weights: (i32, i32),
+    /// The entries by index.
+    pub entries: Vec<GroupEntry>,
+}
+
+/// How a group (or a run of groups) weighs under one pattern of values of its facts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupEntry {
+    /// The value of each of the table's factors, in the table's order.
+    pub vals: Vec<Tri>,
+    /// The distinct (contribution, decisive flags) pairs the group can make.
+    pub contrib: Vec<(i32, u8)>,
+    /// The least and the greatest of those contributions.
+    pub range: (i32, i32),
+    /// How many of the facts are unknown.
+    pub unknown: u8,
+    /// False when the pairs are the coarse approximation factor by factor.
+    pub exact: bool,
 }
 
 /// A compiled weighing.

@@ -85,6 +85,7 @@ pub fn side_truth(possible: u8, side: u8) -> Tri {
 }
 
 /// Evaluates a condition that reads only facts (a leaf).
+#[inline(always)]
 pub fn atom(c: &Cond, facts: &[Val]) -> Tri {
     let get = |f: &u16| facts.get(usize::from(*f)).copied().unwrap_or(Val::Unknown);
     match c {

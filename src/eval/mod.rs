@@ -4,6 +4,8 @@
 //! case's fact slots. The caller (usually [`crate::verdict`]) turns it into a verdict.
 
 pub mod cond;
+#[cfg(test)]
+pub(crate) mod reference;
 pub mod tri;
 pub mod weigh;
 
@@ -85,9 +87,95 @@ impl Ground {
     }
 }
 
-fn add_ground(out: &mut Vec<Ground>, g: Ground) {
-    if !out.contains(&g) {
-        out.push(g);
+/// The grounds a list holds, so that adding one without repeats need not search the list: a
+/// bit per kind of ground and number below 64 (factors of weighing 0 only), which is exact; a
+/// ground beyond those is looked for in the list.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct GroundFilter([u64; 6]);
+
+impl GroundFilter {
+    /// A filter that knows every ground of `list`.
+    pub(crate) fn of(list: &[Ground]) -> GroundFilter {
+        let mut f = GroundFilter::default();
+        for g in list {
+            if let Some((word, bit)) = Self::bit(g)
+                && let Some(w) = f.0.get_mut(word)
+            {
+                *w |= bit;
+            }
+        }
+        f
+    }
+
+    /// The ground's word and bit, if it has one.
+    #[inline(always)]
+    fn bit(g: &Ground) -> Option<(usize, u64)> {
+        let (word, n) = match *g {
+            Ground::Fact(f) => (0, f),
+            Ground::Test(t) => (1, t),
+            Ground::Exc(e) => (2, e),
+            Ground::Weigh(w) => (3, w),
+            Ground::Factor(0, f) => (4, f),
+            Ground::Factor(..) => return None,
+            Ground::Req(r) => (5, r),
+        };
+        (n < 64).then(|| (word, 1u64 << n))
+    }
+
+    /// Takes in every ground of `list` and says whether they were all new and different, each
+    /// with a bit of its own. When not, the filter is left as it was.
+    pub(crate) fn all_new(&mut self, list: &[Ground]) -> bool {
+        let mut f = *self;
+        for g in list {
+            let Some((word, bit)) = Self::bit(g) else {
+                return false;
+            };
+            match f.0.get_mut(word) {
+                Some(w) if *w & bit == 0 => *w |= bit,
+                _ => return false,
+            }
+        }
+        *self = f;
+        true
+    }
+
+    /// Adds `g` to `list` (which holds every ground this filter has seen) unless it is there.
+    #[inline(always)]
+    pub(crate) fn add(&mut self, g: Ground, list: &mut Vec<Ground>) {
+        match Self::bit(&g) {
+            Some((word, bit)) => {
+                if let Some(w) = self.0.get_mut(word)
+                    && *w & bit == 0
+                {
+                    *w |= bit;
+                    list.push(g);
+                }
+            }
+            None => {
+                if !list.contains(&g) {
+                    list.push(g);
+                }
+            }
+        }
+    }
+}
+
+/// A list of grounds being added to, each once.
+struct Grounds<'a> {
+    list: &'a mut Vec<Ground>,
+    filter: GroundFilter,
+}
+
+impl<'a> Grounds<'a> {
+    /// Adding to `list`, which may hold grounds already.
+    fn over(list: &'a mut Vec<Ground>) -> Grounds<'a> {
+        let filter = GroundFilter::of(list);
+        Grounds { list, filter }
+    }
+
+    #[inline]
+    fn add(&mut self, g: Ground) {
+        self.filter.add(g, self.list);
     }
 }
 
@@ -137,6 +225,11 @@ pub struct Evaluator {
     class_lawful: [Tri; 2],
     class_factor_vals: Vec<Tri>,
     class_decisive: Vec<FactId>,
+    /// Status of each requirement in the current pass (read again for the grounds).
+    statuses: Vec<(ReqStatus, Tri)>,
+    /// Fired factors of the winning side with their weights (for the grounds of the
+    /// classification).
+    winners: Vec<(usize, i32)>,
 }
 
 /// Status of a requirement in one pass.
@@ -183,16 +276,9 @@ impl Evaluator {
         j.decisive.clear();
         j.lawful_unknowns.clear();
         j.grounds.clear();
+        let mut grounds = Grounds::over(&mut j.grounds);
         let date = stretch.from;
-        self.tests.clear();
-        self.tests.resize(pack.tests.len(), Tri::Unknown);
-        self.excs.clear();
-        self.excs.resize(pack.exceptions.len(), Tri::Unknown);
-        self.sides.clear();
-        self.sides.resize(pack.weighings.len(), 0b11);
-        self.outcomes.clear();
-        self.outcomes
-            .resize(pack.weighings.len(), WeighOutcome::default());
+        self.reset(pack);
 
         // Phase 1: everything that does not depend on the classification.
         self.run_nodes(pack, facts, date, None, false);
@@ -204,8 +290,8 @@ impl Evaluator {
                     .copied()
                     .unwrap_or_default();
                 j.weighing = Some(o);
-                j.factor_vals.clone_from(&self.class_factor_vals);
-                j.decisive.clone_from(&self.class_decisive);
+                j.factor_vals.extend_from_slice(&self.class_factor_vals);
+                j.decisive.extend_from_slice(&self.class_decisive);
                 o.side_mask()
             }
             None => 0,
@@ -239,8 +325,10 @@ impl Evaluator {
                 .map(std::mem::take)
                 .unwrap_or_default();
             violated.clear();
+            self.statuses.clear();
             for (i, r) in pack.requirements.iter().enumerate() {
-                let status = requirement_status(pack, &env, i, date);
+                let (status, when) = status_and_when(pack, &env, i, date);
+                self.statuses.push((status, when));
                 match status {
                     ReqStatus::Violated => {
                         lawful = Tri::False;
@@ -275,7 +363,15 @@ impl Evaluator {
             if let Some(l) = self.class_lawful.get_mut(slot) {
                 *l = lawful;
             }
-            grounds_for_pass(pack, &env, date, lawful, &violated, &mut j.grounds);
+            grounds_for_pass(
+                pack,
+                &env,
+                date,
+                lawful,
+                &violated,
+                &self.statuses,
+                &mut grounds,
+            );
             if let Some(v) = self.class_violations.get_mut(slot) {
                 *v = violated;
             }
@@ -285,12 +381,13 @@ impl Evaluator {
         if passes.len() == 2 {
             let [a, b] = &self.class_violations;
             j.lawful = self.class_lawful[0].agree(self.class_lawful[1]);
-            let both: Vec<ReqId> = a.iter().copied().filter(|r| b.contains(r)).collect();
+            // A requirement broken under one class only is reported as such when each class
+            // breaks one the other does not.
             let extras_everywhere =
-                a.iter().any(|r| !both.contains(r)) && b.iter().any(|r| !both.contains(r));
+                a.iter().any(|r| !b.contains(r)) && b.iter().any(|r| !a.contains(r));
             for r in 0..pack.requirements.len() {
                 let r = u16::try_from(r).unwrap_or(0);
-                if both.contains(&r) {
+                if a.contains(&r) && b.contains(&r) {
                     j.violations.push(Found {
                         req: r,
                         only_under: None,
@@ -320,7 +417,15 @@ impl Evaluator {
         }
         j.lawful_unknowns.retain(|f| !j.decisive.contains(f));
         if let (Some(o), Some(c)) = (j.weighing, pack.classifier()) {
-            classification_grounds(pack, c, &o, &j.factor_vals, &mut j.grounds, facts);
+            classification_grounds(
+                pack,
+                c,
+                &o,
+                &j.factor_vals,
+                &mut grounds,
+                facts,
+                &mut self.winners,
+            );
         }
     }
 
@@ -389,8 +494,13 @@ impl Evaluator {
                     if let Some(def) = pack.weighings.get(usize::from(w)) {
                         let o = weigh(pack, def, facts, date, &mut self.weigh);
                         if Some(w) == pack.classification {
-                            self.class_factor_vals.clone_from(&self.weigh.factor_vals);
-                            self.class_decisive.clone_from(&self.weigh.decisive);
+                            // Swapped, not copied: the next weighing overwrites every value
+                            // the scratch holds.
+                            std::mem::swap(
+                                &mut self.class_factor_vals,
+                                &mut self.weigh.factor_vals,
+                            );
+                            std::mem::swap(&mut self.class_decisive, &mut self.weigh.decisive);
                         }
                         if let Some(slot) = self.outcomes.get_mut(usize::from(w)) {
                             *slot = o;
@@ -402,6 +512,27 @@ impl Evaluator {
                 }
             }
         }
+    }
+
+    /// Sets every rule result to where a case starts (unknown tests and exceptions, both sides
+    /// possible), keeping the buffers when they already have the pack's sizes.
+    fn reset(&mut self, pack: &Pack) {
+        fn fill<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
+            if v.len() == n {
+                v.fill(x);
+            } else {
+                v.clear();
+                v.resize(n, x);
+            }
+        }
+        fill(&mut self.tests, pack.tests.len(), Tri::Unknown);
+        fill(&mut self.excs, pack.exceptions.len(), Tri::Unknown);
+        fill(&mut self.sides, pack.weighings.len(), 0b11);
+        fill(
+            &mut self.outcomes,
+            pack.weighings.len(),
+            WeighOutcome::default(),
+        );
     }
 
     fn env<'a>(&'a self, pack: &'a Pack, facts: &'a [Val], class: Option<u8>) -> Env<'a> {
@@ -433,15 +564,7 @@ impl Evaluator {
     /// Evaluates all tests, exceptions and weighings under an assumed class, so that
     /// [`Evaluator::with_env`] can read them.
     pub fn prepare(&mut self, pack: &Pack, facts: &[Val], date: Date, class: Option<u8>) {
-        self.tests.clear();
-        self.tests.resize(pack.tests.len(), Tri::Unknown);
-        self.excs.clear();
-        self.excs.resize(pack.exceptions.len(), Tri::Unknown);
-        self.sides.clear();
-        self.sides.resize(pack.weighings.len(), 0b11);
-        self.outcomes.clear();
-        self.outcomes
-            .resize(pack.weighings.len(), WeighOutcome::default());
+        self.reset(pack);
         self.run_nodes(pack, facts, date, None, false);
         if class.is_some() {
             self.run_nodes(pack, facts, date, class, true);
@@ -483,25 +606,33 @@ fn any_exception(env: &Env<'_>, excs: &[ExcId]) -> Tri {
 
 /// Whether requirement `i` applies and is met.
 pub fn requirement_status(pack: &Pack, env: &Env<'_>, i: usize, date: Date) -> ReqStatus {
+    status_and_when(pack, env, i, date).0
+}
+
+/// [`requirement_status`], and the value of the requirement's `when` (true when it has none;
+/// false when it is not in force).
+fn status_and_when(pack: &Pack, env: &Env<'_>, i: usize, date: Date) -> (ReqStatus, Tri) {
     let Some(r) = pack.requirements.get(i) else {
-        return ReqStatus::NotApplicable;
+        return (ReqStatus::NotApplicable, Tri::False);
     };
     if !r.meta.in_force(date) {
-        return ReqStatus::NotApplicable;
+        return (ReqStatus::NotApplicable, Tri::False);
     }
-    let applies = r
-        .when
-        .as_ref()
-        .map_or(Tri::True, |c| eval(c, env))
-        .and(any_exception(env, &r.exceptions).not());
+    let when = r.when.as_ref().map_or(Tri::True, |c| eval(c, env));
+    let applies = if r.exceptions.is_empty() {
+        when
+    } else {
+        when.and(any_exception(env, &r.exceptions).not())
+    };
     if applies == Tri::False {
-        return ReqStatus::NotApplicable;
+        return (ReqStatus::NotApplicable, when);
     }
-    match (applies, eval(&r.requires, env)) {
+    let status = match (applies, eval(&r.requires, env)) {
         (_, Tri::True) => ReqStatus::Met,
         (Tri::True, Tri::False) => ReqStatus::Violated,
         _ => ReqStatus::Open,
-    }
+    };
+    (status, when)
 }
 
 /// Adds the unknown facts that leave a condition unknown.
@@ -549,11 +680,15 @@ pub fn collect_unknown(pack: &Pack, env: &Env<'_>, c: Option<&Cond>, out: &mut V
 /// Adds the rules and facts that make a condition come out as it does: for a false `and`, the
 /// first false part; for a true `or`, the first true part; otherwise every part.
 pub fn reasons(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<Ground>) {
-    fn walk(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<Ground>, depth: usize) {
+    reasons_into(pack, env, c, &mut Grounds::over(out));
+}
+
+/// [`reasons`] into a list of grounds being built.
+fn reasons_into(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Grounds<'_>) {
+    fn walk(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Grounds<'_>, depth: usize) {
         if depth > 64 {
             return;
         }
-        let v = eval(c, env);
         match c {
             Cond::Not(x) => walk(pack, env, x, out, depth + 1),
             Cond::And(xs) | Cond::Or(xs) => {
@@ -562,19 +697,20 @@ pub fn reasons(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<Ground>) {
                 } else {
                     Tri::True
                 };
-                if v == short {
-                    if let Some(x) = xs.iter().find(|x| eval(x, env) == short) {
-                        walk(pack, env, x, out, depth + 1);
-                    }
-                } else {
-                    for x in xs.iter() {
-                        walk(pack, env, x, out, depth + 1);
+                // A conjunction is false exactly when a part is (a disjunction true when a
+                // part is), so looking for that part is the same as evaluating the whole first.
+                match xs.iter().find(|x| eval(x, env) == short) {
+                    Some(x) => walk(pack, env, x, out, depth + 1),
+                    None => {
+                        for x in xs.iter() {
+                            walk(pack, env, x, out, depth + 1);
+                        }
                     }
                 }
             }
             Cond::Test(t) => {
                 if let Some(def) = pack.tests.get(usize::from(*t)) {
-                    add_ground(out, Ground::Test(*t));
+                    out.add(Ground::Test(*t));
                     walk(pack, env, &def.cond, out, depth + 1);
                     for e in &def.exceptions {
                         if env.excs.get(usize::from(*e)).copied() == Some(Tri::True) {
@@ -585,35 +721,44 @@ pub fn reasons(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Vec<Ground>) {
             }
             Cond::Exc(e) => {
                 if let Some(def) = pack.exceptions.get(usize::from(*e)) {
-                    add_ground(out, Ground::Exc(*e));
+                    out.add(Ground::Exc(*e));
                     walk(pack, env, &def.cond, out, depth + 1);
                 }
             }
-            Cond::Side(w, _) => add_ground(out, Ground::Weigh(*w)),
+            Cond::Side(w, _) => out.add(Ground::Weigh(*w)),
             Cond::Const(_) => {}
-            leaf => leaf.for_each_fact(&mut |f| add_ground(out, Ground::Fact(f))),
+            leaf => leaf.for_each_fact(&mut |f| out.add(Ground::Fact(f))),
         }
     }
     walk(pack, env, c, out, 0);
 }
 
+/// Adds the grounds of one pass; `statuses` are the requirements' statuses in it, with the
+/// values of their `when` (computed afresh for any it lacks).
 fn grounds_for_pass(
     pack: &Pack,
     env: &Env<'_>,
     date: Date,
     lawful: Tri,
     violated: &[ReqId],
-    out: &mut Vec<Ground>,
+    statuses: &[(ReqStatus, Tri)],
+    out: &mut Grounds<'_>,
 ) {
+    let status = |i: usize| {
+        statuses
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| status_and_when(pack, env, i, date))
+    };
     match lawful {
         Tri::False => {
             for &r in violated {
                 if let Some(def) = pack.requirements.get(usize::from(r)) {
-                    add_ground(out, Ground::Req(r));
+                    out.add(Ground::Req(r));
                     if let Some(w) = &def.when {
-                        reasons(pack, env, w, out);
+                        reasons_into(pack, env, w, out);
                     }
-                    reasons(pack, env, &def.requires, out);
+                    reasons_into(pack, env, &def.requires, out);
                     // Why no exception excused it: each exception in force failed for a reason.
                     for e in &def.exceptions {
                         let in_force = pack
@@ -621,7 +766,7 @@ fn grounds_for_pass(
                             .get(usize::from(*e))
                             .is_some_and(|x| x.meta.in_force(date));
                         if in_force && let Some(x) = pack.exceptions.get(usize::from(*e)) {
-                            reasons(pack, env, &x.cond, out);
+                            reasons_into(pack, env, &x.cond, out);
                         }
                     }
                 }
@@ -629,19 +774,18 @@ fn grounds_for_pass(
         }
         Tri::True => {
             for (i, def) in pack.requirements.iter().enumerate() {
-                match requirement_status(pack, env, i, date) {
+                let (st, when) = status(i);
+                match st {
                     ReqStatus::Met => {
-                        add_ground(out, Ground::Req(u16::try_from(i).unwrap_or(0)));
-                        reasons(pack, env, &def.requires, out);
+                        out.add(Ground::Req(u16::try_from(i).unwrap_or(0)));
+                        reasons_into(pack, env, &def.requires, out);
                     }
-                    ReqStatus::NotApplicable
-                        if def.meta.in_force(date)
-                            && def.when.as_ref().is_none_or(|w| eval(w, env) == Tri::True) =>
-                    {
+                    // `when` is true only for a requirement in force whose condition holds.
+                    ReqStatus::NotApplicable if when == Tri::True => {
                         // Applicable but excused by an exception: the exception is a ground.
                         for e in &def.exceptions {
                             if env.excs.get(usize::from(*e)).copied() == Some(Tri::True) {
-                                reasons(pack, env, &Cond::Exc(*e), out);
+                                reasons_into(pack, env, &Cond::Exc(*e), out);
                             }
                         }
                     }
@@ -651,8 +795,8 @@ fn grounds_for_pass(
         }
         Tri::Unknown => {
             for i in 0..pack.requirements.len() {
-                if requirement_status(pack, env, i, date) == ReqStatus::Open {
-                    add_ground(out, Ground::Req(u16::try_from(i).unwrap_or(0)));
+                if status(i).0 == ReqStatus::Open {
+                    out.add(Ground::Req(u16::try_from(i).unwrap_or(0)));
                 }
             }
         }
@@ -662,73 +806,24 @@ fn grounds_for_pass(
 /// The grounds of a settled classification: every fired factor of the winning side that belongs
 /// to at least one minimal set of them which, alone against everything else (the unknown facts
 /// taken at their worst), still settles the weighing; and the facts those factors read.
+/// `winners` is a reusable buffer.
 fn classification_grounds(
     pack: &Pack,
     w: &crate::compile::pack::WeighDef,
     o: &WeighOutcome,
     vals: &[Tri],
-    out: &mut Vec<Ground>,
+    out: &mut Grounds<'_>,
     facts: &[Val],
+    winners: &mut Vec<(usize, i32)>,
 ) {
     let Some(side) = o.side() else {
         return;
     };
-    let fired = |i: usize| vals.get(i).copied() == Some(Tri::True);
-    let is_winner = |i: usize| fired(i) && w.factors.get(i).is_some_and(|f| f.side == side);
-    let mut chosen: Vec<usize> = Vec::new();
-    if let Some(i) =
-        (0..w.factors.len()).find(|&i| is_winner(i) && w.factors.get(i).is_some_and(|f| f.decisive))
-    {
-        // A decisive factor of the winning side settles it alone.
-        chosen.push(i);
-    } else {
-        let winners: Vec<usize> = (0..w.factors.len()).filter(|&i| is_winner(i)).collect();
-        let weight = |i: usize| w.factors.get(i).map_or(0, |f| f.weight);
-        let total: i32 = winners.iter().map(|&i| weight(i)).sum();
-        // Keeping a subset of weight k leaves a worst-case lead of worst - (total - k); the subset
-        // suffices when that lead exceeds the margin, i.e. when k >= need.
-        let worst_lead = if side == 0 { o.lo } else { -o.hi };
-        let need = w.margin - worst_lead + total + 1;
-        for &f in &winners {
-            // Subset sums of the other winners (weights are small; sums above `need` are cut).
-            let mut sums = [0u64; 8];
-            sums[0] = 1;
-            for &g in winners.iter().filter(|&&g| g != f) {
-                let wg = usize::try_from(weight(g)).unwrap_or(0);
-                let mut shifted = [0u64; 8];
-                for (k, word) in sums.iter().enumerate() {
-                    let (q, r) = ((k * 64 + wg) / 64, wg % 64);
-                    if let Some(d) = shifted.get_mut(q) {
-                        *d |= word << r;
-                    }
-                    if r != 0
-                        && let Some(d) = shifted.get_mut(q + 1)
-                    {
-                        *d |= word >> (64 - r);
-                    }
-                }
-                for (a, b) in sums.iter_mut().zip(shifted) {
-                    *a |= b;
-                }
-            }
-            let lo = (need - weight(f)).max(0);
-            let hi = need - 1;
-            let in_minimal_set = (lo..=hi).any(|s| {
-                usize::try_from(s)
-                    .ok()
-                    .and_then(|s| sums.get(s / 64).map(|word| word & (1u64 << (s % 64)) != 0))
-                    .unwrap_or(false)
-            });
-            if in_minimal_set {
-                chosen.push(f);
-            }
-        }
-    }
     let wid = pack.classification.unwrap_or(0);
-    add_ground(out, Ground::Weigh(wid));
-    for i in chosen {
+    out.add(Ground::Weigh(wid));
+    let add_factor = |i: usize, out: &mut Grounds<'_>| {
         if let Some(f) = w.factors.get(i) {
-            add_ground(out, Ground::Factor(wid, u16::try_from(i).unwrap_or(0)));
+            out.add(Ground::Factor(wid, u16::try_from(i).unwrap_or(0)));
             for &fact in &f.facts {
                 if facts
                     .get(usize::from(fact))
@@ -736,9 +831,99 @@ fn classification_grounds(
                     .unwrap_or(Val::Unknown)
                     != Val::Unknown
                 {
-                    add_ground(out, Ground::Fact(fact));
+                    out.add(Ground::Fact(fact));
                 }
             }
         }
+    };
+    winners.clear();
+    let mut decisive = None;
+    for (i, (f, v)) in w.factors.iter().zip(vals).enumerate() {
+        if *v == Tri::True && f.side == side {
+            if f.decisive {
+                decisive = Some(i);
+                break;
+            }
+            winners.push((i, f.weight));
+        }
     }
+    if let Some(i) = decisive {
+        // A decisive factor of the winning side settles it alone.
+        add_factor(i, out);
+        return;
+    }
+    let total: i32 = winners.iter().map(|&(_, wt)| wt).sum();
+    // Keeping a subset of weight k leaves a worst-case lead of worst - (total - k); the subset
+    // suffices when that lead exceeds the margin, i.e. when k >= need.
+    let worst_lead = if side == 0 { o.lo } else { -o.hi };
+    let need = w.margin - worst_lead + total + 1;
+    for (k, &(f, wf)) in winners.iter().enumerate() {
+        // `f` belongs to a minimal set when some subset of the other winners falls short of
+        // `need` by less than f's weight. Subset sums are kept below 512 (weights are small).
+        let lo = (need - wf).max(0);
+        let hi = (need - 1).min(511);
+        if hi < lo {
+            continue;
+        }
+        let in_minimal_set = if lo == 0 {
+            // The empty subset will do.
+            true
+        } else if hi < 64 {
+            // One word suffices: a sum's bit depends only on the bits below it.
+            let mut sums = 1u64;
+            for (m, &(_, wt)) in winners.iter().enumerate() {
+                if m != k
+                    && let Ok(wg) = u32::try_from(wt)
+                    && wg < 64
+                {
+                    sums |= sums << wg;
+                }
+            }
+            let (lo, hi) = (
+                u32::try_from(lo).unwrap_or(0),
+                u32::try_from(hi).unwrap_or(0),
+            );
+            sums & (u64::MAX >> (63 - hi)) & (u64::MAX << lo) != 0
+        } else {
+            let others = winners
+                .iter()
+                .enumerate()
+                .filter(|&(m, _)| m != k)
+                .map(|(_, &(_, wt))| wt);
+            subset_sums_reach(others, lo, hi)
+        };
+        if in_minimal_set {
+            add_factor(f, out);
+        }
+    }
+}
+
+/// Whether some sum of a subset of `weights` lies in `lo..=hi` (both below 512).
+fn subset_sums_reach(weights: impl Iterator<Item = i32>, lo: i32, hi: i32) -> bool {
+    let mut sums = [0u64; 8];
+    sums[0] = 1;
+    for wg in weights {
+        let wg = usize::try_from(wg).unwrap_or(0);
+        let mut shifted = [0u64; 8];
+        for (k, word) in sums.iter().enumerate() {
+            let (q, r) = ((k * 64 + wg) / 64, wg % 64);
+            if let Some(d) = shifted.get_mut(q) {
+                *d |= word << r;
+            }
+            if r != 0
+                && let Some(d) = shifted.get_mut(q + 1)
+            {
+                *d |= word >> (64 - r);
+            }
+        }
+        for (a, b) in sums.iter_mut().zip(shifted) {
+            *a |= b;
+        }
+    }
+    (lo..=hi).any(|s| {
+        usize::try_from(s)
+            .ok()
+            .and_then(|s| sums.get(s / 64).map(|word| word & (1u64 << (s % 64)) != 0))
+            .unwrap_or(false)
+    })
 }
