@@ -103,6 +103,8 @@ struct Worker {
     cols: Vec<u32>,
     /// The open nodes of an explanation being written.
     stack: Vec<bool>,
+    /// Per fact slot: where its JSON was written in the output (explanations only).
+    reads: Vec<std::ops::Range<usize>>,
 }
 
 impl Worker {
@@ -115,6 +117,7 @@ impl Worker {
             names: Vec::new(),
             cols: Vec::new(),
             stack: Vec::new(),
+            reads: Vec::new(),
         }
     }
 }
@@ -147,8 +150,7 @@ pub fn run(
     let mut counts = Counts::default();
     // Ids already written: their hash (already well mixed, so not hashed again), and where they
     // were first used (file number and line, packed): 16 bytes a case.
-    let mut seen: HashMap<u64, u64, std::hash::BuildHasherDefault<Prehashed>> =
-        HashMap::default();
+    let mut seen: HashMap<u64, u64, std::hash::BuildHasherDefault<Prehashed>> = HashMap::default();
     let mut files: Vec<Arc<str>> = Vec::new();
     let mut first = true;
     let has_sep = {
@@ -466,13 +468,13 @@ fn fast_line(
             line: line_no,
             cols: &w.cols,
         };
-        jsonl_explain::given_facts(&mut r.out, pack, ej, &w.fast.facts, places);
+        jsonl_explain::given_facts(&mut r.out, pack, ej, &w.fast.facts, places, &mut w.reads);
         jsonl_explain::explanation(
             &mut r.out,
             pack,
             ej,
             &w.fast.facts,
-            places,
+            &w.reads,
             &mut w.ev,
             &w.parts,
             &mut w.stack,
@@ -521,13 +523,14 @@ fn key_place(line: &[u8], off: usize) -> usize {
 fn columns(line: &[u8], fast: &FastCase, n: usize, cols: &mut Vec<u32>) {
     cols.clear();
     cols.resize(n, 0);
+    let ascii = line.is_ascii();
     for (slot, col) in cols.iter_mut().enumerate() {
         let Some(off) = fast.value_start(slot) else {
             continue;
         };
         let off = value_place(line, off);
         let before = line.get(..off).unwrap_or(line);
-        let chars = if before.is_ascii() {
+        let chars = if ascii {
             before.len()
         } else {
             before.iter().filter(|b| (**b & 0xC0) != 0x80).count()

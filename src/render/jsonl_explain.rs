@@ -265,6 +265,13 @@ pub struct FactPlaces<'a> {
     pub cols: &'a [u32],
 }
 
+/// No place: for facts the case does not give (they have no `at`).
+const NOWHERE: FactPlaces<'static> = FactPlaces {
+    file: b"",
+    line: 0,
+    cols: &[],
+};
+
 fn uint(out: &mut Vec<u8>, n: u32) {
     let mut digits = [0u8; 10];
     let mut k = digits.len();
@@ -352,22 +359,29 @@ fn fact_read(
 }
 
 /// Writes `,"facts":[…]`: the facts the case gives, in the pack's order (the key is left out
-/// when there are none, as serde does).
+/// when there are none, as serde does). `reads` gets, per fact slot, where its JSON
+/// (`{"fact":…,"value":…,"at":…}`) was written in `out`, or an empty range when the case does
+/// not give it: the explanation copies it from there wherever a rule reads the fact.
 pub fn given_facts(
     out: &mut Vec<u8>,
     pack: &Pack,
     ej: &ExplainJson,
     facts: &[Val],
     places: FactPlaces<'_>,
+    reads: &mut Vec<std::ops::Range<usize>>,
 ) {
+    reads.clear();
     let mut first = true;
     for (i, v) in facts.iter().enumerate() {
         if *v == Val::Unknown {
+            reads.push(0..0);
             continue;
         }
         out.extend_from_slice(if first { b",\"facts\":[" } else { b"," });
         first = false;
+        let start = out.len();
         fact_read(out, pack, ej, places, u16::try_from(i).unwrap_or(0), *v);
+        reads.push(start..out.len());
     }
     if !first {
         out.push(b']');
@@ -378,7 +392,8 @@ pub fn given_facts(
 struct JsonTree<'a> {
     ej: &'a ExplainJson,
     out: &'a mut Vec<u8>,
-    places: FactPlaces<'a>,
+    /// Per fact slot: where its JSON was written in `out` (empty when not given).
+    reads: &'a [std::ops::Range<usize>],
     /// Per open node: whether a child has been written.
     stack: &'a mut Vec<bool>,
     /// Whether the next node at the top level is the first of its list.
@@ -598,12 +613,17 @@ impl TreeOut for JsonTree<'_> {
                 }
                 self.out.extend_from_slice(tri_json(result));
                 let mut first = true;
-                let (out, places) = (&mut *self.out, self.places);
+                let (out, reads) = (&mut *self.out, self.reads);
                 cond.for_each_fact(&mut |f| {
                     out.extend_from_slice(if first { b",\"facts\":[" } else { b"," });
                     first = false;
-                    let v = facts.get(usize::from(f)).copied().unwrap_or(Val::Unknown);
-                    fact_read(out, pack, ej, places, f, v);
+                    match reads.get(usize::from(f)).filter(|r| !r.is_empty()) {
+                        Some(r) => out.extend_from_within(r.clone()),
+                        None => {
+                            let v = facts.get(usize::from(f)).copied().unwrap_or(Val::Unknown);
+                            fact_read(out, pack, ej, NOWHERE, f, v);
+                        }
+                    }
                 });
                 if !first {
                     self.out.push(b']');
@@ -629,14 +649,15 @@ impl TreeOut for JsonTree<'_> {
     }
 }
 
-/// Writes `,"explanation":{"periods":[…]}` for judged stretches. `stack` is a reusable buffer.
+/// Writes `,"explanation":{"periods":[…]}` for judged stretches. `reads` are the places of the
+/// facts' JSON that [`given_facts`] wrote into `out`; `stack` is a reusable buffer.
 #[allow(clippy::too_many_arguments)]
 pub fn explanation(
     out: &mut Vec<u8>,
     pack: &Pack,
     ej: &ExplainJson,
     facts: &[Val],
-    places: FactPlaces<'_>,
+    reads: &[std::ops::Range<usize>],
     ev: &mut Evaluator,
     parts: &[(Stretch, StretchJudgment)],
     stack: &mut Vec<bool>,
@@ -646,7 +667,7 @@ pub fn explanation(
     let mut tree = JsonTree {
         ej,
         out,
-        places,
+        reads,
         stack,
         first: true,
         classification_next: false,
