@@ -1,6 +1,6 @@
 //! Judging a case under a pack: stretch by stretch of law, class by possible class.
 //!
-//! [`Evaluator`] holds reusable buffers; [`Evaluator::judge`] fills a [`Judgment`] from a
+//! [`Evaluator`] holds reusable buffers; [`Evaluator::judge`] fills a [`StretchJudgment`] from a
 //! case's fact slots. The caller (usually [`crate::verdict`]) turns it into a verdict.
 
 pub mod cond;
@@ -325,10 +325,16 @@ impl Evaluator {
                 .map(std::mem::take)
                 .unwrap_or_default();
             violated.clear();
-            self.statuses.clear();
-            for (i, r) in pack.requirements.iter().enumerate() {
+            if self.statuses.len() != pack.requirements.len() {
+                self.statuses.clear();
+                self.statuses.resize(
+                    pack.requirements.len(),
+                    (ReqStatus::NotApplicable, Tri::False),
+                );
+            }
+            for ((i, r), slot) in pack.requirements.iter().enumerate().zip(&mut self.statuses) {
                 let (status, when) = status_and_when(pack, &env, i, date);
-                self.statuses.push((status, when));
+                *slot = (status, when);
                 match status {
                     ReqStatus::Violated => {
                         lawful = Tri::False;
@@ -438,11 +444,9 @@ impl Evaluator {
         dependent_only: bool,
     ) {
         for (n, &dep) in pack.order.iter().zip(&pack.class_dependent) {
-            if dependent_only && !dep {
-                continue;
-            }
-            if !dependent_only && dep {
-                // Left unknown until a class is assumed.
+            // In the first phase, nodes that depend on the class are left unknown until one is
+            // assumed; in the second, only those are evaluated.
+            if dep != dependent_only {
                 continue;
             }
             match *n {
@@ -665,11 +669,17 @@ pub fn collect_unknown(pack: &Pack, env: &Env<'_>, c: Option<&Cond>, out: &mut V
                 }
             }
             Cond::Side(_, _) | Cond::Const(_) => {}
-            leaf => leaf.for_each_fact(&mut |f| {
-                if !out.contains(&f) {
-                    out.push(f);
+            // A leaf reads one fact.
+            Cond::Bool(f, _)
+            | Cond::EnumIn(f, _)
+            | Cond::SetHas(f, _, _)
+            | Cond::CountryIn(f, _)
+            | Cond::Num(f, _, _)
+            | Cond::Date(f, _, _) => {
+                if !out.contains(f) {
+                    out.push(*f);
                 }
-            }),
+            }
         }
     }
     if let Some(c) = c {
@@ -727,7 +737,13 @@ fn reasons_into(pack: &Pack, env: &Env<'_>, c: &Cond, out: &mut Grounds<'_>) {
             }
             Cond::Side(w, _) => out.add(Ground::Weigh(*w)),
             Cond::Const(_) => {}
-            leaf => leaf.for_each_fact(&mut |f| out.add(Ground::Fact(f))),
+            // A leaf reads one fact.
+            Cond::Bool(f, _)
+            | Cond::EnumIn(f, _)
+            | Cond::SetHas(f, _, _)
+            | Cond::CountryIn(f, _)
+            | Cond::Num(f, _, _)
+            | Cond::Date(f, _, _) => out.add(Ground::Fact(*f)),
         }
     }
     walk(pack, env, c, out, 0);
@@ -821,21 +837,24 @@ fn classification_grounds(
     };
     let wid = pack.classification.unwrap_or(0);
     out.add(Ground::Weigh(wid));
-    let add_factor = |i: usize, out: &mut Grounds<'_>| {
+    /// Adds factor `i` and the known facts it reads.
+    #[inline(always)]
+    fn add_factor(
+        w: &crate::compile::pack::WeighDef,
+        wid: u16,
+        facts: &[Val],
+        i: usize,
+        out: &mut Grounds<'_>,
+    ) {
         if let Some(f) = w.factors.get(i) {
             out.add(Ground::Factor(wid, u16::try_from(i).unwrap_or(0)));
             for &fact in &f.facts {
-                if facts
-                    .get(usize::from(fact))
-                    .copied()
-                    .unwrap_or(Val::Unknown)
-                    != Val::Unknown
-                {
+                if !matches!(facts.get(usize::from(fact)), None | Some(Val::Unknown)) {
                     out.add(Ground::Fact(fact));
                 }
             }
         }
-    };
+    }
     winners.clear();
     let mut decisive = None;
     for (i, (f, v)) in w.factors.iter().zip(vals).enumerate() {
@@ -849,7 +868,7 @@ fn classification_grounds(
     }
     if let Some(i) = decisive {
         // A decisive factor of the winning side settles it alone.
-        add_factor(i, out);
+        add_factor(w, wid, facts, i, out);
         return;
     }
     let total: i32 = winners.iter().map(|&(_, wt)| wt).sum();
@@ -893,7 +912,7 @@ fn classification_grounds(
             subset_sums_reach(others, lo, hi)
         };
         if in_minimal_set {
-            add_factor(f, out);
+            add_factor(w, wid, facts, f, out);
         }
     }
 }

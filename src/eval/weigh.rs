@@ -6,6 +6,11 @@
 //! sets are added up as bit sets of reachable balances. The weighing is settled only when every
 //! reachable balance points the same way. An unknown fact is decisive when, for some values of
 //! the other unknown facts, changing it alone changes the outcome.
+//!
+//! That is the general path ([`weigh_general`]). Most cases take a faster one that finds the
+//! same: a group whose factors depend on its few bool and enum facts only is looked up in a
+//! table built with the pack (runs of such groups in one joint table), a group whose facts are
+//! all known adds a constant, and the reachable balances usually fit one machine word.
 
 use super::cond::{atom, eval_deep};
 use super::tri::Tri;
@@ -142,10 +147,11 @@ fn bits_iter(b: &Bits) -> impl Iterator<Item = i32> + '_ {
 
 /// Weighs one weighing of `pack` for a case's facts on `date`.
 ///
-/// Most cases take the fast path ([`weigh_fast`]): groups whose facts are all known add a
-/// constant, and the few groups with unknown facts are added up in one machine word per set of
-/// decisive flags. Anything wider goes the general way ([`weigh_general`]); both give the same
-/// outcome, factor values and decisive facts (the module's tests compare them).
+/// Most cases take a fast path: tables built with the pack, a constant for the groups whose
+/// facts are all known, and the few groups with unknown facts added up in one machine word per
+/// set of decisive flags. Anything wider goes the general way ([`weigh_general`]); both give
+/// the same outcome, factor values and decisive facts (the module's tests compare them on
+/// random cases).
 pub fn weigh(
     pack: &Pack,
     w: &WeighDef,
@@ -497,6 +503,15 @@ fn weigh_fast(
         return Some(interval(w, facts, date, s));
     }
     let base = known + low;
+    if s.open.is_empty() {
+        // Every fact known: one balance.
+        return Some(WeighOutcome {
+            lo: known,
+            hi: known,
+            possible: outcome(known, known_flags, w.margin),
+            exact,
+        });
+    }
     let mut reach = [0u64; 4];
     if let Some(r) = reach.get_mut(usize::from(known_flags & 3)) {
         *r = 1;
