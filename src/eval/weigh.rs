@@ -803,18 +803,7 @@ fn decisive_in_open_group(
     s.odometer.resize(s.unknown.len(), 0);
     let mut found = false;
     loop {
-        for (k, &f) in s.unknown.iter().enumerate() {
-            let idx = s.odometer.get(k).copied().unwrap_or(0);
-            let v = pack
-                .representatives
-                .get(usize::from(f))
-                .and_then(|r| r.get(idx))
-                .copied()
-                .unwrap_or(Val::Unknown);
-            if let Some(slot) = s.facts.get_mut(usize::from(f)) {
-                *slot = v;
-            }
-        }
+        set_from_odometer(pack, &s.unknown, &s.odometer, &mut s.facts);
         s.per_value.clear();
         for &v in x_reps {
             if let Some(slot) = s.facts.get_mut(usize::from(x)) {
@@ -840,6 +829,21 @@ fn decisive_in_open_group(
         }
     }
     found
+}
+
+/// Sets each fact of `unknown` to the representative value its odometer digit points at.
+fn set_from_odometer(pack: &Pack, unknown: &[FactId], odometer: &[usize], facts: &mut [Val]) {
+    for (&f, &idx) in unknown.iter().zip(odometer) {
+        let v = pack
+            .representatives
+            .get(usize::from(f))
+            .and_then(|r| r.get(idx))
+            .copied()
+            .unwrap_or(Val::Unknown);
+        if let Some(slot) = facts.get_mut(usize::from(f)) {
+            *slot = v;
+        }
+    }
 }
 
 /// Moves an odometer over the representative values of `unknown` one step; false when it has
@@ -1135,18 +1139,7 @@ fn open_contributions(
     s.odometer.resize(s.unknown.len(), 0);
     let start = s.contrib.len();
     loop {
-        for (k, &f) in s.unknown.iter().enumerate() {
-            let idx = s.odometer.get(k).copied().unwrap_or(0);
-            let v = pack
-                .representatives
-                .get(usize::from(f))
-                .and_then(|r| r.get(idx))
-                .copied()
-                .unwrap_or(Val::Unknown);
-            if let Some(slot) = s.facts.get_mut(usize::from(f)) {
-                *slot = v;
-            }
-        }
+        set_from_odometer(pack, &s.unknown, &s.odometer, &mut s.facts);
         let sc = score(pack, w, group.factors.iter().copied(), &s.facts, date);
         if !s.contrib.get(start..).is_some_and(|xs| xs.contains(&sc)) {
             s.contrib.push(sc);
@@ -1206,18 +1199,7 @@ fn group_contributions(
     s.odometer.resize(s.unknown.len(), 0);
     let start = s.contrib.len();
     loop {
-        for (k, &f) in s.unknown.iter().enumerate() {
-            let idx = s.odometer.get(k).copied().unwrap_or(0);
-            let v = pack
-                .representatives
-                .get(usize::from(f))
-                .and_then(|r| r.get(idx))
-                .copied()
-                .unwrap_or(Val::Unknown);
-            if let Some(slot) = s.facts.get_mut(usize::from(f)) {
-                *slot = v;
-            }
-        }
+        set_from_odometer(pack, &s.unknown, &s.odometer, &mut s.facts);
         let (c, flags) = score(pack, w, group.factors.iter().copied(), &s.facts, date);
         if !s
             .contrib
@@ -1484,18 +1466,7 @@ fn decisive_in_group(
     s.odometer.clear();
     s.odometer.resize(s.unknown.len(), 0);
     loop {
-        for (k, &f) in s.unknown.iter().enumerate() {
-            let idx = s.odometer.get(k).copied().unwrap_or(0);
-            let v = pack
-                .representatives
-                .get(usize::from(f))
-                .and_then(|r| r.get(idx))
-                .copied()
-                .unwrap_or(Val::Unknown);
-            if let Some(slot) = s.facts.get_mut(usize::from(f)) {
-                *slot = v;
-            }
-        }
+        set_from_odometer(pack, &s.unknown, &s.odometer, &mut s.facts);
         s.per_value.clear();
         for &v in x_reps {
             if let Some(slot) = s.facts.get_mut(usize::from(x)) {

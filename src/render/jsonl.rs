@@ -214,7 +214,12 @@ fn int(out: &mut Vec<u8>, n: i32) {
     if n < 0 {
         out.push(b'-');
     }
-    let mut n = n.unsigned_abs();
+    uint(out, n.unsigned_abs());
+}
+
+/// Writes a number in plain decimal.
+pub(crate) fn uint(out: &mut Vec<u8>, n: u32) {
+    let mut n = n;
     let mut digits = [0u8; 10];
     let mut k = digits.len();
     loop {

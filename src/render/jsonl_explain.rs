@@ -272,23 +272,6 @@ const NOWHERE: FactPlaces<'static> = FactPlaces {
     cols: &[],
 };
 
-fn uint(out: &mut Vec<u8>, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut k = digits.len();
-    let mut n = n;
-    loop {
-        k -= 1;
-        if let Some(d) = digits.get_mut(k) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || k == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(digits.get(k..).unwrap_or(&[]));
-}
-
 /// Writes a fact's value as shown in explanations (as [`Pack::show_value`] shows it), as a JSON
 /// string.
 fn value(out: &mut Vec<u8>, pack: &Pack, ej: &ExplainJson, f: FactId, v: Val) {
@@ -350,9 +333,9 @@ fn fact_read(
         out.extend_from_slice(b",\"at\":\"");
         out.extend_from_slice(places.file);
         out.push(b':');
-        uint(out, places.line);
+        crate::render::jsonl::uint(out, places.line);
         out.push(b':');
-        uint(out, col);
+        crate::render::jsonl::uint(out, col);
         out.push(b'"');
     }
     out.push(b'}');
