@@ -4,7 +4,7 @@
 //! serializing it. Its output is byte for byte that of serde_json on the tree (a test holds it
 //! to that).
 
-use crate::compile::pack::{Cond, FactId, Fnv, Pack, RuleMeta, Val};
+use crate::compile::pack::{Cond, FactId, FactType, Fnv, Pack, RuleMeta, Val};
 use crate::eval::tri::Tri;
 use crate::eval::{Evaluator, Stretch, StretchJudgment};
 use crate::explain::{
@@ -235,8 +235,8 @@ impl ExplainJson {
                 .facts
                 .iter()
                 .map(|f| match &f.ty {
-                    crate::compile::pack::FactType::Enum(vs) => vs.iter().map(|v| js(v)).collect(),
-                    crate::compile::pack::FactType::Set(vs) => vs
+                    FactType::Enum(vs) => vs.iter().map(|v| js(v)).collect(),
+                    FactType::Set(vs) => vs
                         .iter()
                         .map(|v| {
                             let s = js(v);
@@ -276,20 +276,19 @@ const NOWHERE: FactPlaces<'static> = FactPlaces {
 /// string.
 fn value(out: &mut Vec<u8>, pack: &Pack, ej: &ExplainJson, f: FactId, v: Val) {
     let vals = ej.values.get(usize::from(f));
+    let ty = pack.facts.get(usize::from(f)).map(|d| &d.ty);
     match v {
         Val::Unknown => out.extend_from_slice(b"\"unknown\""),
         Val::Bool(true) => out.extend_from_slice(b"\"true\""),
         Val::Bool(false) => out.extend_from_slice(b"\"false\""),
-        Val::Enum(i) => match vals.and_then(|vs| vs.get(usize::from(i))) {
-            Some(s) => out.extend_from_slice(s.as_bytes()),
-            None => js_into(out, &pack.show_value(f, v)),
-        },
-        Val::Set(mask)
-            if matches!(
-                pack.facts.get(usize::from(f)).map(|d| &d.ty),
-                Some(crate::compile::pack::FactType::Set(_))
-            ) =>
-        {
+        Val::Enum(i) if matches!(ty, Some(FactType::Enum(_))) => {
+            match vals.and_then(|vs| vs.get(usize::from(i))) {
+                Some(s) => out.extend_from_slice(s.as_bytes()),
+                None => js_into(out, &pack.show_value(f, v)),
+            }
+        }
+        Val::Country(c) => js_into(out, c.as_str()),
+        Val::Set(mask) if matches!(ty, Some(FactType::Set(_))) => {
             out.extend_from_slice(b"\"{");
             let mut first = true;
             for (i, s) in vals.into_iter().flatten().enumerate() {
