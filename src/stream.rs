@@ -252,6 +252,7 @@ pub fn run(
             // Hand the buffer back: fresh large buffers cost a page fault per page.
             if let Ok(mut p) = pool.lock()
                 && p.len() < in_flight
+                && r.out.capacity() <= MAX_KEPT_OUTPUT
             {
                 p.push(r.out);
             }
@@ -270,6 +271,9 @@ pub fn run(
 /// of a megabyte costs a page fault per page.
 static SPARE_TEXT: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
 
+/// The largest output buffer kept for reuse (one grown larger is let go).
+const MAX_KEPT_OUTPUT: usize = 16 << 20;
+
 /// The most spare input buffers kept.
 const MAX_SPARE_TEXT: usize = 16;
 
@@ -286,6 +290,10 @@ fn spare_text() -> Vec<u8> {
 
 /// Hands a block's buffer back for reuse.
 fn recycle_text(t: Vec<u8>) {
+    // A buffer grown for one very long line is let go rather than kept.
+    if t.capacity() > 4 * BLOCK_BYTES {
+        return;
+    }
     if let Ok(mut p) = SPARE_TEXT.lock()
         && p.len() < MAX_SPARE_TEXT
     {
