@@ -13,28 +13,12 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use entrust::case::Format;
 use entrust::eval::Evaluator;
 use entrust::library::{Library, builtin_files, dir_files};
-use entrust::render::json;
-use entrust::stream::{self, Block, Sink};
-use entrust::verdict::{Verdict, judge};
+use entrust::stream::{self, Block};
+use entrust::verdict::judge;
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
-
-/// JSON Lines, with the explanation when `.0`.
-struct Jsonl(bool);
-impl Sink for Jsonl {
-    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
-        out.extend_from_slice(json::line(v).as_bytes());
-        out.push(b'\n');
-    }
-    fn is_jsonl(&self) -> bool {
-        true
-    }
-    fn explain(&self) -> bool {
-        self.0
-    }
-}
 
 /// `n` bench cases: the edge cases of RULES.md under fresh ids.
 fn cases(n: usize) -> Vec<u8> {
@@ -113,7 +97,7 @@ fn batch(c: &mut Criterion) {
                 let mut blocks: &mut dyn Iterator<Item = std::io::Result<Block>> = &mut blocks;
                 let counts = stream::run(
                     &lib,
-                    &Jsonl(explain),
+                    &stream::JsonLines { explain },
                     None,
                     &mut blocks,
                     &mut std::io::sink(),

@@ -186,13 +186,27 @@ pub fn balance_words(pack: &Pack, lo: i32, hi: i32) -> String {
 
 /// The classification weighing's detail: its balance range and margin.
 pub fn weighing_detail(first_side: &str, lo: i32, hi: i32, margin: i32) -> String {
-    if lo == hi {
-        format!("{lo:+} toward {first_side} (undecided within {margin})")
+    let mut s = String::new();
+    write_weighing_detail(&mut s, first_side, lo, hi, margin);
+    s
+}
+
+/// Writes [`weighing_detail`] into `w` (without allocating).
+pub fn write_weighing_detail(
+    w: &mut impl std::fmt::Write,
+    first_side: &str,
+    lo: i32,
+    hi: i32,
+    margin: i32,
+) {
+    let _ = if lo == hi {
+        write!(w, "{lo:+} toward {first_side} (undecided within {margin})")
     } else {
-        format!(
+        write!(
+            w,
             "from {lo:+} to {hi:+} toward {first_side}, depending on unknown facts (undecided within {margin})"
         )
-    }
+    };
 }
 
 /// A factor's side and weight in words, e.g. `3 toward provision` or `5, decisive toward

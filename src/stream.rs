@@ -1,11 +1,13 @@
 //! Batch runs: many case files judged in parallel and written in input order, with memory
-//! bounded by the blocks in flight, whatever the number of cases.
+//! bounded by the blocks in flight (plus 16 bytes a case for the run's ids, since a repeated id
+//! is an error), whatever the number of cases.
 //!
 //! Inputs are cut into blocks (up to [`BLOCK_BYTES`] of JSON Lines, or one whole `.case`/YAML
 //! file); a batch of blocks is judged in parallel, then written in order before the next batch
-//! is read. JSON Lines take a fast path ([`crate::case::fastjson`], [`crate::render::jsonl`])
-//! when the line is plain and the output is JSON Lines; anything else goes through the general
-//! reader and renderers, which give the same bytes or a precise error.
+//! is read. JSON Lines take a fast path ([`crate::case::fastjson`], [`crate::render::jsonl`],
+//! and with explanations [`crate::render::jsonl_explain`]) when the line is plain and the output
+//! is JSON Lines; anything else goes through the general reader and renderers, which give the
+//! same bytes or a precise error.
 
 use crate::batch::bind_cases;
 use crate::case::fastjson::{self, FastCase};
@@ -47,6 +49,27 @@ pub trait Sink: Sync {
     fn between(&self, _out: &mut Vec<u8>) {}
     /// Written once after the last verdict.
     fn end(&self, _out: &mut Vec<u8>) {}
+}
+
+/// JSON Lines: one verdict a line (cases.md §3), with the explanation tree when `explain`.
+/// Plain lines take the fast path.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct JsonLines {
+    /// Whether each verdict carries its explanation.
+    pub explain: bool,
+}
+
+impl Sink for JsonLines {
+    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
+        out.extend_from_slice(crate::render::json::line(v).as_bytes());
+        out.push(b'\n');
+    }
+    fn is_jsonl(&self) -> bool {
+        true
+    }
+    fn explain(&self) -> bool {
+        self.explain
+    }
 }
 
 /// Where one block of input comes from.
@@ -498,7 +521,7 @@ fn fast_line(
         &mut w.names,
     );
     if let Some(ej) = ejson {
-        columns(line, &w.fast, pack.facts.len(), &mut w.cols);
+        w.fast.columns(line, &mut w.cols);
         let places = FactPlaces {
             file: file_json.as_bytes(),
             line: line_no,
@@ -527,52 +550,6 @@ fn fast_line(
         end: r.out.len(),
     });
     true
-}
-
-/// Where the general reader places a value that starts at `off` (see
-/// [`crate::case::locate`]): a string at its text, inside the quotes; a list at its first item's
-/// text, or at its key's name when it is empty; anything else where it starts.
-fn value_place(line: &[u8], off: usize) -> usize {
-    match line.get(off) {
-        Some(b'"') => off + 1,
-        Some(b'[') => {
-            let rest = line.get(off + 1..).unwrap_or(&[]);
-            match rest.iter().position(|c| !c.is_ascii_whitespace()) {
-                Some(p) if rest.get(p) == Some(&b'"') => off + p + 2,
-                Some(p) if rest.get(p) != Some(&b']') => off + p + 1,
-                _ => key_place(line, off),
-            }
-        }
-        _ => off,
-    }
-}
-
-/// The start of the name of the key whose value starts at `off` (inside its quotes).
-fn key_place(line: &[u8], off: usize) -> usize {
-    let before = line.get(..off).unwrap_or(&[]).trim_ascii_end();
-    let before = before.strip_suffix(b":").unwrap_or(before).trim_ascii_end();
-    let before = before.strip_suffix(b"\"").unwrap_or(before);
-    memchr::memrchr(b'"', before).map_or(off, |q| q + 1)
-}
-
-/// The 1-based column (in characters, as [`SourceMap`] counts) of each given fact's value.
-fn columns(line: &[u8], fast: &FastCase, n: usize, cols: &mut Vec<u32>) {
-    cols.clear();
-    cols.resize(n, 0);
-    let ascii = line.is_ascii();
-    for (slot, col) in cols.iter_mut().enumerate() {
-        let Some(off) = fast.value_start(slot) else {
-            continue;
-        };
-        let off = value_place(line, off);
-        let before = line.get(..off).unwrap_or(line);
-        let chars = if ascii {
-            before.len()
-        } else {
-            before.iter().filter(|b| (**b & 0xC0) != 0x80).count()
-        };
-        *col = u32::try_from(chars + 1).unwrap_or(u32::MAX);
-    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -65,6 +65,29 @@ impl FastCase {
         self.starts.get(slot).copied().filter(|&at| at != NOT_GIVEN)
     }
 
+    /// The 1-based column of each fact's value in `line`, by slot (0 when the line did not give
+    /// the fact), where the general reader places it (a string at its text, a list at its first
+    /// item) and counted in characters as [`crate::source::SourceMap`] counts them: the `at` of
+    /// an explanation.
+    pub fn columns(&self, line: &[u8], cols: &mut Vec<u32>) {
+        cols.clear();
+        cols.resize(self.starts.len(), 0);
+        let ascii = line.is_ascii();
+        for (slot, col) in cols.iter_mut().enumerate() {
+            let Some(off) = self.value_start(slot) else {
+                continue;
+            };
+            let off = value_place(line, off);
+            let before = line.get(..off).unwrap_or(line);
+            let chars = if ascii {
+                before.len()
+            } else {
+                before.iter().filter(|b| (**b & 0xC0) != 0x80).count()
+            };
+            *col = u32::try_from(chars + 1).unwrap_or(u32::MAX);
+        }
+    }
+
     /// Readies the fact slots for `pack`: all unknown, none given.
     fn start<'p>(&mut self, pack: &'p Pack) -> &'p Pack {
         let n = pack.facts.len();
@@ -509,6 +532,32 @@ enum Key {
     Date,
     Period,
     Facts,
+}
+
+/// Where the general reader places a value that starts at `off` (see
+/// [`crate::case::locate`]): a string at its text, inside the quotes; a list at its first item's
+/// text, or at its key's name when it is empty; anything else where it starts.
+fn value_place(line: &[u8], off: usize) -> usize {
+    match line.get(off) {
+        Some(b'"') => off + 1,
+        Some(b'[') => {
+            let rest = line.get(off + 1..).unwrap_or(&[]);
+            match rest.iter().position(|c| !c.is_ascii_whitespace()) {
+                Some(p) if rest.get(p) == Some(&b'"') => off + p + 2,
+                Some(p) if rest.get(p) != Some(&b']') => off + p + 1,
+                _ => key_place(line, off),
+            }
+        }
+        _ => off,
+    }
+}
+
+/// The start of the name of the key whose value starts at `off` (inside its quotes).
+fn key_place(line: &[u8], off: usize) -> usize {
+    let before = line.get(..off).unwrap_or(&[]).trim_ascii_end();
+    let before = before.strip_suffix(b":").unwrap_or(before).trim_ascii_end();
+    let before = before.strip_suffix(b"\"").unwrap_or(before);
+    memchr::memrchr(b'"', before).map_or(off, |q| q + 1)
 }
 
 /// Reads `line` into `out`. Returns `None` when the line is not plain enough (then read it with

@@ -122,6 +122,23 @@ const EXPECT_KEYS: [&str; 5] = [
     "because",
 ];
 
+/// The error for a key written twice in `text` (whose byte 0 is at `base`), at its second
+/// occurrence; `Err` with the first occurrence when the second cannot be found.
+fn given_twice(source: SourceId, text: &str, base: usize, key: &str) -> Result<Diagnostic, Span> {
+    let mut loc = Locator::new(source, text, base);
+    let first = loc.key(key);
+    let second = loc.key(key);
+    if second == first || second == loc.fallback() {
+        return Err(first);
+    }
+    let help = if key == "facts" {
+        "merge the two `facts` mappings into one: a parser would keep only the last"
+    } else {
+        "keep one value; a case states each fact once"
+    };
+    Ok(Diagnostic::error(format!("key `{key}` is given twice"), second).with_help(help))
+}
+
 /// The key named by a parser's "duplicate entry" message.
 fn duplicate_key(msg: &str) -> Option<String> {
     msg.split("duplicate entry with key \"")
@@ -142,18 +159,13 @@ pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
             // A duplicate key: point at its second occurrence rather than at the mapping.
             if let Some(key) = duplicate_key(&msg) {
-                let key = key.as_str();
-                let mut loc = Locator::new(source, text, 0);
-                let first = loc.key(key);
-                let second = loc.key(key);
-                if second != first {
-                    out.diagnostics.push(
-                        Diagnostic::error(format!("key `{key}` is given twice"), second)
-                            .with_help("keep one value; a case states each fact once"),
-                    );
-                    return out;
+                match given_twice(source, text, 0, &key) {
+                    Ok(d) => {
+                        out.diagnostics.push(d);
+                        return out;
+                    }
+                    Err(first) => span = first,
                 }
-                span = first;
             }
             out.diagnostics.push(Diagnostic::error(
                 format!("this is not valid YAML: {msg}"),
@@ -257,21 +269,14 @@ pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
                 let mut loc = Locator::new(source, body, start);
                 read_one(Raw::from_json(v, 0), &mut loc, &mut out);
             }
-            Err(e) if duplicate_key(&e.to_string()).is_some() => {
-                let key = duplicate_key(&e.to_string()).unwrap_or_default();
-                // Point at the second occurrence (the first one before where serde stopped).
-                let mut loc = Locator::new(source, body, start);
-                let first = loc.key(&key);
-                let second = loc.key(&key);
-                let at = if second == loc.fallback() {
-                    first
-                } else {
-                    second
-                };
-                out.diagnostics.push(
-                    Diagnostic::error(format!("key `{key}` is given twice"), at)
-                        .with_help("keep one value; a case states each fact once"),
-                );
+            // A duplicate key: point at its second occurrence (serde stopped just past it).
+            Err(e) if let Some(key) = duplicate_key(&e.to_string()) => {
+                out.diagnostics
+                    .push(
+                        given_twice(source, body, start, &key).unwrap_or_else(|first| {
+                            Diagnostic::error(format!("key `{key}` is given twice"), first)
+                        }),
+                    );
             }
             Err(e) => {
                 let col = e.column().saturating_sub(1);

@@ -19,22 +19,6 @@ impl Sink for TextSink {
     }
 }
 
-struct JsonlSink {
-    explain: bool,
-}
-impl Sink for JsonlSink {
-    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
-        out.extend_from_slice(json::line(v).as_bytes());
-        out.push(b'\n');
-    }
-    fn is_jsonl(&self) -> bool {
-        true
-    }
-    fn explain(&self) -> bool {
-        self.explain
-    }
-}
-
 struct JsonSink {
     explain: bool,
 }
@@ -209,13 +193,13 @@ pub fn run(
     let sink: Box<dyn Sink> = match format {
         Format::Text => Box::new(TextSink),
         Format::Json => Box::new(JsonSink { explain }),
-        Format::Jsonl => Box::new(JsonlSink { explain }),
+        Format::Jsonl => Box::new(stream::JsonLines { explain }),
         Format::Yaml => Box::new(YamlSink { explain }),
         Format::Csv => Box::new(CsvSink),
         Format::Markdown => Box::new(MarkdownSink),
         // The page needs every verdict: they are collected as JSON Lines (with explanations)
         // and rendered at the end.
-        Format::Html => Box::new(JsonlSink { explain: true }),
+        Format::Html => Box::new(stream::JsonLines { explain: true }),
     };
     let mut all = sources.iter_mut().flat_map(|b| b.by_ref());
     // The report goes to a temporary file renamed into place, so that an interrupted run never

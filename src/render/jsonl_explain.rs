@@ -8,7 +8,8 @@ use crate::compile::pack::{Cond, FactId, FactType, Fnv, Pack, RuleMeta, Val};
 use crate::eval::tri::Tri;
 use crate::eval::{Evaluator, Stretch, StretchJudgment};
 use crate::explain::{
-    Connective, Step, TreeOut, describe_leaf, factor_weight, factor_word, walk, weighing_detail,
+    Connective, Step, TreeOut, describe_leaf, factor_weight, factor_word, walk,
+    write_weighing_detail,
 };
 use std::collections::HashMap;
 use std::io::Write as _;
@@ -60,6 +61,9 @@ fn detail(d: Option<&str>) -> String {
 pub struct ExplainJson {
     weighing_head: String,
     weighing_notes: String,
+    /// The classification's sides as JSON strings.
+    sides: Vec<String>,
+    /// Its first side as JSON string content (the balance counts toward it).
     first_side: String,
     margin: i32,
     /// Per factor of the classification: head, and what follows the result (notes, weight).
@@ -141,8 +145,15 @@ impl ExplainJson {
                 meta_head("weighing", &w.meta.title, &w.meta)
             }),
             weighing_notes: class.map_or_else(String::new, |w| notes(&w.meta)),
+            sides: class.map_or_else(Vec::new, |w| w.sides.iter().map(|s| js(s)).collect()),
             first_side: class
-                .and_then(|w| w.sides.first().cloned())
+                .and_then(|w| w.sides.first())
+                .map(|s| {
+                    let s = js(s);
+                    s.get(1..s.len().saturating_sub(1))
+                        .unwrap_or_default()
+                        .to_string()
+                })
                 .unwrap_or_default(),
             margin: class.map_or(0, |w| w.margin),
             factor: class.map_or_else(Vec::new, |w| {
@@ -250,6 +261,16 @@ impl ExplainJson {
                 .collect(),
             assuming: [side_of(0), side_of(1)],
         }
+    }
+}
+
+/// A byte buffer written through [`std::fmt::Write`] (text written is UTF-8 already).
+struct Utf8<'a>(&'a mut Vec<u8>);
+
+impl std::fmt::Write for Utf8<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
     }
 }
 
@@ -481,18 +502,14 @@ impl TreeOut for JsonTree<'_> {
         match step {
             Step::Weighing { side, lo, hi } => {
                 self.put(&ej.weighing_head);
-                let name =
-                    side.and_then(|i| pack.classifier().and_then(|w| w.sides.get(usize::from(i))));
-                match name {
-                    Some(n) => js_into(self.out, n),
+                match side.and_then(|i| ej.sides.get(usize::from(i))) {
+                    Some(n) => self.put(n),
                     None => self.out.extend_from_slice(b"\"undecided\""),
                 }
                 self.put(&ej.weighing_notes);
-                self.out.extend_from_slice(b",\"detail\":");
-                js_into(
-                    self.out,
-                    &weighing_detail(&ej.first_side, lo, hi, ej.margin),
-                );
+                self.out.extend_from_slice(b",\"detail\":\"");
+                write_weighing_detail(&mut Utf8(self.out), &ej.first_side, lo, hi, ej.margin);
+                self.out.push(b'"');
             }
             Step::Factor { f, result } => match ej.factor.get(f) {
                 Some((h, tail)) => {
