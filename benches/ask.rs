@@ -12,7 +12,7 @@ use entrust::case::Format;
 use entrust::compile::pack::Val;
 use entrust::eval::Evaluator;
 use entrust::library::Library;
-use entrust::reason::ask::next_question;
+use entrust::reason::ask::{Until, next_question};
 use std::collections::HashMap;
 use std::hint::black_box;
 
@@ -46,7 +46,7 @@ fn first_question(c: &mut Criterion) {
         );
         let mut ev = Evaluator::new();
         group.bench_with_input(BenchmarkId::from_parameter(label), &b, |bench, b| {
-            bench.iter(|| next_question(pack, black_box(b), &mut ev, &[]))
+            bench.iter(|| next_question(pack, black_box(b), &mut ev, &[], Until::Settled))
         });
     }
     group.finish();

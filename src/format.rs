@@ -239,6 +239,7 @@ fn statute_walk(
         | R::help_clause
         | R::burden_clause
         | R::recorded_clause
+        | R::given_clause
         | R::cite_clause
         | R::in_force
         | R::if_clause

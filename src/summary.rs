@@ -4,7 +4,7 @@
 use crate::compile::pack::{FactId, Pack, ReqId};
 use crate::date::Date;
 use crate::eval::tri::Tri;
-use crate::eval::{Ground, GroundFilter, Stretch, StretchJudgment};
+use crate::eval::{Found, Ground, GroundFilter, Stretch, StretchJudgment};
 
 /// A violation over the whole period.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,6 +17,32 @@ pub struct SummaryViolation {
     pub during: Vec<(Date, Date)>,
     /// Indexes into the pack's transitional rules that apply to it.
     pub transitions: Vec<usize>,
+    /// For a possible violation: the unknown facts that would settle it (empty for a
+    /// violation found).
+    pub settled_by: Vec<FactId>,
+}
+
+/// What the answer to an unknown fact could change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CouldChange {
+    /// The classification.
+    Classification,
+    /// Whether the transfer is lawful.
+    Lawfulness,
+    /// Which violations are found (lawfulness being settled, or not by this fact alone).
+    Violations,
+}
+
+impl CouldChange {
+    /// The word used in verdicts (`could_change`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CouldChange::Classification => "classification",
+            CouldChange::Lawfulness => "lawfulness",
+            CouldChange::Violations => "violations",
+        }
+    }
 }
 
 /// The outcome over the whole period.
@@ -28,13 +54,19 @@ pub struct Summary {
     pub lawful: Tri,
     /// Violations in order of first appearance.
     pub violations: Vec<SummaryViolation>,
-    /// Unknown facts that could change the outcome, most decisive first; `true` when they could
-    /// change the classification, `false` for lawfulness.
-    pub unknowns: Vec<(FactId, bool)>,
+    /// Possible violations (requirements unknown facts leave open in some stretch), in order
+    /// of first appearance, each with the facts that would settle it.
+    pub possible: Vec<SummaryViolation>,
+    /// Unknown facts that could change the outcome, most decisive first: those that could
+    /// change the classification, then lawfulness, then which violations are found.
+    pub unknowns: Vec<(FactId, CouldChange)>,
     /// The grounds, in order of first appearance.
     pub grounds: Vec<Ground>,
-    /// Gaps touched.
+    /// Gaps touched, in order of first appearance.
     pub gaps: Vec<u16>,
+    /// When each gap was touched: `(gap, first day, last day)`, contiguous stretches merged,
+    /// in order of first appearance.
+    pub gap_during: Vec<(u16, Date, Date)>,
     /// Violation slots kept from earlier cases, with their buffers, for reuse.
     spare: Spare,
 }
@@ -85,14 +117,71 @@ fn fact_weight(pack: &Pack, f: FactId) -> i32 {
     })
 }
 
+/// Adds the findings of one stretch `s` to a list of violations (or possible violations),
+/// merging each requirement's contiguous stretches, writing over the slots before `*used` and
+/// taking further slots from `spare` (keeping their buffers). `facts` are the facts that would
+/// settle each finding, by requirement (empty for violations found).
+fn add_found(
+    list: &mut Vec<SummaryViolation>,
+    used: &mut usize,
+    spare: &mut Spare,
+    s: &Stretch,
+    found: &[Found],
+    facts: &[(ReqId, FactId)],
+) {
+    for f in found {
+        let slot = match list
+            .get_mut(..*used)
+            .into_iter()
+            .flatten()
+            .position(|x| x.req == f.req && x.only_under == f.only_under)
+        {
+            Some(k) => {
+                if let Some(x) = list.get_mut(k) {
+                    match x.during.last_mut() {
+                        Some(last) if last.1.succ() == s.from => last.1 = s.to,
+                        _ => x.during.push((s.from, s.to)),
+                    }
+                }
+                k
+            }
+            None => {
+                if list.len() == *used {
+                    let slot = spare.0.pop().unwrap_or_default();
+                    list.push(slot);
+                }
+                if let Some(x) = list.get_mut(*used) {
+                    x.req = f.req;
+                    x.only_under = f.only_under;
+                    x.during.clear();
+                    x.during.push((s.from, s.to));
+                    x.transitions.clear();
+                    x.settled_by.clear();
+                }
+                *used += 1;
+                *used - 1
+            }
+        };
+        if let Some(x) = list.get_mut(slot) {
+            for &(r, fact) in facts {
+                if r == f.req && !x.settled_by.contains(&fact) {
+                    x.settled_by.push(fact);
+                }
+            }
+        }
+    }
+}
+
 /// Sums up judged stretches into `out` (reusing its buffers, its violations' too).
 pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Summary) {
     out.unknowns.clear();
     out.grounds.clear();
     out.gaps.clear();
+    out.gap_during.clear();
     // Violations are written over the slots already there or set aside (keeping their
     // buffers), and the slots left over set aside at the end.
     let mut used = 0usize;
+    let mut used_possible = 0usize;
     let mut lawful = Tri::True;
     let mut side: Option<Option<u8>> = None;
     let mut differs = false;
@@ -111,37 +200,29 @@ pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Su
             (Tri::True, Tri::True) => Tri::True,
             _ => Tri::Unknown,
         };
-        for f in &j.violations {
-            let found = out
-                .violations
-                .get_mut(..used)
-                .into_iter()
-                .flatten()
-                .find(|x| x.req == f.req && x.only_under == f.only_under);
-            match found {
-                Some(x) => match x.during.last_mut() {
-                    Some(last) if last.1.succ() == s.from => last.1 = s.to,
-                    _ => x.during.push((s.from, s.to)),
-                },
-                None => {
-                    if out.violations.len() == used {
-                        let slot = out.spare.0.pop().unwrap_or_default();
-                        out.violations.push(slot);
-                    }
-                    if let Some(x) = out.violations.get_mut(used) {
-                        x.req = f.req;
-                        x.only_under = f.only_under;
-                        x.during.clear();
-                        x.during.push((s.from, s.to));
-                        x.transitions.clear();
-                    }
-                    used += 1;
-                }
-            }
-        }
+        add_found(
+            &mut out.violations,
+            &mut used,
+            &mut out.spare,
+            s,
+            &j.violations,
+            &[],
+        );
+        add_found(
+            &mut out.possible,
+            &mut used_possible,
+            &mut out.spare,
+            s,
+            &j.possible,
+            &j.possible_facts,
+        );
         for g in &j.gaps {
             if !out.gaps.contains(g) {
                 out.gaps.push(*g);
+            }
+            match out.gap_during.iter_mut().rev().find(|(x, _, _)| x == g) {
+                Some(last) if last.2.succ() == s.from => last.2 = s.to,
+                _ => out.gap_during.push((*g, s.from, s.to)),
             }
         }
         if grounds.all_new(&j.grounds) {
@@ -155,12 +236,15 @@ pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Su
         for &f in &j.decisive {
             if !decisive.contains(f, out.unknowns.iter().map(|u| u.0)) {
                 decisive.insert(f);
-                out.unknowns.push((f, true));
+                out.unknowns.push((f, CouldChange::Classification));
             }
         }
     }
     if out.violations.len() > used {
         out.spare.0.extend(out.violations.drain(used..));
+    }
+    if out.possible.len() > used_possible {
+        out.spare.0.extend(out.possible.drain(used_possible..));
     }
     out.side = if differs { None } else { side.flatten() };
     out.lawful = lawful;
@@ -168,11 +252,11 @@ pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Su
     if pack.classifier().is_some() {
         sort_by_weight(pack, &mut out.unknowns);
     }
+    let n_decisive = out.unknowns.len();
+    let mut seen = SmallFacts::default();
     if lawful == Tri::Unknown {
         // The lawfulness unknowns in order of first appearance, each once, but not those
         // already listed as decisive.
-        let n_decisive = out.unknowns.len();
-        let mut seen = SmallFacts::default();
         for (_, j) in parts {
             for &f in &j.lawful_unknowns {
                 let listed = out.unknowns.get(n_decisive..).into_iter().flatten();
@@ -182,8 +266,21 @@ pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Su
                     continue;
                 }
                 seen.insert(f);
-                out.unknowns.push((f, false));
+                out.unknowns.push((f, CouldChange::Lawfulness));
             }
+        }
+    }
+    // Then the facts that would settle a possible violation, not listed yet.
+    for x in &out.possible {
+        for &f in &x.settled_by {
+            let listed = out.unknowns.get(n_decisive..).into_iter().flatten();
+            if decisive.contains(f, out.unknowns.iter().take(n_decisive).map(|u| u.0))
+                || seen.contains(f, listed.map(|u| u.0))
+            {
+                continue;
+            }
+            seen.insert(f);
+            out.unknowns.push((f, CouldChange::Violations));
         }
     }
     // Transitional rules: a violation found on the day before the date, where the conduct goes
@@ -212,7 +309,7 @@ pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Su
 
 /// Sorts the decisive facts by the weight they can move, heaviest first, then by slot. Each
 /// fact's weight is found once (kept beside it on the stack when there are few).
-fn sort_by_weight(pack: &Pack, facts: &mut [(FactId, bool)]) {
+fn sort_by_weight(pack: &Pack, facts: &mut [(FactId, CouldChange)]) {
     const FEW: usize = 16;
     if facts.len() < 2 {
         return;
@@ -228,7 +325,7 @@ fn sort_by_weight(pack: &Pack, facts: &mut [(FactId, bool)]) {
     let keyed = keyed.get_mut(..facts.len()).unwrap_or(&mut []);
     keyed.sort_unstable();
     for (slot, (_, f)) in facts.iter_mut().zip(keyed.iter()) {
-        *slot = (*f, true);
+        *slot = (*f, CouldChange::Classification);
     }
 }
 
@@ -243,9 +340,11 @@ mod tests {
     /// `summarize` as it was, to compare with.
     fn reference(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Summary) {
         out.violations.clear();
+        out.possible.clear();
         out.unknowns.clear();
         out.grounds.clear();
         out.gaps.clear();
+        out.gap_during.clear();
         let mut lawful = Tri::True;
         let mut side: Option<Option<u8>> = None;
         let mut differs = false;
@@ -278,12 +377,58 @@ mod tests {
                         only_under: f.only_under,
                         during: vec![(s.from, s.to)],
                         transitions: Vec::new(),
+                        settled_by: Vec::new(),
                     }),
+                }
+            }
+            for f in &j.possible {
+                let facts: Vec<FactId> = j
+                    .possible_facts
+                    .iter()
+                    .filter(|(r, _)| *r == f.req)
+                    .map(|(_, x)| *x)
+                    .collect();
+                match out
+                    .possible
+                    .iter_mut()
+                    .find(|x| x.req == f.req && x.only_under == f.only_under)
+                {
+                    Some(x) => {
+                        match x.during.last_mut() {
+                            Some(last) if last.1.succ() == s.from => last.1 = s.to,
+                            _ => x.during.push((s.from, s.to)),
+                        }
+                        for y in facts {
+                            if !x.settled_by.contains(&y) {
+                                x.settled_by.push(y);
+                            }
+                        }
+                    }
+                    None => {
+                        let mut settled_by = Vec::new();
+                        for y in facts {
+                            if !settled_by.contains(&y) {
+                                settled_by.push(y);
+                            }
+                        }
+                        out.possible.push(SummaryViolation {
+                            req: f.req,
+                            only_under: f.only_under,
+                            during: vec![(s.from, s.to)],
+                            transitions: Vec::new(),
+                            settled_by,
+                        });
+                    }
                 }
             }
             for g in &j.gaps {
                 if !out.gaps.contains(g) {
                     out.gaps.push(*g);
+                }
+                let last = out.gap_during.iter().rposition(|(x, _, _)| x == g);
+                match last.and_then(|k| out.gap_during.get_mut(k)) {
+                    Some(e) if e.2.succ() == s.from => e.2 = s.to,
+                    _ => out.gap_during.push((*g, s.from, s.to)),
                 }
             }
             for g in &j.grounds {
@@ -317,14 +462,25 @@ mod tests {
                 (std::cmp::Reverse(weight), *f)
             });
         }
-        out.unknowns.extend(decisive.iter().map(|f| (*f, true)));
+        out.unknowns
+            .extend(decisive.iter().map(|f| (*f, CouldChange::Classification)));
         if lawful == Tri::Unknown {
             out.unknowns.extend(
                 lawful_unknowns
                     .iter()
                     .filter(|f| !decisive.contains(f))
-                    .map(|f| (*f, false)),
+                    .map(|f| (*f, CouldChange::Lawfulness)),
             );
+        }
+        let settle: Vec<FactId> = out
+            .possible
+            .iter()
+            .flat_map(|x| x.settled_by.iter().copied())
+            .collect();
+        for f in settle {
+            if !out.unknowns.iter().any(|(x, _)| *x == f) {
+                out.unknowns.push((f, CouldChange::Violations));
+            }
         }
         // Transitional rules: a violation found on the day before the date, where the conduct goes
         // on (the same or another violation the rule concerns is found on or after the date).

@@ -6,7 +6,7 @@ use crate::eval::tri::Tri;
 use crate::eval::{Evaluator, Stretch, StretchJudgment, stretches};
 use crate::explain::Explanation;
 use crate::source::SourceMap;
-use crate::summary::{Summary, summarize};
+use crate::summary::{CouldChange, Summary, SummaryViolation, summarize};
 use crate::syntax::ast::CaseAst;
 use serde::{Deserialize, Serialize};
 
@@ -51,8 +51,9 @@ pub struct Unknown {
     pub fact: String,
     /// The question to ask.
     pub question: String,
-    /// What it could change: `classification` or `lawfulness`.
-    pub could_change: String,
+    /// What it could change: `classification`, `lawfulness`, or `violations` (which violations
+    /// are found, where lawfulness is settled or this fact alone cannot change it).
+    pub could_change: CouldChange,
     /// Who bears the burden of proving it, and what it counts as unproven.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub burden: Option<String>,
@@ -80,6 +81,53 @@ pub struct BurdenView {
     pub lawful: Option<bool>,
     /// The violation codes then.
     pub violations: Vec<String>,
+}
+
+/// An unknown fact that would settle a possible violation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settler {
+    /// The fact.
+    pub fact: String,
+    /// The question to ask.
+    pub question: String,
+}
+
+/// A requirement that unknown facts leave open in some stretch: it may be violated
+/// (cases.md §3.1). The keys of a [`Violation`], and `settled_by`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PossibleViolation {
+    /// Stable code, e.g. `KR-PIPA-26-1`.
+    pub code: String,
+    /// The article that may be broken.
+    pub cite: String,
+    /// What would be broken, in words.
+    pub message: String,
+    /// What it would expose the transferor to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exposes: Option<String>,
+    /// The requirement of the pack.
+    pub requirement: String,
+    /// Set when it can be broken only if the transfer is classified so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_classified: Option<String>,
+    /// The stretches of the period in which it is open.
+    pub during: Vec<DateRange>,
+    /// The unknown facts that would settle it, with their questions (empty when only the
+    /// classification, which no single fact can settle, leaves it open).
+    pub settled_by: Vec<Settler>,
+}
+
+/// Law the pack knows applies or may apply to the case but does not encode (cases.md §3.1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotChecked {
+    /// The pack's gap rule.
+    pub rule: String,
+    /// What is not checked.
+    pub title: String,
+    /// The law concerned.
+    pub cite: String,
+    /// The stretches of the period in which it applies or may apply.
+    pub during: Vec<DateRange>,
 }
 
 /// Law the pack does not encode, which the case touches.
@@ -142,6 +190,14 @@ pub struct Verdict {
     /// Law not yet encoded that the case touches.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gaps: Vec<Gap>,
+    /// Requirements that unknown facts leave open in some stretch: violations that may be
+    /// found, with the facts that would settle each, whether or not lawfulness is decided.
+    #[serde(default)]
+    pub possible_violations: Vec<PossibleViolation>,
+    /// Law the pack knows applies or may apply but does not encode, with when; where it is
+    /// not empty, `lawful` is not `true`.
+    #[serde(default)]
+    pub not_checked: Vec<NotChecked>,
     /// The outcome if every open fact a party must prove stays unproven (with the explanation
     /// only, and only when some open fact that matters carries a burden of proof).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -183,18 +239,55 @@ fn violation(pack: &Pack, found: crate::eval::Found) -> Option<Violation> {
     })
 }
 
-fn unknown(pack: &Pack, f: FactId, could_change: &str) -> Option<Unknown> {
+fn unknown(pack: &Pack, f: FactId, could_change: CouldChange) -> Option<Unknown> {
     let def = pack.facts.get(usize::from(f))?;
     Some(Unknown {
         fact: def.name.clone(),
         question: def.ask.clone(),
-        could_change: could_change.to_string(),
+        could_change,
         burden: def.burden.as_ref().map(|(party, v)| {
             format!(
                 "the {party} must prove it; unproven, it counts as {}",
                 pack.show_value(f, *v)
             )
         }),
+    })
+}
+
+fn range(from: crate::date::Date, to: crate::date::Date) -> DateRange {
+    DateRange {
+        from: from.to_string(),
+        to: to.to_string(),
+    }
+}
+
+fn possible(pack: &Pack, x: &SummaryViolation) -> Option<PossibleViolation> {
+    let v = violation(
+        pack,
+        crate::eval::Found {
+            req: x.req,
+            only_under: x.only_under,
+        },
+    )?;
+    Some(PossibleViolation {
+        code: v.code,
+        cite: v.cite,
+        message: v.message,
+        exposes: v.exposes,
+        requirement: v.requirement,
+        if_classified: v.if_classified,
+        during: x.during.iter().map(|(f, t)| range(*f, *t)).collect(),
+        settled_by: x
+            .settled_by
+            .iter()
+            .filter_map(|f| {
+                let d = pack.facts.get(usize::from(*f))?;
+                Some(Settler {
+                    fact: d.name.clone(),
+                    question: d.ask.clone(),
+                })
+            })
+            .collect(),
     })
 }
 
@@ -284,14 +377,7 @@ pub fn verdict(
                         only_under: x.only_under,
                     },
                 )?;
-                v.during = x
-                    .during
-                    .iter()
-                    .map(|(f, t)| DateRange {
-                        from: f.to_string(),
-                        to: t.to_string(),
-                    })
-                    .collect();
+                v.during = x.during.iter().map(|(f, t)| range(*f, *t)).collect();
                 v.transition = x
                     .transitions
                     .iter()
@@ -304,9 +390,7 @@ pub fn verdict(
         unknowns: sum
             .unknowns
             .iter()
-            .filter_map(|(f, c)| {
-                unknown(pack, *f, if *c { "classification" } else { "lawfulness" })
-            })
+            .filter_map(|(f, c)| unknown(pack, *f, *c))
             .collect(),
         periods: parts.iter().map(|(s, j)| period(pack, s, j)).collect(),
         grounds: {
@@ -321,6 +405,29 @@ pub fn verdict(
             names
         },
         gaps: sum.gaps.iter().filter_map(|g| gap(pack, *g)).collect(),
+        possible_violations: sum
+            .possible
+            .iter()
+            .filter_map(|x| possible(pack, x))
+            .collect(),
+        not_checked: sum
+            .gaps
+            .iter()
+            .filter_map(|g| {
+                let def = pack.gaps.get(usize::from(*g))?;
+                Some(NotChecked {
+                    rule: def.meta.id.clone(),
+                    title: def.meta.title.clone(),
+                    cite: def.meta.cite(),
+                    during: sum
+                        .gap_during
+                        .iter()
+                        .filter(|(x, _, _)| x == g)
+                        .map(|(_, f, t)| range(*f, *t))
+                        .collect(),
+                })
+            })
+            .collect(),
         burden: None,
         facts: Vec::new(),
         explanation: None,

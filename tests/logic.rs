@@ -309,3 +309,117 @@ fn unknown_facts_that_matter_are_listed_most_decisive_first() {
         [("serves", "classification"), ("own", "classification")]
     );
 }
+
+/// A pack with a settled-or-not classification, two requirements and a gap that ends.
+fn exposure_pack() -> &'static str {
+    r#"pack t "test"
+fact side : bool ask "Does it serve the recipient?"
+fact written : bool ask "Is there a written contract?"
+fact told : bool ask "Were they told?"
+fact consent : bool ask "Did they consent?"
+classify classification "c" cite "test" sides provision, outsourcing
+  factor own toward provision weight 2 when side because "own"
+  factor theirs toward outsourcing weight 2 when side = false because "theirs"
+require contract "written" when classification = outsourcing requires written cite "A1" violation XX-1 "no contract"
+require notice "told" requires told cite "A2" violation XX-2 "not told"
+require consented "consent" when classification = provision requires consent cite "A3" violation XX-3 "no consent"
+gap old_law "the old law is not encoded" cite "A0" in force until 2020-12-31
+"#
+}
+
+#[test]
+fn possible_violations_are_listed_whether_or_not_lawfulness_is_settled() {
+    let mut lib = pack(exposure_pack());
+    // Outsourcing, no contract: unlawful already; the notice stays possible.
+    let v = verdict(
+        &mut lib,
+        "case x \"x\" under t date 2024-01-01 facts side = false written = false",
+    );
+    assert_eq!(v.lawful, F);
+    assert_eq!(v.violations.len(), 1);
+    assert_eq!(v.violations[0].code, "XX-1");
+    assert_eq!(v.possible_violations.len(), 1, "{:?}", v.possible_violations);
+    let p = &v.possible_violations[0];
+    assert_eq!(p.code, "XX-2");
+    assert_eq!(p.requirement, "notice");
+    assert_eq!(p.if_classified, None);
+    assert_eq!(p.during[0].from, "2024-01-01");
+    let by: Vec<&str> = p.settled_by.iter().map(|s| s.fact.as_str()).collect();
+    assert_eq!(by, ["told"]);
+    assert_eq!(p.settled_by[0].question, "Were they told?");
+    // The fact that would settle it is an open question, although lawfulness is settled.
+    let open: Vec<(&str, &str)> = v
+        .unknowns
+        .iter()
+        .map(|u| (u.fact.as_str(), u.could_change.as_str()))
+        .collect();
+    assert_eq!(open, [("told", "violations")]);
+    // Answered, nothing stays possible.
+    let v = verdict(
+        &mut lib,
+        "case x \"x\" under t date 2024-01-01 facts side = false written = false told = true",
+    );
+    assert!(v.possible_violations.is_empty());
+    assert!(v.unknowns.is_empty());
+}
+
+#[test]
+fn a_violation_that_hangs_on_the_classification_is_possible_under_that_class() {
+    let mut lib = pack(exposure_pack());
+    // Undecided: no contract matters if outsourcing, no consent if provision.
+    let v = verdict(
+        &mut lib,
+        "case x \"x\" under t date 2024-01-01 facts written = false consent = false told = true",
+    );
+    assert_eq!(v.classification, "undecided");
+    assert_eq!(v.lawful, F); // each class breaks one of them
+    // Each is reported as a violation under its class, not as a possible one.
+    let found: Vec<(&str, Option<&str>)> = v
+        .violations
+        .iter()
+        .map(|x| (x.code.as_str(), x.if_classified.as_deref()))
+        .collect();
+    assert_eq!(found, [("XX-1", Some("outsourcing")), ("XX-3", Some("provision"))]);
+    assert!(v.possible_violations.is_empty());
+    // With consent given, only outsourcing breaks anything: lawfulness is open, and the
+    // contract is a possible violation settled by the classification's fact.
+    let v = verdict(
+        &mut lib,
+        "case x \"x\" under t date 2024-01-01 facts written = false consent = true told = true",
+    );
+    assert_eq!(v.lawful, U);
+    assert!(v.violations.is_empty());
+    assert_eq!(v.possible_violations.len(), 1);
+    let p = &v.possible_violations[0];
+    assert_eq!(p.code, "XX-1");
+    assert_eq!(p.if_classified.as_deref(), Some("outsourcing"));
+    let by: Vec<&str> = p.settled_by.iter().map(|s| s.fact.as_str()).collect();
+    assert_eq!(by, ["side"]);
+}
+
+#[test]
+fn law_not_checked_is_named_with_when_and_keeps_lawfulness_open() {
+    let mut lib = pack(exposure_pack());
+    let v = verdict(
+        &mut lib,
+        "case x \"x\" under t period 2020-06-01 to 2021-06-30 facts side = false written = true told = true",
+    );
+    // The gap holds in the first stretch only: lawful cannot be true.
+    assert_eq!(v.lawful, U);
+    assert_eq!(v.not_checked.len(), 1);
+    let g = &v.not_checked[0];
+    assert_eq!(g.rule, "old_law");
+    assert_eq!(g.cite, "A0");
+    assert_eq!(
+        (g.during[0].from.as_str(), g.during[0].to.as_str()),
+        ("2020-06-01", "2020-12-31")
+    );
+    assert_eq!(g.during.len(), 1);
+    // After the gap's end the same facts are lawful.
+    let v = verdict(
+        &mut lib,
+        "case x \"x\" under t date 2021-03-01 facts side = false written = true told = true",
+    );
+    assert_eq!(v.lawful, T);
+    assert!(v.not_checked.is_empty());
+}

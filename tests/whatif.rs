@@ -234,6 +234,7 @@ fn a_small_budget_stops_early_and_says_so() {
     let opts = Options {
         max_changes: 3,
         budget: 40,
+        ..Options::default()
     };
     let w = whatif::whatif(pack, b, &mut Evaluator::new(), &opts);
     assert!(w.stopped_early);
@@ -271,6 +272,7 @@ fn goals_can_be_chosen() {
         &Options {
             max_changes: 1,
             budget: 1000,
+            ..Options::default()
         },
     );
     assert_eq!(w.goals.len(), 1);
@@ -298,6 +300,7 @@ fn no_smallest_set_is_missed_up_to_two_changes() {
             let opts = Options {
                 max_changes: 2,
                 budget: 1_000_000,
+                ..Options::default()
             };
             let w = whatif::whatif(pack, b, &mut Evaluator::new(), &opts);
             assert_minimal(pack, b, &w);

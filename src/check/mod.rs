@@ -528,6 +528,7 @@ impl Checker<'_> {
             help: f.help.as_ref().map(|t| t.text.clone()),
             burden,
             recorded: f.recorded,
+            given: f.given,
             span: f.name.span,
         }
     }

@@ -7,8 +7,9 @@ use entrust::case::Format as CaseFormat;
 use entrust::compile::pack::{FactId, Val};
 use entrust::date::Date;
 use entrust::eval::Evaluator;
-use entrust::reason::ask::{next_question, parse_answer, save_into_case_text};
+use entrust::reason::ask::{Until, next_question, parse_answer, save_into_case_text};
 use entrust::render::text;
+use entrust::summary::CouldChange;
 use entrust::verdict::judge;
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
@@ -43,6 +44,7 @@ pub fn run(
     answers_path: Option<&Path>,
     save: Option<&Path>,
     no_save: bool,
+    until: Until,
 ) -> Outcome {
     let (mut lib, outcome) = output::packs(statutes);
     if outcome != Outcome::Ok {
@@ -86,9 +88,14 @@ pub fn run(
                 pack.id,
                 c.case.title.as_deref().unwrap_or("")
             );
-            while let Some(q) = next_question(pack, &bound, &mut ev, &asked) {
+            while let Some(q) = next_question(pack, &bound, &mut ev, &asked, until) {
                 asked.push(q.fact);
-                let _ = writeln!(out, "\n{} (could change the {})", q.ask, q.could_change);
+                let _ = writeln!(
+                    out,
+                    "\n{} (could change the {})",
+                    q.ask,
+                    q.could_change.as_str()
+                );
                 if let Some(h) = &q.help {
                     let _ = writeln!(out, "  help: {h}");
                 }
@@ -145,15 +152,40 @@ pub fn run(
                 }
             }
             let v = judge(pack, &c.case, &bound, &mut ev, None);
+            let what = match until {
+                Until::Settled => "the outcome or the violations found",
+                Until::Outcome => "the outcome",
+            };
             if asked.is_empty() {
                 let _ = writeln!(
                     out,
-                    "\nNo question to ask: no unknown fact can change the outcome. Verdict:"
+                    "\nNo question to ask: no unknown fact can change {what}. Verdict:"
+                );
+            } else if v
+                .unknowns
+                .iter()
+                .any(|u| until == Until::Settled || u.could_change != CouldChange::Violations)
+            {
+                let _ = writeln!(
+                    out,
+                    "\nThe questions left unanswered can still change {what}. Verdict:"
                 );
             } else {
-                let _ = writeln!(out, "\nNothing more can change the outcome. Verdict:");
+                let _ = writeln!(out, "\nNothing more can change {what}. Verdict:");
             }
             let _ = write!(out, "{}", text::summary(&v));
+            if !v.possible_violations.is_empty() {
+                let codes: Vec<&str> = v
+                    .possible_violations
+                    .iter()
+                    .map(|x| x.code.as_str())
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "With the questions left unanswered, these violations remain possible: {}",
+                    codes.join(", ")
+                );
+            }
             if !answered.is_empty() {
                 all_answers.push((ci, answered));
             }

@@ -107,6 +107,15 @@ pub enum Format {
     Html,
 }
 
+/// When `ask` stops.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Until {
+    /// The classification, the lawfulness and every possible violation are settled.
+    Settled,
+    /// The classification and the lawfulness are settled.
+    Outcome,
+}
+
 /// The subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
@@ -170,8 +179,9 @@ pub enum Command {
         check: bool,
     },
     /// Interview: ask, most decisive first, only the questions whose answers can still change the
-    /// classification or the lawfulness, stop as soon as the outcome is settled, show the
-    /// verdict, and save the answers.
+    /// classification, the lawfulness or which violations are found; go on until every one is
+    /// settled (or, with --until outcome, until the classification and the lawfulness are);
+    /// show the verdict and the violations still possible, and save the answers.
     ///
     /// Answers are saved into the .case file in place (comments kept; the file is replaced
     /// whole), or to a new file with --save. --answers takes them from a file (one `fact = value`
@@ -191,9 +201,17 @@ pub enum Command {
         /// Do not save the answers.
         #[arg(long)]
         no_save: bool,
+        /// When to stop asking: `settled` (default) once the classification, the lawfulness
+        /// and every possible violation are settled; `outcome` once the classification and the
+        /// lawfulness are, even if some violations stay possible.
+        #[arg(long, value_enum, default_value_t = Until::Settled, value_name = "WHEN")]
+        until: Until,
     },
     /// What-if: the smallest sets of fact changes that would flip the classification, and those
     /// that would make the arrangement lawful, each with the rules that would then decide.
+    ///
+    /// Facts the pack declares `given` (what the client is: who sends, what data) are kept as
+    /// they are unless named with --vary; --keep holds any other fact as it is.
     ///
     /// Example: entrust whatif cases/kr/kakaopay-alipay-nsf.case --max-changes 2
     Whatif {
@@ -206,6 +224,13 @@ pub enum Command {
         /// The most facts changed at once in a suggestion.
         #[arg(long, default_value_t = 3, value_name = "N")]
         max_changes: usize,
+        /// Also propose changes to this fact although the pack declares it one of the
+        /// arrangement's givens (who sends, what data, …) (repeatable).
+        #[arg(long = "vary", value_name = "FACT")]
+        vary: Vec<String>,
+        /// Never propose changes to this fact (repeatable).
+        #[arg(long = "keep", value_name = "FACT")]
+        keep: Vec<String>,
     },
     /// Compare: why two cases came out differently: the facts that differ, and which factors,
     /// tests and requirements they changed.
@@ -303,6 +328,7 @@ pub fn run(cli: Cli) -> Outcome {
             answers,
             save,
             no_save,
+            until,
         } => ask::run(
             cli.statutes.as_deref(),
             cli.as_of,
@@ -310,17 +336,25 @@ pub fn run(cli: Cli) -> Outcome {
             answers.as_deref(),
             save.as_deref(),
             no_save,
+            match until {
+                Until::Settled => entrust::reason::ask::Until::Settled,
+                Until::Outcome => entrust::reason::ask::Until::Outcome,
+            },
         ),
         Command::Whatif {
             case,
             sets,
             max_changes,
+            vary,
+            keep,
         } => whatif::run(
             cli.statutes.as_deref(),
             cli.as_of,
             &case,
             &sets,
             max_changes,
+            &vary,
+            &keep,
         ),
         Command::Diff { a, b } => diff::run(cli.statutes.as_deref(), cli.as_of, &a, &b),
         Command::Exercise { dir, answers } => {

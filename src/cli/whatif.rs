@@ -20,6 +20,8 @@ pub fn run(
     case: &Path,
     sets: &[String],
     max_changes: usize,
+    vary: &[String],
+    keep: &[String],
 ) -> Outcome {
     let (mut lib, outcome) = output::packs(statutes);
     if outcome.code() != 0 {
@@ -33,10 +35,6 @@ pub fn run(
         eprintln!("error: no case in {}", case.display());
         return Outcome::BadInput;
     }
-    let opts = Options {
-        max_changes,
-        ..Options::default()
-    };
     let mut ev = Evaluator::new();
     let mut report = String::new();
     let mut first = true;
@@ -109,6 +107,45 @@ pub fn run(
                 let _ = writeln!(report, "\nWhat follows starts from this variation.");
             }
             let _ = writeln!(report);
+            // --vary and --keep name facts of the pack.
+            let mut opts = Options {
+                max_changes,
+                ..Options::default()
+            };
+            for (names, into) in [(vary, &mut opts.vary), (keep, &mut opts.keep)] {
+                for name in names {
+                    match pack.fact(name) {
+                        Some(f) => into.push(f),
+                        None => {
+                            let d = entrust::diagnostic::Diagnostic::file_error(
+                                format!("unknown fact `{name}` in --vary or --keep"),
+                                "<command line>",
+                            )
+                            .with_label(format!("not a fact of pack `{}`", pack.id))
+                            .suggest(name, pack.facts.iter().map(|f| f.name.as_str()));
+                            eprint!("{}", d.render(&lib.sources));
+                            return Outcome::BadInput;
+                        }
+                    }
+                }
+            }
+            let kept: Vec<&str> = pack
+                .facts
+                .iter()
+                .enumerate()
+                .filter(|(i, d)| {
+                    let f = u16::try_from(*i).unwrap_or(0);
+                    !d.recorded && !opts.may_change(pack, f)
+                })
+                .map(|(_, d)| d.name.as_str())
+                .collect();
+            if !kept.is_empty() {
+                let _ = writeln!(
+                    report,
+                    "Kept as they are (the arrangement's givens, or --keep; --vary FACT to vary one): {}\n",
+                    kept.join(", ")
+                );
+            }
             let w = whatif::whatif(pack, vbound, &mut ev, &opts);
             report.push_str(&whatif::render_text(pack, &w, vbound.from, SHOWN));
         }

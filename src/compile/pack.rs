@@ -277,6 +277,9 @@ pub struct FactDef {
     pub burden: Option<(String, Val)>,
     /// Kept for reports only.
     pub recorded: bool,
+    /// Describes the arrangement's givens (who sends, what data, where it is established):
+    /// what-if searches do not propose changing it unless asked to.
+    pub given: bool,
     /// Where it is declared.
     pub span: Span,
 }

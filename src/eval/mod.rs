@@ -205,6 +205,14 @@ pub struct StretchJudgment {
     pub violations: Vec<Found>,
     /// Gaps whose condition holds or may hold.
     pub gaps: Vec<u16>,
+    /// Requirements that unknown facts leave open: they may be violated. Those already among
+    /// `violations` are not repeated. `only_under` is set when the requirement can be broken
+    /// under one possible classification only.
+    pub possible: Vec<Found>,
+    /// The unknown facts that would settle each requirement of `possible`, by requirement, in
+    /// the order they were found (the classification's decisive facts for one that depends on
+    /// the classification).
+    pub possible_facts: Vec<(ReqId, FactId)>,
     /// Unknown facts that could change the classification.
     pub decisive: Vec<FactId>,
     /// Unknown facts that could change lawfulness.
@@ -227,6 +235,10 @@ pub struct Evaluator {
     class_decisive: Vec<FactId>,
     /// Status of each requirement in the current pass (read again for the grounds).
     statuses: Vec<(ReqStatus, Tri)>,
+    /// Status of each requirement under each pass (first and second possible class).
+    pass_status: [Vec<ReqStatus>; 2],
+    /// Facts found unknown in one open requirement's conditions.
+    open_facts: Vec<FactId>,
     /// Fired factors of the winning side with their weights (for the grounds of the
     /// classification).
     winners: Vec<(usize, i32)>,
@@ -273,6 +285,8 @@ impl Evaluator {
         j.lawful = Tri::Unknown;
         j.violations.clear();
         j.gaps.clear();
+        j.possible.clear();
+        j.possible_facts.clear();
         j.decisive.clear();
         j.lawful_unknowns.clear();
         j.grounds.clear();
@@ -342,16 +356,30 @@ impl Evaluator {
                     }
                     ReqStatus::Open => {
                         lawful = lawful.and(Tri::Unknown);
-                        collect_unknown(pack, &env, r.when.as_ref(), &mut j.lawful_unknowns);
-                        collect_unknown(pack, &env, Some(&r.requires), &mut j.lawful_unknowns);
+                        let req = u16::try_from(i).unwrap_or(0);
+                        self.open_facts.clear();
+                        collect_unknown(pack, &env, r.when.as_ref(), &mut self.open_facts);
+                        collect_unknown(pack, &env, Some(&r.requires), &mut self.open_facts);
                         for e in &r.exceptions {
                             if let Some(x) = pack.exceptions.get(usize::from(*e)) {
-                                collect_unknown(pack, &env, Some(&x.cond), &mut j.lawful_unknowns);
+                                collect_unknown(pack, &env, Some(&x.cond), &mut self.open_facts);
+                            }
+                        }
+                        for &f in &self.open_facts {
+                            if !j.lawful_unknowns.contains(&f) {
+                                j.lawful_unknowns.push(f);
+                            }
+                            if !j.possible_facts.contains(&(req, f)) {
+                                j.possible_facts.push((req, f));
                             }
                         }
                     }
                     ReqStatus::Met | ReqStatus::NotApplicable => {}
                 }
+            }
+            if let Some(ps) = self.pass_status.get_mut(slot) {
+                ps.clear();
+                ps.extend(self.statuses.iter().map(|(st, _)| *st));
             }
             for (gi, g) in pack.gaps.iter().enumerate() {
                 if !g.meta.in_force(date) {
@@ -383,31 +411,52 @@ impl Evaluator {
             }
         }
 
-        // Combine the passes.
+        // Combine the passes: a requirement broken under every possible class is a violation;
+        // one broken under one class only is reported as such when each class breaks one the
+        // other does not; any other that some class leaves broken or open may be violated.
+        let could = |st: ReqStatus| matches!(st, ReqStatus::Violated | ReqStatus::Open);
         if passes.len() == 2 {
-            let [a, b] = &self.class_violations;
+            let [a, b] = &self.pass_status;
             j.lawful = self.class_lawful[0].agree(self.class_lawful[1]);
-            // A requirement broken under one class only is reported as such when each class
-            // breaks one the other does not.
-            let extras_everywhere =
-                a.iter().any(|r| !b.contains(r)) && b.iter().any(|r| !a.contains(r));
-            for r in 0..pack.requirements.len() {
+            let only = |x: &[ReqStatus], y: &[ReqStatus]| {
+                x.iter()
+                    .zip(y)
+                    .any(|(p, q)| *p == ReqStatus::Violated && *q != ReqStatus::Violated)
+            };
+            let extras_everywhere = only(a, b) && only(b, a);
+            for (r, (&sa, &sb)) in a.iter().zip(b).enumerate() {
                 let r = u16::try_from(r).unwrap_or(0);
-                if a.contains(&r) && b.contains(&r) {
+                let (va, vb) = (sa == ReqStatus::Violated, sb == ReqStatus::Violated);
+                if va && vb {
                     j.violations.push(Found {
                         req: r,
                         only_under: None,
                     });
-                } else if extras_everywhere && a.contains(&r) {
+                } else if extras_everywhere && va {
                     j.violations.push(Found {
                         req: r,
                         only_under: Some(0),
                     });
-                } else if extras_everywhere && b.contains(&r) {
+                } else if extras_everywhere && vb {
                     j.violations.push(Found {
                         req: r,
                         only_under: Some(1),
                     });
+                } else if could(sa) || could(sb) {
+                    let only_under = match (could(sa), could(sb)) {
+                        (true, false) => Some(0),
+                        (false, true) => Some(1),
+                        _ => None,
+                    };
+                    j.possible.push(Found { req: r, only_under });
+                    // Unless it is open under both classes alike, the classification settles it.
+                    if !(sa == ReqStatus::Open && sb == ReqStatus::Open) {
+                        for &f in &j.decisive {
+                            if !j.possible_facts.contains(&(r, f)) {
+                                j.possible_facts.push((r, f));
+                            }
+                        }
+                    }
                 }
             }
         } else {
@@ -417,6 +466,22 @@ impl Evaluator {
                     req,
                     only_under: None,
                 }));
+            for (r, &st) in self.pass_status[0].iter().enumerate() {
+                if st == ReqStatus::Open {
+                    j.possible.push(Found {
+                        req: u16::try_from(r).unwrap_or(0),
+                        only_under: None,
+                    });
+                }
+            }
+        }
+        if !j.possible_facts.is_empty() {
+            let possible = &j.possible;
+            j.possible_facts
+                .retain(|(r, _)| possible.iter().any(|p| p.req == *r));
+            // Grouped by requirement, each group in the order its facts were found.
+            let order = |r: ReqId| possible.iter().position(|p| p.req == r);
+            j.possible_facts.sort_by_key(|(r, _)| order(*r));
         }
         if j.lawful != Tri::Unknown {
             j.lawful_unknowns.clear();

@@ -65,6 +65,8 @@ impl RefEvaluator {
         j.lawful = Tri::Unknown;
         j.violations.clear();
         j.gaps.clear();
+        j.possible.clear();
+        j.possible_facts.clear();
         j.decisive.clear();
         j.lawful_unknowns.clear();
         j.grounds.clear();
@@ -98,6 +100,8 @@ impl RefEvaluator {
         j.classes = class_mask;
 
         // Phase 2: requirements, under each possible class.
+        let mut pass_statuses: Vec<Vec<ReqStatus>> = Vec::new();
+        let mut pass_open: Vec<(ReqId, Vec<FactId>)> = Vec::new();
         let passes: &[Option<u8>] = match class_mask {
             0b01 => &[Some(0)],
             0b10 => &[Some(1)],
@@ -124,8 +128,22 @@ impl RefEvaluator {
                 .map(std::mem::take)
                 .unwrap_or_default();
             violated.clear();
+            let mut statuses = Vec::new();
+            let mut open_facts: Vec<(ReqId, Vec<FactId>)> = Vec::new();
             for (i, r) in pack.requirements.iter().enumerate() {
                 let status = requirement_status(pack, &env, i, date);
+                statuses.push(status);
+                if status == ReqStatus::Open {
+                    let mut fs = Vec::new();
+                    collect_unknown(pack, &env, r.when.as_ref(), &mut fs);
+                    collect_unknown(pack, &env, Some(&r.requires), &mut fs);
+                    for e in &r.exceptions {
+                        if let Some(x) = pack.exceptions.get(usize::from(*e)) {
+                            collect_unknown(pack, &env, Some(&x.cond), &mut fs);
+                        }
+                    }
+                    open_facts.push((u16::try_from(i).unwrap_or(0), fs));
+                }
                 match status {
                     ReqStatus::Violated => {
                         lawful = Tri::False;
@@ -164,6 +182,8 @@ impl RefEvaluator {
             if let Some(v) = self.class_violations.get_mut(slot) {
                 *v = violated;
             }
+            pass_statuses.push(statuses);
+            pass_open.extend(open_facts);
         }
 
         // Combine the passes.
@@ -199,6 +219,51 @@ impl RefEvaluator {
                     req,
                     only_under: None,
                 }));
+        }
+        // Possible violations: requirements some possible class leaves broken or open, that are
+        // not reported as violations; the facts that would settle each.
+        for r in 0..pack.requirements.len() {
+            let req = u16::try_from(r).unwrap_or(0);
+            if j.violations.iter().any(|f| f.req == req) {
+                continue;
+            }
+            let could: Vec<bool> = pass_statuses
+                .iter()
+                .map(|st| matches!(st.get(r), Some(ReqStatus::Violated | ReqStatus::Open)))
+                .collect();
+            if !could.iter().any(|c| *c) {
+                continue;
+            }
+            let only_under = if could.len() == 2 && could.iter().filter(|c| **c).count() == 1 {
+                could
+                    .iter()
+                    .position(|c| *c)
+                    .and_then(|k| u8::try_from(k).ok())
+            } else {
+                None
+            };
+            j.possible.push(Found { req, only_under });
+            let mut fs: Vec<FactId> = Vec::new();
+            for (q, found) in &pass_open {
+                if *q == req {
+                    for f in found {
+                        if !fs.contains(f) {
+                            fs.push(*f);
+                        }
+                    }
+                }
+            }
+            let all_open = pass_statuses
+                .iter()
+                .all(|st| st.get(r) == Some(&ReqStatus::Open));
+            if pass_statuses.len() == 2 && !all_open {
+                for f in &j.decisive {
+                    if !fs.contains(f) {
+                        fs.push(*f);
+                    }
+                }
+            }
+            j.possible_facts.extend(fs.into_iter().map(|f| (req, f)));
         }
         if j.lawful != Tri::Unknown {
             j.lawful_unknowns.clear();
@@ -796,6 +861,8 @@ mod tests {
         prop_assert_eq!(a.lawful, b.lawful);
         prop_assert_eq!(&a.violations, &b.violations);
         prop_assert_eq!(&a.gaps, &b.gaps);
+        prop_assert_eq!(&a.possible, &b.possible);
+        prop_assert_eq!(&a.possible_facts, &b.possible_facts);
         prop_assert_eq!(&a.decisive, &b.decisive);
         prop_assert_eq!(&a.lawful_unknowns, &b.lawful_unknowns);
         prop_assert_eq!(&a.grounds, &b.grounds);

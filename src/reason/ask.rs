@@ -2,8 +2,10 @@
 //! how answers are written back into a `.case` text without losing a comment.
 //!
 //! The next question is the first of the verdict's `unknowns` (the facts whose answer can still
-//! change the classification or the lawfulness, most decisive first), so no combination of
-//! unknown facts is ever enumerated: each step is one judgment of the case.
+//! change the classification, the lawfulness or which violations are found, most decisive
+//! first), so no combination of unknown facts is ever enumerated: each step is one judgment of
+//! the case. By default the interview goes on until every possible violation is settled too;
+//! [`Until::Outcome`] stops it once the classification and the lawfulness are.
 
 use crate::case::BoundCase;
 use crate::case::bind::value;
@@ -11,7 +13,7 @@ use crate::compile::pack::{FactId, FactType, Pack, Val};
 use crate::diagnostic::Diagnostic;
 use crate::eval::Evaluator;
 use crate::source::Span;
-use crate::summary::{Summary, summarize};
+use crate::summary::{CouldChange, Summary, summarize};
 use crate::syntax::ast::{CaseAst, RawValue};
 use crate::verdict::judge_parts;
 
@@ -28,10 +30,20 @@ pub struct Question {
     pub help: Option<String>,
     /// The answers allowed, in words.
     pub allowed: String,
-    /// What the answer could change: `classification` or `lawfulness`.
-    pub could_change: &'static str,
+    /// What the answer could change.
+    pub could_change: CouldChange,
     /// Who must prove it, if the pack says.
     pub burden: Option<String>,
+}
+
+/// How far an interview goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Until {
+    /// Until the classification, the lawfulness and every possible violation are settled.
+    #[default]
+    Settled,
+    /// Until the classification and the lawfulness are settled (violations may stay open).
+    Outcome,
 }
 
 /// The next question for a case, skipping facts already put (answered or left unknown).
@@ -40,13 +52,15 @@ pub fn next_question(
     bound: &BoundCase,
     ev: &mut Evaluator,
     skip: &[FactId],
+    until: Until,
 ) -> Option<Question> {
     let parts = judge_parts(pack, bound, ev);
     let mut sum = Summary::default();
     summarize(pack, &parts, &mut sum);
-    let (fact, for_class) = sum
+    let (fact, could_change) = sum
         .unknowns
         .iter()
+        .filter(|(_, c)| until == Until::Settled || *c != CouldChange::Violations)
         .find(|(f, _)| !skip.contains(f))
         .copied()?;
     let def = pack.facts.get(usize::from(fact))?;
@@ -56,11 +70,7 @@ pub fn next_question(
         ask: def.ask.clone(),
         help: def.help.clone(),
         allowed: allowed(&def.ty),
-        could_change: if for_class {
-            "classification"
-        } else {
-            "lawfulness"
-        },
+        could_change,
         burden: def.burden.as_ref().map(|(party, v)| {
             format!(
                 "the {party} must prove it; unproven, it counts as {}",

@@ -796,12 +796,9 @@ impl Ctx<'_> {
     fn ground_step(&self, name: &str) -> Option<Step> {
         let e = self.e?;
         // A fact that could still settle the classification: the open weighing.
-        if self
-            .v
-            .unknowns
-            .iter()
-            .any(|u| u.fact == name && u.could_change == "classification")
-        {
+        if self.v.unknowns.iter().any(|u| {
+            u.fact == name && u.could_change == crate::summary::CouldChange::Classification
+        }) {
             for (k, p) in e.periods.iter().enumerate() {
                 if let Some(w) = &p.classification
                     && w.result == "undecided"

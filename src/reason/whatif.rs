@@ -34,7 +34,7 @@ use crate::eval::tri::Tri;
 use crate::eval::weigh::{WeighScratch, weigh};
 use crate::eval::{Evaluator, Ground, ReqStatus, Stretch, StretchJudgment, stretches};
 use crate::source::{SourceMap, Span};
-use crate::summary::{Summary, summarize};
+use crate::summary::{CouldChange, Summary, summarize};
 use crate::syntax::ast::{CaseAst, FactEntry, Name, RawValue};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -51,14 +51,18 @@ const MAX_SET_BITS: usize = 10;
 /// How deep conditions are followed through tests and exceptions.
 const MAX_DEPTH: usize = 64;
 
-/// How far to search.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How far to search, and which facts may change.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// The most facts changed at once in a suggestion.
     pub max_changes: usize,
     /// The most evaluations of variations of the case; the sets of changes looked at (most
     /// pruned without evaluating) are bounded by ten times as many.
     pub budget: usize,
+    /// Facts the pack declares `given` that may change all the same.
+    pub vary: Vec<FactId>,
+    /// Facts that must not change, whatever the pack says of them.
+    pub keep: Vec<FactId>,
 }
 
 impl Default for Options {
@@ -66,7 +70,19 @@ impl Default for Options {
         Options {
             max_changes: DEFAULT_MAX_CHANGES,
             budget: DEFAULT_BUDGET,
+            vary: Vec::new(),
+            keep: Vec::new(),
         }
+    }
+}
+
+impl Options {
+    /// Whether a search may propose changing fact `f`: not a `recorded` fact (no rule reads
+    /// it), not one to keep, and not one of the arrangement's givens unless asked to vary it.
+    pub fn may_change(&self, pack: &Pack, f: FactId) -> bool {
+        pack.facts.get(usize::from(f)).is_some_and(|d| {
+            !d.recorded && !self.keep.contains(&f) && (!d.given || self.vary.contains(&f))
+        })
     }
 }
 
@@ -843,9 +859,8 @@ fn search_from(mut run: Run<'_>, start: Standing, goals: &[Goal], opts: &Options
                 st.facts = fs;
             }
         }
-        // Only facts some value of which could matter.
-        st.facts
-            .retain(|f| pack.facts.get(usize::from(*f)).is_some_and(|d| !d.recorded));
+        // Only facts some value of which could matter, and which may change.
+        st.facts.retain(|f| opts.may_change(pack, *f));
         states.push(st);
     }
 
@@ -923,7 +938,15 @@ fn search_from(mut run: Run<'_>, start: Standing, goals: &[Goal], opts: &Options
 
     // The open questions: each unknown that could change the outcome, at each answer.
     let mut open = Vec::new();
-    let unknowns: Vec<(FactId, bool)> = run.sum.unknowns.clone();
+    // Those that could change the classification or the lawfulness: the outcome these goals
+    // are about (not those that could only change which violations are found).
+    let unknowns: Vec<(FactId, bool)> = run
+        .sum
+        .unknowns
+        .iter()
+        .filter(|(_, c)| *c != CouldChange::Violations)
+        .map(|(f, c)| (*f, *c == CouldChange::Classification))
+        .collect();
     for (f, classification) in unknowns {
         let values = candidate_values(
             pack,

@@ -510,6 +510,8 @@ fn case(out: &mut String, k: usize, n: usize, v: &Verdict, pack: &Pack) {
     let _ = writeln!(out, "<p class=\"muted\">{meta}</p>");
     conclusion(out, &a, v);
     violations(out, &a, v);
+    possible_violations(out, &a, v);
+    not_checked(out, &a, v);
     stretches(out, &a, v);
     match &v.explanation {
         Some(e) => {
@@ -524,7 +526,6 @@ sources to see the factors and the requirements.</p>"
             );
         }
     }
-    gaps(out, &a, v);
     questions(out, &a, v);
     if !v.grounds.is_empty() {
         let _ = write!(
@@ -1396,16 +1397,18 @@ fn condition(out: &mut String, n: &Node) {
     out.push_str("</li>\n");
 }
 
-fn gaps(out: &mut String, a: &str, v: &Verdict) {
-    if v.gaps.is_empty() {
+fn not_checked(out: &mut String, a: &str, v: &Verdict) {
+    if v.not_checked.is_empty() {
         return;
     }
     let _ = write!(
         out,
-        "<h3 id=\"{a}-gaps\">Not yet encoded, so not judged</h3>\n<p class=\"small muted\">Law the \
-pack does not encode yet, which this case touches: lawfulness cannot be found on it.</p>\n<ul>\n"
+        "<h3 id=\"{a}-not-checked\">Not checked</h3>\n<p class=\"small muted\">Law the pack knows \
+applies or may apply to this case but does not encode: the transfer cannot be found lawful while \
+it may apply.</p>\n<table>\n<thead><tr><th scope=\"col\">What is not checked</th><th scope=\"col\">Law</th>\
+<th scope=\"col\">When</th></tr></thead>\n<tbody>\n"
     );
-    for g in &v.gaps {
+    for g in &v.not_checked {
         let notes: Vec<String> = v
             .explanation
             .as_ref()
@@ -1413,7 +1416,7 @@ pack does not encode yet, which this case touches: lawfulness cannot be found on
                 e.periods
                     .iter()
                     .flat_map(|p| &p.gaps)
-                    .find(|n| n.id == g.id)
+                    .find(|n| n.id == g.rule)
             })
             .map(|n| {
                 n.notes
@@ -1422,15 +1425,67 @@ pack does not encode yet, which this case touches: lawfulness cannot be found on
                     .collect()
             })
             .unwrap_or_default();
+        let during: Vec<String> = g.during.iter().map(dates).collect();
         let _ = writeln!(
             out,
-            "<li>{} <span class=\"muted\">({})</span>{}</li>",
+            "<tr><td>{}{}</td><td>{}</td><td>{}</td></tr>",
             esc(&g.title),
+            notes.concat(),
             esc(&g.cite),
-            notes.concat()
+            during.join("<br>")
         );
     }
-    out.push_str("</ul>\n");
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn possible_violations(out: &mut String, a: &str, v: &Verdict) {
+    if v.possible_violations.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<h3 id=\"{a}-possible\">Violations still possible</h3>\n<p class=\"small muted\">Requirements \
+that unknown facts leave open: each may be broken, and the facts named would settle it.</p>\n\
+<table class=\"viol\">\n<thead><tr><th scope=\"col\">Code</th><th scope=\"col\">What may be broken</th>\
+<th scope=\"col\">Article</th><th scope=\"col\">When</th>\
+<th scope=\"col\">Settled by</th></tr></thead>\n<tbody>\n"
+    );
+    for x in &v.possible_violations {
+        let mut what = esc(&capitalize(&x.message));
+        if let Some(c) = &x.if_classified {
+            let _ = write!(
+                what,
+                "<br><span class=\"cond\">Only if the transfer is {}</span>",
+                esc(c)
+            );
+        }
+        if let Some(e) = &x.exposes {
+            let _ = write!(
+                what,
+                "<br><span class=\"small muted\">Would expose the transferor to: {}</span>",
+                esc(e)
+            );
+        }
+        let during: Vec<String> = x.during.iter().map(dates).collect();
+        let by: Vec<String> = x
+            .settled_by
+            .iter()
+            .map(|f| format!("<code>{}</code>: {}", esc(&f.fact), esc(&f.question)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr><td><code>{}</code></td><td>{what}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&x.code),
+            esc(&x.cite),
+            during.join("<br>"),
+            if by.is_empty() {
+                "the classification, which the facts leave open".to_string()
+            } else {
+                by.join("<br>")
+            }
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 fn questions(out: &mut String, a: &str, v: &Verdict) {
@@ -1439,21 +1494,12 @@ fn questions(out: &mut String, a: &str, v: &Verdict) {
         out.push_str("<p>None: no unknown fact could change the outcome.</p>\n");
         return;
     }
-    let c = v
-        .unknowns
-        .iter()
-        .any(|u| u.could_change == "classification");
-    let l = v.unknowns.iter().any(|u| u.could_change == "lawfulness");
     let _ = write!(
         out,
         "<table class=\"questions\">\n<caption>Open questions that could change the {}, most decisive first: \
 the question to put to the client.</caption>\n<thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">Question</th>\
 <th scope=\"col\">Could change</th><th scope=\"col\">Burden</th></tr></thead>\n<tbody>\n",
-        match (c, l) {
-            (true, true) => "outcome",
-            (true, false) => "classification",
-            _ => "lawfulness",
-        }
+        crate::render::open_questions_scope(&v.unknowns)
     );
     for u in &v.unknowns {
         let _ = writeln!(
@@ -1461,7 +1507,7 @@ the question to put to the client.</caption>\n<thead><tr><th scope=\"col\">Fact<
             "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&u.fact),
             esc(&u.question),
-            esc(&u.could_change),
+            esc(u.could_change.as_str()),
             u.burden.as_deref().map_or_else(
                 || "<span class=\"muted\">\u{2014}</span>".to_string(),
                 |b| esc(&capitalize(b))

@@ -31,6 +31,10 @@ pub struct PackJson {
     factor: Vec<String>,
     /// Per gap: `{"id":…,"title":…,"cite":…}`.
     gap: Vec<String>,
+    /// Per gap: `{"rule":…,"title":…,"cite":…` (a `not_checked` entry up to its `during`).
+    not_checked_head: Vec<String>,
+    /// Per fact: `{"fact":…,"question":…}` (an entry of a possible violation's `settled_by`).
+    settler: Vec<String>,
     /// Per transitional rule: its note as a JSON string.
     transition: Vec<String>,
     /// Names of grounds, deduplicated, as JSON strings.
@@ -176,6 +180,23 @@ impl PackJson {
                         js(&g.meta.cite())
                     )
                 })
+                .collect(),
+            not_checked_head: pack
+                .gaps
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{{\"rule\":{},\"title\":{},\"cite\":{}",
+                        js(&g.meta.id),
+                        js(&g.meta.title),
+                        js(&g.meta.cite())
+                    )
+                })
+                .collect(),
+            settler: pack
+                .facts
+                .iter()
+                .map(|f| format!("{{\"fact\":{},\"question\":{}}}", js(&f.name), js(&f.ask)))
                 .collect(),
             transition: pack
                 .transitions
@@ -357,18 +378,8 @@ pub fn fields(
             },
         );
         if !x.during.is_empty() {
-            out.extend_from_slice(b",\"during\":[");
-            for (k, (f, t)) in x.during.iter().enumerate() {
-                if k > 0 {
-                    out.push(b',');
-                }
-                out.extend_from_slice(b"{\"from\":");
-                date(out, *f);
-                out.extend_from_slice(b",\"to\":");
-                date(out, *t);
-                out.push(b'}');
-            }
-            out.push(b']');
+            out.extend_from_slice(b",\"during\":");
+            ranges(out, x.during.iter().copied());
         }
         if !x.transitions.is_empty() {
             out.extend_from_slice(b",\"transition\":[");
@@ -397,11 +408,9 @@ pub fn fields(
                 .get(f)
                 .map_or(b"{" as &[u8], |x| x.as_bytes()),
         );
-        out.extend_from_slice(if *c {
-            b"\"classification\""
-        } else {
-            b"\"lawfulness\""
-        });
+        out.push(b'"');
+        out.extend_from_slice(c.as_str().as_bytes());
+        out.push(b'"');
         out.extend_from_slice(
             pj.unknown_burden
                 .get(f)
@@ -479,4 +488,69 @@ pub fn fields(
     }
     out.push(b']');
     gaps(out, pj, &sum.gaps);
+    out.extend_from_slice(b",\"possible_violations\":[");
+    for (i, x) in sum.possible.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        violation(
+            out,
+            pj,
+            Found {
+                req: x.req,
+                only_under: x.only_under,
+            },
+        );
+        out.extend_from_slice(b",\"during\":");
+        ranges(out, x.during.iter().copied());
+        out.extend_from_slice(b",\"settled_by\":[");
+        for (k, f) in x.settled_by.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(
+                pj.settler
+                    .get(usize::from(*f))
+                    .map_or(b"{}" as &[u8], |x| x.as_bytes()),
+            );
+        }
+        out.extend_from_slice(b"]}");
+    }
+    out.extend_from_slice(b"],\"not_checked\":[");
+    for (i, g) in sum.gaps.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(
+            pj.not_checked_head
+                .get(usize::from(*g))
+                .map_or(b"{" as &[u8], |x| x.as_bytes()),
+        );
+        out.extend_from_slice(b",\"during\":");
+        ranges(
+            out,
+            sum.gap_during
+                .iter()
+                .filter(|(x, _, _)| x == g)
+                .map(|(_, f, t)| (*f, *t)),
+        );
+        out.push(b'}');
+    }
+    out.push(b']');
+}
+
+/// Writes a list of date ranges: `[{"from":…,"to":…},…]`.
+fn ranges(out: &mut Vec<u8>, during: impl Iterator<Item = (Date, Date)>) {
+    out.push(b'[');
+    for (k, (f, t)) in during.enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"from\":");
+        date(out, f);
+        out.extend_from_slice(b",\"to\":");
+        date(out, t);
+        out.push(b'}');
+    }
+    out.push(b']');
 }

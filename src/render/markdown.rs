@@ -215,14 +215,70 @@ pub fn section(v: &Verdict) -> String {
             }
         }
     }
+    if !v.possible_violations.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nViolations still possible (unknown facts leave them open):\n"
+        );
+        for x in &v.possible_violations {
+            let cond = x
+                .if_classified
+                .as_ref()
+                .map(|c| format!(", if the transfer is {c}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- **{}** ({}{cond}): {}; {}.",
+                x.code,
+                md(&x.cite),
+                md(&x.message),
+                crate::render::during_words(&x.during)
+            );
+            if let Some(e) = &x.exposes {
+                let _ = writeln!(out, "  Would expose the transferor to: {}.", md(e));
+            }
+            if x.settled_by.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  Settled only by the classification, which the facts leave open."
+                );
+            } else {
+                let by: Vec<String> = x
+                    .settled_by
+                    .iter()
+                    .map(|f| format!("`{}`", f.fact))
+                    .collect();
+                let _ = writeln!(out, "  Settled by {}.", by.join(", "));
+            }
+        }
+    }
+    if !v.not_checked.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNot checked (law the pack does not encode; the transfer cannot be found lawful while it may apply):\n"
+        );
+        for g in &v.not_checked {
+            let _ = writeln!(
+                out,
+                "- {} ({}; {}).",
+                md(&g.title),
+                md(&g.cite),
+                crate::render::during_words(&g.during)
+            );
+        }
+    }
     if !v.unknowns.is_empty() {
-        let _ = writeln!(out, "\nOpen questions:\n");
+        let _ = writeln!(
+            out,
+            "\nOpen questions that could change the {}:\n",
+            crate::render::open_questions_scope(&v.unknowns)
+        );
         for u in &v.unknowns {
             let _ = writeln!(
                 out,
                 "- `{}` (could change the {}): {}",
                 u.fact,
-                u.could_change,
+                u.could_change.as_str(),
                 md(&u.question)
             );
         }

@@ -1,6 +1,7 @@
 //! Plain-text output: a one-paragraph summary per verdict, and the full explanation a lawyer
 //! can paste into a memo.
 
+use super::{during_words, open_questions_scope};
 use crate::explain::{Node, PeriodExplanation};
 use crate::verdict::Verdict;
 use std::fmt::Write as _;
@@ -30,32 +31,52 @@ pub fn summary(v: &Verdict) -> String {
             .as_ref()
             .map(|c| format!(" (if {c})"))
             .unwrap_or_default();
-        let during = x
-            .during
-            .iter()
-            .map(|d| {
-                if d.from == d.to {
-                    d.from.clone()
-                } else {
-                    format!("{} to {}", d.from, d.to)
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
         let _ = writeln!(
             out,
-            "  violation {}{cond}: {} [{}; {during}]",
-            x.code, x.message, x.cite
+            "  violation {}{cond}: {} [{}; {}]",
+            x.code,
+            x.message,
+            x.cite,
+            during_words(&x.during)
         );
     }
-    for g in &v.gaps {
-        let _ = writeln!(out, "  not encoded: {} [{}]", g.title, g.cite);
+    for x in &v.possible_violations {
+        let cond = x
+            .if_classified
+            .as_ref()
+            .map(|c| format!(" (if {c})"))
+            .unwrap_or_default();
+        let by: Vec<&str> = x.settled_by.iter().map(|s| s.fact.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "  possible violation {}{cond}: {} [{}; {}]{}",
+            x.code,
+            x.message,
+            x.cite,
+            during_words(&x.during),
+            if by.is_empty() {
+                String::new()
+            } else {
+                format!(" settled by {}", by.join(", "))
+            }
+        );
+    }
+    for g in &v.not_checked {
+        let _ = writeln!(
+            out,
+            "  not checked: {} [{}; {}]",
+            g.title,
+            g.cite,
+            during_words(&g.during)
+        );
     }
     for u in &v.unknowns {
         let _ = writeln!(
             out,
             "  open ({}): {}: {}",
-            u.could_change, u.fact, u.question
+            u.could_change.as_str(),
+            u.fact,
+            u.question
         );
     }
     out
@@ -364,10 +385,52 @@ pub fn explanation(
             }
         }
     }
-    if !v.gaps.is_empty() {
-        let _ = writeln!(out, "  Not yet encoded, so not judged:");
-        for g in &v.gaps {
-            let _ = writeln!(out, "    {} ({})", g.title, g.cite);
+    if !v.possible_violations.is_empty() {
+        let _ = writeln!(
+            out,
+            "  Violations still possible (unknown facts leave them open):"
+        );
+        for x in &v.possible_violations {
+            let cond = x
+                .if_classified
+                .as_ref()
+                .map(|c| format!(", if the transfer is {c}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "    {} {} ({}{cond}; {})",
+                x.code,
+                x.message,
+                x.cite,
+                during_words(&x.during)
+            );
+            if let Some(e) = &x.exposes {
+                let _ = writeln!(out, "      would expose the transferor to: {e}");
+            }
+            if x.settled_by.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "      settled only by the classification, which the facts leave open"
+                );
+            }
+            for f in &x.settled_by {
+                let _ = writeln!(out, "      settled by {}: {}", f.fact, f.question);
+            }
+        }
+    }
+    if !v.not_checked.is_empty() {
+        let _ = writeln!(
+            out,
+            "  Not checked (law the pack does not encode; lawfulness cannot be yes while it may apply):"
+        );
+        for g in &v.not_checked {
+            let _ = writeln!(
+                out,
+                "    {} ({}; {})",
+                g.title,
+                g.cite,
+                during_words(&g.during)
+            );
         }
     }
     if !v.grounds.is_empty() {
@@ -401,20 +464,19 @@ pub fn explanation(
         );
     }
     if !v.unknowns.is_empty() {
-        let _ = writeln!(out, "  Open questions that could change the {}:", {
-            let c = v
-                .unknowns
-                .iter()
-                .any(|u| u.could_change == "classification");
-            let l = v.unknowns.iter().any(|u| u.could_change == "lawfulness");
-            match (c, l) {
-                (true, true) => "outcome",
-                (true, false) => "classification",
-                _ => "lawfulness",
-            }
-        });
+        let _ = writeln!(
+            out,
+            "  Open questions that could change the {}:",
+            open_questions_scope(&v.unknowns)
+        );
         for u in &v.unknowns {
-            let _ = writeln!(out, "    {} ({}): {}", u.fact, u.could_change, u.question);
+            let _ = writeln!(
+                out,
+                "    {} ({}): {}",
+                u.fact,
+                u.could_change.as_str(),
+                u.question
+            );
             if let Some(b) = &u.burden {
                 let _ = writeln!(out, "      burden: {b}");
             }

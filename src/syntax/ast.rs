@@ -167,6 +167,8 @@ pub struct FactDecl {
     pub burden: Option<Burden>,
     /// Kept for reports only.
     pub recorded: bool,
+    /// Describes the arrangement's givens (`given`): what-if searches leave it as it is.
+    pub given: bool,
 }
 
 /// `test name "title" …`

@@ -312,6 +312,7 @@ impl Lower {
             help: None,
             burden: None,
             recorded: false,
+            given: false,
         };
         for clause in inner {
             let span = self.span(&clause);
@@ -335,6 +336,7 @@ impl Lower {
                     }
                 }
                 Rule::recorded_clause => f.recorded = true,
+                Rule::given_clause => f.given = true,
                 _ => {}
             }
         }
