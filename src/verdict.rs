@@ -221,7 +221,13 @@ fn side_name(pack: &Pack, side: Option<u8>) -> String {
     }
 }
 
-fn violation(pack: &Pack, found: crate::eval::Found) -> Option<Violation> {
+/// A violation (or possible violation) of `found.req`, with the exposures that apply on some
+/// day of `during`.
+fn violation(
+    pack: &Pack,
+    found: crate::eval::Found,
+    during: &[(crate::date::Date, crate::date::Date)],
+) -> Option<Violation> {
     let r = pack.requirements.get(usize::from(found.req))?;
     let if_classified = found.only_under.and_then(|s| {
         pack.classifier()
@@ -231,7 +237,7 @@ fn violation(pack: &Pack, found: crate::eval::Found) -> Option<Violation> {
         code: r.code.clone(),
         cite: r.meta.cite(),
         message: r.message.clone(),
-        exposes: r.exposes.clone(),
+        exposes: r.exposes_during(during.iter().copied()),
         requirement: r.meta.id.clone(),
         if_classified,
         during: Vec::new(),
@@ -268,6 +274,7 @@ fn possible(pack: &Pack, x: &SummaryViolation) -> Option<PossibleViolation> {
             req: x.req,
             only_under: x.only_under,
         },
+        &x.during,
     )?;
     Some(PossibleViolation {
         code: v.code,
@@ -328,7 +335,7 @@ fn period(pack: &Pack, s: &Stretch, j: &StretchJudgment) -> Period {
         violations: j
             .violations
             .iter()
-            .filter_map(|f| violation(pack, *f))
+            .filter_map(|f| violation(pack, *f, &[(s.from, s.to)]))
             .collect(),
         score,
         factors,
@@ -376,6 +383,7 @@ pub fn verdict(
                         req: x.req,
                         only_under: x.only_under,
                     },
+                    &x.during,
                 )?;
                 v.during = x.during.iter().map(|(f, t)| range(*f, *t)).collect();
                 v.transition = x

@@ -338,7 +338,12 @@ fn possible_violations_are_listed_whether_or_not_lawfulness_is_settled() {
     assert_eq!(v.lawful, F);
     assert_eq!(v.violations.len(), 1);
     assert_eq!(v.violations[0].code, "XX-1");
-    assert_eq!(v.possible_violations.len(), 1, "{:?}", v.possible_violations);
+    assert_eq!(
+        v.possible_violations.len(),
+        1,
+        "{:?}",
+        v.possible_violations
+    );
     let p = &v.possible_violations[0];
     assert_eq!(p.code, "XX-2");
     assert_eq!(p.requirement, "notice");
@@ -379,7 +384,10 @@ fn a_violation_that_hangs_on_the_classification_is_possible_under_that_class() {
         .iter()
         .map(|x| (x.code.as_str(), x.if_classified.as_deref()))
         .collect();
-    assert_eq!(found, [("XX-1", Some("outsourcing")), ("XX-3", Some("provision"))]);
+    assert_eq!(
+        found,
+        [("XX-1", Some("outsourcing")), ("XX-3", Some("provision"))]
+    );
     assert!(v.possible_violations.is_empty());
     // With consent given, only outsourcing breaks anything: lawfulness is open, and the
     // contract is a possible violation settled by the classification's fact.
@@ -422,4 +430,44 @@ fn law_not_checked_is_named_with_when_and_keeps_lawfulness_open() {
     );
     assert_eq!(v.lawful, T);
     assert!(v.not_checked.is_empty());
+}
+
+#[test]
+fn exposures_follow_their_dates_stretch_by_stretch() {
+    let mut lib = pack(
+        r#"pack t "test"
+fact ok : bool ask "ok?"
+require r "r" requires ok cite "A1" violation XX-1 "broken"
+  exposes "a fine (old law)" until 2023-09-14
+  exposes "a surcharge (new law)" from 2023-09-15
+  exposes "a corrective order"
+"#,
+    );
+    let v = verdict(
+        &mut lib,
+        "case x \"x\" under t period 2023-01-01 to 2024-01-01 facts ok = false",
+    );
+    // The period is cut where an exposure changes; each stretch names what applied then.
+    assert_eq!(v.periods.len(), 2);
+    assert_eq!(
+        v.periods[0].violations[0].exposes.as_deref(),
+        Some("a fine (old law); a corrective order")
+    );
+    assert_eq!(
+        v.periods[1].violations[0].exposes.as_deref(),
+        Some("a surcharge (new law); a corrective order")
+    );
+    // Over the whole period, every exposure that applied at some time.
+    assert_eq!(
+        v.violations[0].exposes.as_deref(),
+        Some("a fine (old law); a surcharge (new law); a corrective order")
+    );
+    let v = verdict(
+        &mut lib,
+        "case x \"x\" under t date 2024-05-01 facts ok = false",
+    );
+    assert_eq!(
+        v.violations[0].exposes.as_deref(),
+        Some("a surcharge (new law); a corrective order")
+    );
 }

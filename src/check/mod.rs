@@ -685,6 +685,29 @@ impl Checker<'_> {
     fn requirement(&mut self, syms: &Symbols, r: &ast::RequireDecl) -> ReqDef {
         self.require_cite("requirement", &r.name, &r.cites);
         self.check_dates(r.in_force);
+        for e in &r.exposes {
+            self.check_dates(e.in_force);
+            // An exposure dated outside the requirement's own dates never shows.
+            let outside = match (e.in_force.from, r.in_force.until) {
+                (Some(f), Some(u)) => f > u,
+                _ => false,
+            } || match (e.in_force.until, r.in_force.from) {
+                (Some(u), Some(f)) => u < f,
+                _ => false,
+            };
+            if outside && let Some(span) = e.in_force.span {
+                self.warnings.push(
+                    Diagnostic::warning(
+                        format!(
+                            "requirement `{}` is not in force when this exposure applies",
+                            r.name.text
+                        ),
+                        span,
+                    )
+                    .with_help("date the exposure within the requirement's `in force` dates"),
+                );
+            }
+        }
         let requires = match &r.requires {
             Some(e) => resolve(syms, e, Place::Rule, &mut self.errors),
             None => {
@@ -718,7 +741,15 @@ impl Checker<'_> {
             requires,
             code,
             message,
-            exposes: r.exposes.as_ref().map(|t| t.text.clone()),
+            exposes: r
+                .exposes
+                .iter()
+                .map(|e| crate::compile::pack::Exposure {
+                    text: e.text.text.clone(),
+                    from: e.in_force.from,
+                    until: e.in_force.until,
+                })
+                .collect(),
             exceptions: Vec::new(),
         }
     }

@@ -259,16 +259,17 @@ pub fn finish(pack: &mut Pack) {
 
     // Dates on which the law changes.
     let mut dates = BTreeSet::new();
-    let mut add = |m: &RuleMeta| {
-        if let Some(f) = m.from {
+    let mut add_range = |from: Option<Date>, until: Option<Date>| {
+        if let Some(f) = from {
             dates.insert(f);
         }
-        if let Some(u) = m.until
+        if let Some(u) = until
             && u < Date::MAX
         {
             dates.insert(u.succ());
         }
     };
+    let mut add = |m: &RuleMeta| add_range(m.from, m.until);
     pack.tests.iter().for_each(|t| add(&t.meta));
     pack.exceptions.iter().for_each(|e| add(&e.meta));
     pack.weighings
@@ -277,6 +278,9 @@ pub fn finish(pack: &mut Pack) {
         .for_each(|f| add(&f.meta));
     pack.requirements.iter().for_each(|r| add(&r.meta));
     pack.gaps.iter().for_each(|g| add(&g.meta));
+    for e in pack.requirements.iter().flat_map(|r| &r.exposes) {
+        add_range(e.from, e.until);
+    }
     pack.change_dates = dates.into_iter().collect();
 }
 

@@ -447,10 +447,45 @@ pub struct ReqDef {
     pub code: String,
     /// The violation message.
     pub message: String,
-    /// What a violation exposes the transferor to.
-    pub exposes: Option<String>,
+    /// What a violation exposes the transferor to, each while in force.
+    pub exposes: Vec<Exposure>,
     /// Exceptions that excuse it.
     pub exceptions: Vec<ExcId>,
+}
+
+/// A sanction a violation exposes the transferor to, while in force.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exposure {
+    /// What it exposes the transferor to.
+    pub text: String,
+    /// First day it applies.
+    pub from: Option<Date>,
+    /// Last day it applies.
+    pub until: Option<Date>,
+}
+
+impl Exposure {
+    /// Whether it applies at some day of `from..=to`.
+    pub fn overlaps(&self, from: Date, to: Date) -> bool {
+        self.from.is_none_or(|f| to >= f) && self.until.is_none_or(|u| from <= u)
+    }
+}
+
+impl ReqDef {
+    /// The exposures that apply on some day of the given stretches, joined with `; `;
+    /// `None` when none does.
+    pub fn exposes_during(
+        &self,
+        during: impl Iterator<Item = (Date, Date)> + Clone,
+    ) -> Option<String> {
+        let texts: Vec<&str> = self
+            .exposes
+            .iter()
+            .filter(|e| during.clone().any(|(f, t)| e.overlaps(f, t)))
+            .map(|e| e.text.as_str())
+            .collect();
+        (!texts.is_empty()).then(|| texts.join("; "))
+    }
 }
 
 /// A compiled gap: law the pack does not encode yet.

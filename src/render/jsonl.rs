@@ -3,7 +3,7 @@
 //! Its output is byte for byte that of serializing [`crate::verdict::Verdict`] with serde_json
 //! (a test holds it to that).
 
-use crate::compile::pack::{FactId, Pack};
+use crate::compile::pack::{Exposure, FactId, Pack};
 use crate::date::Date;
 use crate::eval::tri::Tri;
 use crate::eval::{Found, Ground, Stretch, StretchJudgment};
@@ -19,8 +19,13 @@ fn js(s: &str) -> String {
 pub struct PackJson {
     under: String,
     sides: [String; 2],
-    /// Per requirement: `{"code":…,"cite":…,"message":…[,"exposes":…],"requirement":…`.
+    /// Per requirement: `{"code":…,"cite":…,"message":…`.
     violation_head: Vec<String>,
+    /// Per requirement: its exposures, each with its dates and its text escaped for the inside
+    /// of a JSON string (without quotes), so that several can be joined into one string.
+    exposures: Vec<Vec<Exposure>>,
+    /// Per requirement: `,"requirement":…`.
+    violation_tail: Vec<String>,
     /// Per fact: its name as a JSON string.
     fact_name: Vec<String>,
     /// Per fact: `{"fact":…,"question":…,"could_change":`.
@@ -116,18 +121,38 @@ impl PackJson {
                 .requirements
                 .iter()
                 .map(|r| {
-                    let mut s = format!(
+                    format!(
                         "{{\"code\":{},\"cite\":{},\"message\":{}",
                         js(&r.code),
                         js(&r.meta.cite()),
                         js(&r.message)
-                    );
-                    if let Some(e) = &r.exposes {
-                        s.push_str(&format!(",\"exposes\":{}", js(e)));
-                    }
-                    s.push_str(&format!(",\"requirement\":{}", js(&r.meta.id)));
-                    s
+                    )
                 })
+                .collect(),
+            exposures: pack
+                .requirements
+                .iter()
+                .map(|r| {
+                    r.exposes
+                        .iter()
+                        .map(|e| {
+                            let q = js(&e.text);
+                            let inside = q
+                                .get(1..q.len().saturating_sub(1))
+                                .unwrap_or_default()
+                                .to_string();
+                            Exposure {
+                                text: inside,
+                                ..e.clone()
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+            violation_tail: pack
+                .requirements
+                .iter()
+                .map(|r| format!(",\"requirement\":{}", js(&r.meta.id)))
                 .collect(),
             fact_name: pack.facts.iter().map(|f| js(&f.name)).collect(),
             unknown_head: pack
@@ -275,11 +300,36 @@ fn side(out: &mut Vec<u8>, pj: &PackJson, s: Option<u8>) {
     }
 }
 
-fn violation(out: &mut Vec<u8>, pj: &PackJson, f: Found) {
+/// Writes a violation's keys up to `requirement` (and `if_classified`), with the exposures
+/// that apply on some day of `during` joined into one `exposes` string, as the verdict does.
+fn violation(
+    out: &mut Vec<u8>,
+    pj: &PackJson,
+    f: Found,
+    during: impl Iterator<Item = (Date, Date)> + Clone,
+) {
+    let r = usize::from(f.req);
     out.extend_from_slice(
         pj.violation_head
-            .get(usize::from(f.req))
+            .get(r)
             .map_or(b"{" as &[u8], |x| x.as_bytes()),
+    );
+    let mut first = true;
+    for e in pj.exposures.get(r).into_iter().flatten() {
+        if !during.clone().any(|(a, b)| e.overlaps(a, b)) {
+            continue;
+        }
+        out.extend_from_slice(if first { b",\"exposes\":\"" } else { b"; " });
+        first = false;
+        out.extend_from_slice(e.text.as_bytes());
+    }
+    if !first {
+        out.push(b'"');
+    }
+    out.extend_from_slice(
+        pj.violation_tail
+            .get(r)
+            .map_or(b"" as &[u8], |x| x.as_bytes()),
     );
     if let Some(s) = f.only_under {
         out.extend_from_slice(b",\"if_classified\":");
@@ -376,6 +426,7 @@ pub fn fields(
                 req: x.req,
                 only_under: x.only_under,
             },
+            x.during.iter().copied(),
         );
         if !x.during.is_empty() {
             out.extend_from_slice(b",\"during\":");
@@ -436,7 +487,7 @@ pub fn fields(
             if k > 0 {
                 out.push(b',');
             }
-            violation(out, pj, *f);
+            violation(out, pj, *f, std::iter::once((s.from, s.to)));
             out.push(b'}');
         }
         out.extend_from_slice(b"],\"score\":[");
@@ -500,6 +551,7 @@ pub fn fields(
                 req: x.req,
                 only_under: x.only_under,
             },
+            x.during.iter().copied(),
         );
         out.extend_from_slice(b",\"during\":");
         ranges(out, x.during.iter().copied());

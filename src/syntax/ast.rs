@@ -281,10 +281,19 @@ pub struct RequireDecl {
     pub in_force: InForce,
     /// The violation if unmet.
     pub violation: Option<ViolationAst>,
-    /// What a violation exposes the transferor to.
-    pub exposes: Option<Text>,
+    /// What a violation exposes the transferor to, each with the dates it applies.
+    pub exposes: Vec<ExposesAst>,
     /// Caveats.
     pub notes: Vec<Text>,
+}
+
+/// `exposes "…" [from DATE] [until DATE]`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExposesAst {
+    /// What the violation exposes the transferor to.
+    pub text: Text,
+    /// The dates it applies (both ends inclusive); `span` is the clause.
+    pub in_force: InForce,
 }
 
 /// `gap name "title" …`

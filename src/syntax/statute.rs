@@ -599,7 +599,7 @@ impl Lower {
             cites: Vec::new(),
             in_force: InForce::default(),
             violation: None,
-            exposes: None,
+            exposes: Vec::new(),
             notes: Vec::new(),
         };
         for clause in inner {
@@ -627,8 +627,30 @@ impl Lower {
                     }
                 }
                 Rule::exposes_clause => {
-                    let t = self.first_inner(clause).map(|p| self.text(p));
-                    self.once(&mut r.exposes, t, "exposes", span);
+                    let mut text = None;
+                    let mut in_force = InForce {
+                        span: Some(span),
+                        ..InForce::default()
+                    };
+                    for part in clause.into_inner() {
+                        match part.as_rule() {
+                            Rule::from_date | Rule::until_date => {
+                                let is_from = part.as_rule() == Rule::from_date;
+                                if let Some(d) = self.first_inner(part) {
+                                    let date = self.date(d);
+                                    if is_from {
+                                        in_force.from = Some(date);
+                                    } else {
+                                        in_force.until = Some(date);
+                                    }
+                                }
+                            }
+                            _ => text = Some(self.text(part)),
+                        }
+                    }
+                    if let Some(text) = text {
+                        r.exposes.push(ExposesAst { text, in_force });
+                    }
                 }
                 _ => {}
             }
