@@ -65,7 +65,7 @@ fn overlapping_periods_are_compared_where_they_overlap() {
         out.contains("The periods differ: compared where they overlap, 2019-11-01 to 2024-05-21")
     );
     assert!(out.contains("STRETCH 1 of 3: 2019-11-01 to 2020-08-04"));
-    assert!(out.contains("outsourcee_of_third_party (+7 toward provision, decisive): fires → does not fire; reads processing_serves, recipient_acts_for_third_party"));
+    assert!(out.contains("outsourcee_of_third_party (+5 toward provision): fires → does not fire; reads processing_serves, recipient_acts_for_third_party"));
 }
 
 #[test]

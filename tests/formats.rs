@@ -83,7 +83,9 @@ fn csv_has_one_row_per_case_and_quotes_what_needs_it() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("id,title,under,classification,lawful,violations,decisive_grounds,open_questions")
+        Some(
+            "id,title,under,classification,lawful,violations,decisive_grounds,open_questions,possible_violations,not_checked"
+        )
     );
     let rows: Vec<&str> = lines.collect();
     assert!(rows.len() >= 50);

@@ -98,7 +98,8 @@ pub enum Format {
     Jsonl,
     /// One YAML document per verdict.
     Yaml,
-    /// One row per case and pack: id, title, classification, lawful, violations, grounds, open questions.
+    /// One row per case and pack: id, title, classification, lawful, violations, grounds, open
+    /// questions, possible violations, law not checked.
     Csv,
     /// A memo section per case: facts, reasoning with citations, conclusion.
     Markdown,

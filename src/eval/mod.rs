@@ -388,6 +388,10 @@ impl Evaluator {
                 let v = g.when.as_ref().map_or(Tri::True, |c| eval(c, &env));
                 if v != Tri::False {
                     lawful = lawful.and(Tri::Unknown);
+                    // A gap that may hold asks the facts that would say whether it does.
+                    if v == Tri::Unknown {
+                        collect_unknown(pack, &env, g.when.as_ref(), &mut j.lawful_unknowns);
+                    }
                     let gi = u16::try_from(gi).unwrap_or(0);
                     if !j.gaps.contains(&gi) {
                         j.gaps.push(gi);

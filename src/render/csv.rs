@@ -3,8 +3,7 @@
 use crate::verdict::Verdict;
 
 /// The header row.
-pub const HEADER: &str =
-    "id,title,under,classification,lawful,violations,decisive_grounds,open_questions\n";
+pub const HEADER: &str = "id,title,under,classification,lawful,violations,decisive_grounds,open_questions,possible_violations,not_checked\n";
 
 fn field(out: &mut String, s: &str) {
     if s.contains([',', '"', '\n', '\r']) {
@@ -25,6 +24,16 @@ pub fn row(v: &Verdict) -> String {
         .iter()
         .map(|u| format!("{}: {}", u.fact, u.question))
         .collect();
+    let possible: Vec<&str> = v
+        .possible_violations
+        .iter()
+        .map(|x| x.code.as_str())
+        .collect();
+    let not_checked: Vec<String> = v
+        .not_checked
+        .iter()
+        .map(|g| format!("{} ({})", g.title, g.cite))
+        .collect();
     let lawful = match v.lawful {
         Some(true) => "true",
         Some(false) => "false",
@@ -39,6 +48,8 @@ pub fn row(v: &Verdict) -> String {
         &codes.join("; "),
         &v.grounds.join("; "),
         &questions.join("; "),
+        &possible.join("; "),
+        &not_checked.join("; "),
     ];
     for (i, c) in cells.iter().enumerate() {
         if i > 0 {
