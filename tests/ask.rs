@@ -157,3 +157,49 @@ fn the_burden_of_proof_view_names_who_bears_it() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Under the burden of proof, taking as unproven: other_legal_basis = none (the transferor must prove it)"), "{text}");
 }
+
+#[test]
+fn asks_on_past_the_first_violation_unless_told_to_stop_at_the_outcome() {
+    // Kakao Pay's settlement leg is unlawful already; the findings are silent on the outsourcing
+    // duties, so those violations stay possible and the interview asks about them.
+    let empty = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(empty.path(), "# every question left unknown\n").unwrap();
+    let run = |until: Option<&str>| {
+        let mut cmd = entrust();
+        cmd.args([
+            "ask",
+            "cases/kr/kakaopay-alipay-settlement.case",
+            "--answers",
+            empty.path().to_str().unwrap(),
+            "--no-save",
+        ]);
+        if let Some(u) = until {
+            cmd.args(["--until", u]);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let all = run(None);
+    assert!(all.contains("(could change the violations)"), "{all}");
+    assert!(all.contains("\nsecure_delivery = unknown"), "{all}");
+    assert!(
+        all.contains("The questions left unanswered can still change"),
+        "{all}"
+    );
+    // The summary names what stays possible, each code once.
+    let line = all
+        .lines()
+        .find(|l| l.starts_with("With the questions left unanswered"))
+        .unwrap();
+    assert!(line.contains("KR-CIA-17-4"), "{line}");
+    assert_eq!(line.matches("KR-PIPA-26-1").count(), 1, "{line}");
+    // Stopping at the outcome: the transfer is unlawful whatever the answers, so nothing is asked.
+    let outcome = run(Some("outcome"));
+    assert!(!outcome.contains(" = unknown"), "{outcome}");
+    assert!(outcome.contains("No question to ask"), "{outcome}");
+    assert!(
+        outcome.contains("possible violation KR-CIA-17-4"),
+        "{outcome}"
+    );
+}

@@ -350,3 +350,56 @@ fn no_smallest_set_is_missed_up_to_two_changes() {
         }
     }
 }
+
+#[test]
+fn the_arrangements_givens_are_kept_unless_asked_to_vary() {
+    // A lender's unlawful outsourcing: the way to lawfulness runs through what it does (encrypt,
+    // report), not through sending other data or being another kind of firm.
+    let (code, out, err) = run(&[
+        "whatif",
+        "cases/kr/capital-reminder-calls-unencrypted.case",
+        "--max-changes",
+        "2",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Kept as they are (the arrangement's givens, or --keep; --vary FACT to vary one): transferor_sector, data_categories"),
+        "{out}"
+    );
+    // Without personal credit information the Credit Information Act would not apply: a change
+    // of what the client is, which is not proposed unless asked.
+    assert!(!out.contains("data_categories:"), "{out}");
+    assert!(!out.contains("transferor_sector:"), "{out}");
+    let (code, varied, _) = run(&[
+        "whatif",
+        "cases/kr/capital-reminder-calls-unencrypted.case",
+        "--max-changes",
+        "2",
+        "--vary",
+        "transferor_sector",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        varied.contains("transferor_sector: credit_information_user →"),
+        "{varied}"
+    );
+    // --keep holds any fact; a name that is no fact is an error with a suggestion.
+    let (_, kept, _) = run(&[
+        "whatif",
+        "cases/kr/capital-reminder-calls-unencrypted.case",
+        "--max-changes",
+        "2",
+        "--keep",
+        "regulator_notified",
+    ]);
+    assert!(!kept.contains("regulator_notified: false →"), "{kept}");
+    let (code, _, err) = run(&[
+        "whatif",
+        "cases/kr/capital-reminder-calls-unencrypted.case",
+        "--vary",
+        "transferor_sektor",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown fact `transferor_sektor`"), "{err}");
+    assert!(err.contains("did you mean `transferor_sector`?"), "{err}");
+}

@@ -175,11 +175,12 @@ pub fn run(
             }
             let _ = write!(out, "{}", text::summary(&v));
             if !v.possible_violations.is_empty() {
-                let codes: Vec<&str> = v
-                    .possible_violations
-                    .iter()
-                    .map(|x| x.code.as_str())
-                    .collect();
+                let mut codes: Vec<&str> = Vec::new();
+                for x in &v.possible_violations {
+                    if !codes.contains(&x.code.as_str()) {
+                        codes.push(&x.code);
+                    }
+                }
                 let _ = writeln!(
                     out,
                     "With the questions left unanswered, these violations remain possible: {}",
