@@ -197,26 +197,12 @@ impl PackJson {
             gap: pack
                 .gaps
                 .iter()
-                .map(|g| {
-                    format!(
-                        "{{\"id\":{},\"title\":{},\"cite\":{}}}",
-                        js(&g.meta.id),
-                        js(&g.meta.title),
-                        js(&g.meta.cite())
-                    )
-                })
+                .map(|g| format!("{}}}", gap_head("id", &g.meta)))
                 .collect(),
             not_checked_head: pack
                 .gaps
                 .iter()
-                .map(|g| {
-                    format!(
-                        "{{\"rule\":{},\"title\":{},\"cite\":{}",
-                        js(&g.meta.id),
-                        js(&g.meta.title),
-                        js(&g.meta.cite())
-                    )
-                })
+                .map(|g| gap_head("rule", &g.meta))
                 .collect(),
             settler: pack
                 .facts
@@ -234,6 +220,16 @@ impl PackJson {
             factor_base,
         }
     }
+}
+
+/// `{"<key>":id,"title":…,"cite":…` of a gap: the head of its `gaps` and `not_checked` entries.
+fn gap_head(key: &str, meta: &crate::compile::pack::RuleMeta) -> String {
+    format!(
+        "{{\"{key}\":{},\"title\":{},\"cite\":{}",
+        js(&meta.id),
+        js(&meta.title),
+        js(&meta.cite())
+    )
 }
 
 /// Writes a date as a JSON string.

@@ -221,11 +221,7 @@ pub fn section(v: &Verdict) -> String {
             "\nViolations still possible (unknown facts leave them open):\n"
         );
         for x in &v.possible_violations {
-            let cond = x
-                .if_classified
-                .as_ref()
-                .map(|c| format!(", if the transfer is {c}"))
-                .unwrap_or_default();
+            let cond = super::if_classified_words(x.if_classified.as_deref(), false);
             let _ = writeln!(
                 out,
                 "- **{}** ({}{cond}): {}; {}.",

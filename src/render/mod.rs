@@ -42,3 +42,13 @@ pub fn during_words(during: &[DateRange]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// The class a violation depends on, in words: ` (if provision)` (`short`) or `, if the transfer
+/// is provision`; empty when it depends on none.
+pub fn if_classified_words(class: Option<&str>, short: bool) -> String {
+    match (class, short) {
+        (Some(c), true) => format!(" (if {c})"),
+        (Some(c), false) => format!(", if the transfer is {c}"),
+        (None, _) => String::new(),
+    }
+}

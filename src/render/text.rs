@@ -26,11 +26,7 @@ pub fn summary(v: &Verdict) -> String {
         lawful_word(v.lawful)
     );
     for x in &v.violations {
-        let cond = x
-            .if_classified
-            .as_ref()
-            .map(|c| format!(" (if {c})"))
-            .unwrap_or_default();
+        let cond = super::if_classified_words(x.if_classified.as_deref(), true);
         let _ = writeln!(
             out,
             "  violation {}{cond}: {} [{}; {}]",
@@ -41,11 +37,7 @@ pub fn summary(v: &Verdict) -> String {
         );
     }
     for x in &v.possible_violations {
-        let cond = x
-            .if_classified
-            .as_ref()
-            .map(|c| format!(" (if {c})"))
-            .unwrap_or_default();
+        let cond = super::if_classified_words(x.if_classified.as_deref(), true);
         let by: Vec<&str> = x.settled_by.iter().map(|s| s.fact.as_str()).collect();
         let _ = writeln!(
             out,
@@ -367,11 +359,7 @@ pub fn explanation(
                 .map(|d| format!("{} to {}", d.from, d.to))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let cond = x
-                .if_classified
-                .as_ref()
-                .map(|c| format!(", if the transfer is {c}"))
-                .unwrap_or_default();
+            let cond = super::if_classified_words(x.if_classified.as_deref(), false);
             let _ = writeln!(
                 out,
                 "    {} {} ({}{cond}; {during})",
@@ -391,11 +379,7 @@ pub fn explanation(
             "  Violations still possible (unknown facts leave them open):"
         );
         for x in &v.possible_violations {
-            let cond = x
-                .if_classified
-                .as_ref()
-                .map(|c| format!(", if the transfer is {c}"))
-                .unwrap_or_default();
+            let cond = super::if_classified_words(x.if_classified.as_deref(), false);
             let _ = writeln!(
                 out,
                 "    {} {} ({}{cond}; {})",

@@ -387,14 +387,19 @@ impl Lower {
         }
         slot.span = Some(span);
         for part in pair.into_inner() {
-            let is_from = part.as_rule() == Rule::from_date;
-            if let Some(d) = self.first_inner(part) {
-                let date = self.date(d);
-                if is_from {
-                    slot.from = Some(date);
-                } else {
-                    slot.until = Some(date);
-                }
+            self.date_bound(part, slot);
+        }
+    }
+
+    /// Reads a `from DATE` or `until DATE` into `slot`.
+    fn date_bound(&mut self, part: P<'_>, slot: &mut InForce) {
+        let is_from = part.as_rule() == Rule::from_date;
+        if let Some(d) = self.first_inner(part) {
+            let date = self.date(d);
+            if is_from {
+                slot.from = Some(date);
+            } else {
+                slot.until = Some(date);
             }
         }
     }
@@ -635,15 +640,7 @@ impl Lower {
                     for part in clause.into_inner() {
                         match part.as_rule() {
                             Rule::from_date | Rule::until_date => {
-                                let is_from = part.as_rule() == Rule::from_date;
-                                if let Some(d) = self.first_inner(part) {
-                                    let date = self.date(d);
-                                    if is_from {
-                                        in_force.from = Some(date);
-                                    } else {
-                                        in_force.until = Some(date);
-                                    }
-                                }
+                                self.date_bound(part, &mut in_force);
                             }
                             _ => text = Some(self.text(part)),
                         }
