@@ -181,7 +181,8 @@ pub struct Verdict {
     pub lawful: Option<bool>,
     /// Violations found in any stretch.
     pub violations: Vec<Violation>,
-    /// Unknown facts that could change the outcome, most decisive first.
+    /// Unknown facts that could change the outcome or the violations found, most decisive
+    /// first: the classification's, then lawfulness', then the violations'.
     pub unknowns: Vec<Unknown>,
     /// One verdict per stretch of law.
     pub periods: Vec<Period>,

@@ -556,10 +556,11 @@ fn conclusion(out: &mut String, a: &str, v: &Verdict) {
         lawful = capitalize(lawful_word(v.lawful)),
         lg = lawful_gloss(v.lawful),
         nv = v.violations.len(),
-        vg = if v.violations.is_empty() {
-            "none found"
-        } else {
-            "found in some stretch of the period"
+        vg = match (v.violations.is_empty(), v.possible_violations.len()) {
+            (true, 0) => "none found".to_string(),
+            (false, 0) => "found in some stretch of the period".to_string(),
+            (true, n) => format!("none found; {n} still possible"),
+            (false, n) => format!("found in some stretch of the period; {n} more still possible"),
         },
         nq = v.unknowns.len(),
         qg = if v.unknowns.is_empty() {
@@ -1491,7 +1492,9 @@ that unknown facts leave open: each may be broken, and the facts named would set
 fn questions(out: &mut String, a: &str, v: &Verdict) {
     let _ = writeln!(out, "<h3 id=\"{a}-questions\">Open questions</h3>");
     if v.unknowns.is_empty() {
-        out.push_str("<p>None: no unknown fact could change the outcome.</p>\n");
+        out.push_str(
+            "<p>None: no unknown fact could change the outcome or the violations found.</p>\n",
+        );
         return;
     }
     let _ = write!(
