@@ -9,6 +9,7 @@ use crate::eval::tri::Tri;
 use crate::eval::{Evaluator, ReqStatus, Stretch, StretchJudgment, requirement_status};
 use crate::source::SourceMap;
 use crate::syntax::ast::CaseAst;
+use crate::words::{Words, words};
 use serde::{Deserialize, Serialize};
 
 /// How deep the explanation of a condition goes.
@@ -26,47 +27,299 @@ pub struct FactRead {
     pub at: Option<String>,
 }
 
+/// What a step of the reasoning is. Serialized as the explanation's `kind` code, the same in
+/// every language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    /// The classification weighing.
+    Weighing,
+    /// A factor of the weighing.
+    Factor,
+    /// A test.
+    Test,
+    /// An exception.
+    Exception,
+    /// A requirement.
+    Requirement,
+    /// Law the pack does not encode.
+    Gap,
+    /// `all of`.
+    All,
+    /// `any of`.
+    Any,
+    /// `not`.
+    Not,
+    /// A requirement's condition of application.
+    Applies,
+    /// What a requirement requires.
+    Requires,
+    /// `weighing is side`, or a condition cut at the depth limit.
+    Condition,
+    /// A condition on facts.
+    Fact,
+}
+
+impl NodeKind {
+    /// The code written in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            NodeKind::Weighing => "weighing",
+            NodeKind::Factor => "factor",
+            NodeKind::Test => "test",
+            NodeKind::Exception => "exception",
+            NodeKind::Requirement => "requirement",
+            NodeKind::Gap => "gap",
+            NodeKind::All => "all",
+            NodeKind::Any => "any",
+            NodeKind::Not => "not",
+            NodeKind::Applies => "applies",
+            NodeKind::Requires => "requires",
+            NodeKind::Condition => "condition",
+            NodeKind::Fact => "fact",
+        }
+    }
+}
+
+/// The result of a step. Serialized as the explanation's `result` code (`true`, `met`,
+/// `not fired`, a weighing's side…), the same in every language.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// A condition, test or exception holds.
+    True,
+    /// It does not hold.
+    False,
+    /// Unknown facts decide.
+    Unknown,
+    /// A requirement is met.
+    Met,
+    /// A requirement is violated.
+    Violated,
+    /// Unknown facts decide whether a requirement is met.
+    Open,
+    /// A requirement would apply but an exception excuses it.
+    Excused,
+    /// A requirement does not apply.
+    NotApplicable,
+    /// A factor fired.
+    Fired,
+    /// A factor did not fire.
+    NotFired,
+    /// A gap: law the pack does not encode.
+    NotEncoded,
+    /// A weighing the facts cannot settle.
+    Undecided,
+    /// A weighing settled on this side.
+    Side(String),
+}
+
+impl Outcome {
+    /// The code written in JSON.
+    pub fn code(&self) -> &str {
+        match self {
+            Outcome::True => "true",
+            Outcome::False => "false",
+            Outcome::Unknown => "unknown",
+            Outcome::Met => "met",
+            Outcome::Violated => "violated",
+            Outcome::Open => "open",
+            Outcome::Excused => "excused",
+            Outcome::NotApplicable => "not applicable",
+            Outcome::Fired => "fired",
+            Outcome::NotFired => "not fired",
+            Outcome::NotEncoded => "not encoded",
+            Outcome::Undecided => "undecided",
+            Outcome::Side(s) => s,
+        }
+    }
+
+    /// The outcome of a code (any other word is a weighing's side).
+    pub fn from_code(s: &str) -> Outcome {
+        match s {
+            "true" => Outcome::True,
+            "false" => Outcome::False,
+            "unknown" => Outcome::Unknown,
+            "met" => Outcome::Met,
+            "violated" => Outcome::Violated,
+            "open" => Outcome::Open,
+            "excused" => Outcome::Excused,
+            "not applicable" => Outcome::NotApplicable,
+            "fired" => Outcome::Fired,
+            "not fired" => Outcome::NotFired,
+            "not encoded" => Outcome::NotEncoded,
+            "undecided" => Outcome::Undecided,
+            side => Outcome::Side(side.to_string()),
+        }
+    }
+
+    /// The outcome of a condition, test or exception.
+    pub fn of_tri(t: Tri) -> Outcome {
+        match t {
+            Tri::True => Outcome::True,
+            Tri::False => Outcome::False,
+            Tri::Unknown => Outcome::Unknown,
+        }
+    }
+
+    /// The outcome of a factor.
+    pub fn of_factor(t: Tri) -> Outcome {
+        match t {
+            Tri::True => Outcome::Fired,
+            Tri::False => Outcome::NotFired,
+            Tri::Unknown => Outcome::Unknown,
+        }
+    }
+
+    /// The outcome of a requirement's status.
+    pub fn of_status(s: ReqStatus) -> Outcome {
+        match s {
+            ReqStatus::Met => Outcome::Met,
+            ReqStatus::Violated => Outcome::Violated,
+            ReqStatus::Open => Outcome::Open,
+            ReqStatus::NotApplicable => Outcome::NotApplicable,
+        }
+    }
+
+    /// How the step came out, in three values: holds (true, met, fired, excused: an exception
+    /// that holds), fails, or still open.
+    pub fn truth(&self) -> Tri {
+        match self {
+            Outcome::True | Outcome::Met | Outcome::Fired | Outcome::Excused => Tri::True,
+            Outcome::False | Outcome::Violated | Outcome::NotApplicable | Outcome::NotFired => {
+                Tri::False
+            }
+            Outcome::Unknown | Outcome::Open | Outcome::Undecided => Tri::Unknown,
+            Outcome::NotEncoded | Outcome::Side(_) => Tri::Unknown,
+        }
+    }
+}
+
+impl Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Outcome {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Outcome, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(Outcome::from_code(&s))
+    }
+}
+
+/// A factor's side and weight. Serialized as the explanation's `weight` code,
+/// `3 toward provision` or `5, decisive toward provision`, the same in every language.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Weight {
+    /// Its points.
+    pub points: i32,
+    /// Whether it settles the weighing on its own.
+    pub decisive: bool,
+    /// The side it counts toward.
+    pub side: String,
+}
+
+impl Weight {
+    /// The weight of a factor of the pack's classification.
+    pub fn of_factor(pack: &Pack, f: &crate::compile::pack::FactorDef) -> Weight {
+        let side = pack
+            .classifier()
+            .and_then(|w| w.sides.get(usize::from(f.side)))
+            .map_or_else(String::new, Clone::clone);
+        Weight {
+            points: f.weight,
+            decisive: f.decisive,
+            side,
+        }
+    }
+
+    /// Writes the code (without allocating).
+    pub fn write_code(w: &mut impl std::fmt::Write, points: i32, decisive: bool, side: &str) {
+        let _ = write!(
+            w,
+            "{points}{} toward {side}",
+            if decisive { ", decisive" } else { "" }
+        );
+    }
+
+    /// The code, as written in JSON.
+    pub fn code(&self) -> String {
+        let mut s = String::new();
+        Weight::write_code(&mut s, self.points, self.decisive, &self.side);
+        s
+    }
+
+    /// The weight of a code; `None` if it is not one.
+    pub fn from_code(s: &str) -> Option<Weight> {
+        let (head, side) = s.split_once(" toward ")?;
+        let (points, decisive) = match head.split_once(", ") {
+            Some((p, "decisive")) => (p, true),
+            Some(_) => return None,
+            None => (head, false),
+        };
+        Some(Weight {
+            points: points.trim().parse().ok()?,
+            decisive,
+            side: side.to_string(),
+        })
+    }
+}
+
+impl Serialize for Weight {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Weight {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Weight, D::Error> {
+        let s = String::deserialize(d)?;
+        Weight::from_code(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a factor weight: `{s}`")))
+    }
+}
+
 /// One step of the reasoning.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
-    /// `weighing`, `factor`, `test`, `exception`, `requirement`, `gap`, `all`, `any`, `not`, `fact`.
-    pub kind: String,
+    /// What the step is.
+    pub kind: NodeKind,
     /// The rule's id (empty for connectives and facts).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub id: String,
-    /// What was tested, in words.
+    /// What was tested, in words (the pack's title of the rule, or the condition).
     pub title: String,
     /// The source of the rule.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub cite: String,
-    /// The result: `true`, `false`, `unknown`; for requirements `met`, `violated`, `open`,
-    /// `excused` (an exception applies), `not applicable`; for factors `fired`, `not fired`, `unknown`; for a weighing its side.
-    pub result: String,
+    /// How it came out.
+    pub result: Outcome,
     /// Facts read directly.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<FactRead>,
     /// Caveats.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    /// More words: a factor's reason, a violation's message.
+    /// More words: a test's holds or fails sentence, a violation's code and message, a
+    /// weighing's balance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// A factor's side and weight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub weight: Option<String>,
+    pub weight: Option<Weight>,
     /// Sub-steps.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Node>,
 }
 
 impl Node {
-    fn new(kind: &str, title: impl Into<String>, result: impl Into<String>) -> Node {
+    fn new(kind: NodeKind, title: impl Into<String>, result: Outcome) -> Node {
         Node {
-            kind: kind.to_string(),
+            kind,
             id: String::new(),
             title: title.into(),
             cite: String::new(),
-            result: result.into(),
+            result,
             facts: Vec::new(),
             notes: Vec::new(),
             detail: None,
@@ -146,85 +399,10 @@ impl Ctx<'_> {
     }
 }
 
-/// The word for a three-valued result.
-pub fn tri_word(t: Tri) -> &'static str {
-    match t {
-        Tri::True => "true",
-        Tri::False => "false",
-        Tri::Unknown => "unknown",
-    }
-}
-
-/// The word for a factor's result.
-pub fn factor_word(t: Tri) -> &'static str {
-    match t {
-        Tri::True => "fired",
-        Tri::False => "not fired",
-        Tri::Unknown => "unknown",
-    }
-}
-
-/// A weighing's balance range in words, toward the side it leans to, e.g. `+31 to +33 toward
-/// provision` (the balance counts toward the classification's first side).
-pub fn balance_words(pack: &Pack, lo: i32, hi: i32) -> String {
-    let sides = pack
-        .classifier()
-        .map(|w| w.sides.clone())
-        .unwrap_or_default();
-    let [first, second] = &sides;
-    let (lo, hi, side) = if hi < 0 {
-        (-hi, -lo, second)
-    } else {
-        (lo, hi, first)
-    };
-    if lo == hi {
-        format!("{lo:+} toward {side}")
-    } else {
-        format!("{lo:+} to {hi:+} toward {side}")
-    }
-}
-
-/// The classification weighing's detail: its balance range and margin.
-pub fn weighing_detail(first_side: &str, lo: i32, hi: i32, margin: i32) -> String {
-    let mut s = String::new();
-    write_weighing_detail(&mut s, first_side, lo, hi, margin);
-    s
-}
-
-/// Writes [`weighing_detail`] into `w` (without allocating).
-pub fn write_weighing_detail(
-    w: &mut impl std::fmt::Write,
-    first_side: &str,
-    lo: i32,
-    hi: i32,
-    margin: i32,
-) {
-    let _ = if lo == hi {
-        write!(w, "{lo:+} toward {first_side} (undecided within {margin})")
-    } else {
-        write!(
-            w,
-            "from {lo:+} to {hi:+} toward {first_side}, depending on unknown facts (undecided within {margin})"
-        )
-    };
-}
-
-/// A factor's side and weight in words, e.g. `3 toward provision` or `5, decisive toward
-/// provision`.
-pub fn factor_weight(pack: &Pack, f: &crate::compile::pack::FactorDef) -> String {
-    let side_name = pack
-        .classifier()
-        .and_then(|w| w.sides.get(usize::from(f.side)))
-        .map_or("", String::as_str);
-    format!(
-        "{}{} toward {side_name}",
-        f.weight,
-        if f.decisive { ", decisive" } else { "" }
-    )
-}
-
-/// Describes a leaf condition in words, e.g. `processing_serves is transferor`.
+/// Describes a leaf condition in words, e.g. `processing_serves = transferor`: fact names and
+/// values as the pack writes them, joined by the words of the pack's language.
 pub fn describe_leaf(pack: &Pack, c: &Cond) -> String {
+    let w = words(pack.lang);
     let name = |f: &u16| {
         pack.facts
             .get(usize::from(*f))
@@ -234,7 +412,7 @@ pub fn describe_leaf(pack: &Pack, c: &Cond) -> String {
     match c {
         Cond::Const(b) => b.to_string(),
         Cond::Bool(f, true) => name(f).to_string(),
-        Cond::Bool(f, false) => format!("not {}", name(f)),
+        Cond::Bool(f, false) => w.fact_false(name(f)),
         Cond::EnumIn(f, mask) => {
             let vals: Vec<String> = (0..64u8)
                 .filter(|i| mask & (1u64 << i) != 0)
@@ -243,19 +421,17 @@ pub fn describe_leaf(pack: &Pack, c: &Cond) -> String {
             if vals.len() == 1 {
                 format!("{} = {}", name(f), vals.join(""))
             } else {
-                format!("{} in {{{}}}", name(f), vals.join(", "))
+                w.fact_in(name(f), &format!("{{{}}}", vals.join(", ")))
             }
         }
         Cond::SetHas(f, mask, all) => {
             let set = show(f, Val::Set(*mask));
             if mask.count_ones() == 1 {
-                format!("{} contains {}", name(f), set.trim_matches(['{', '}']))
+                w.contains(name(f), set.trim_matches(['{', '}']))
+            } else if *all {
+                w.contains_all(name(f), &set)
             } else {
-                format!(
-                    "{} contains {} {set}",
-                    name(f),
-                    if *all { "all of" } else { "any of" }
-                )
+                w.contains_any(name(f), &set)
             }
         }
         Cond::CountryIn(f, codes) => {
@@ -263,7 +439,7 @@ pub fn describe_leaf(pack: &Pack, c: &Cond) -> String {
             if cs.len() == 1 {
                 format!("{} = {}", name(f), cs.join(""))
             } else {
-                format!("{} in {{{}}}", name(f), cs.join(", "))
+                w.fact_in(name(f), &format!("{{{}}}", cs.join(", ")))
             }
         }
         Cond::Num(f, op, n) => format!("{} {} {n}", name(f), op.as_str()),
@@ -296,14 +472,55 @@ pub enum Connective {
 }
 
 impl Connective {
-    /// The node's kind and title.
-    pub fn kind_title(self) -> (&'static str, &'static str) {
+    /// The node's kind.
+    pub fn kind(self) -> NodeKind {
         match self {
-            Connective::All => ("all", "all of"),
-            Connective::Any => ("any", "any of"),
-            Connective::Not => ("not", "not"),
-            Connective::Applies => ("applies", "applies when"),
-            Connective::Requires => ("requires", "requires"),
+            Connective::All => NodeKind::All,
+            Connective::Any => NodeKind::Any,
+            Connective::Not => NodeKind::Not,
+            Connective::Applies => NodeKind::Applies,
+            Connective::Requires => NodeKind::Requires,
+        }
+    }
+
+    /// The node's title, in the words of a language.
+    pub fn title(self, w: &dyn Words) -> &'static str {
+        match self {
+            Connective::All => w.all_of(),
+            Connective::Any => w.any_of(),
+            Connective::Not => w.not(),
+            Connective::Applies => w.applies_when(),
+            Connective::Requires => w.requires(),
+        }
+    }
+}
+
+/// How a requirement came out in a reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReqOutcome {
+    /// As judged.
+    Status(ReqStatus),
+    /// It would apply, but an exception excuses it.
+    Excused,
+}
+
+impl ReqOutcome {
+    /// The node's result.
+    pub fn outcome(self) -> Outcome {
+        match self {
+            ReqOutcome::Status(s) => Outcome::of_status(s),
+            ReqOutcome::Excused => Outcome::Excused,
+        }
+    }
+
+    /// The node's result code.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReqOutcome::Status(ReqStatus::Met) => "met",
+            ReqOutcome::Status(ReqStatus::Violated) => "violated",
+            ReqOutcome::Status(ReqStatus::Open) => "open",
+            ReqOutcome::Status(ReqStatus::NotApplicable) => "not applicable",
+            ReqOutcome::Excused => "excused",
         }
     }
 }
@@ -342,12 +559,12 @@ pub enum Step<'a> {
         /// Its value.
         result: Tri,
     },
-    /// A requirement with its status word; `detail` when it is violated or open.
+    /// A requirement with its outcome; `detail` when it is violated or open.
     Requirement {
         /// The requirement.
         r: usize,
-        /// `met`, `violated`, `open`, `excused` or `not applicable`.
-        word: &'static str,
+        /// How it came out.
+        outcome: ReqOutcome,
         /// Whether the violation's code and message are shown.
         detail: bool,
     },
@@ -389,7 +606,7 @@ pub enum Step<'a> {
     /// A rule the pack does not have (a compiled pack always has it).
     Missing {
         /// The node's kind.
-        kind: &'static str,
+        kind: NodeKind,
         /// Its value.
         result: Tri,
     },
@@ -488,7 +705,7 @@ fn cond_walk<O: TreeOut>(
                 pack,
                 facts,
                 Step::Missing {
-                    kind: "test",
+                    kind: NodeKind::Test,
                     result: v,
                 },
             ),
@@ -531,7 +748,7 @@ fn exception_walk<O: TreeOut>(
             pack,
             facts,
             Step::Missing {
-                kind: "exception",
+                kind: NodeKind::Exception,
                 result: Tri::Unknown,
             },
         );
@@ -549,15 +766,6 @@ fn exception_walk<O: TreeOut>(
         }
     }
     out.close();
-}
-
-fn status_word(s: ReqStatus) -> &'static str {
-    match s {
-        ReqStatus::Met => "met",
-        ReqStatus::Violated => "violated",
-        ReqStatus::Open => "open",
-        ReqStatus::NotApplicable => "not applicable",
-    }
 }
 
 /// Walks the explanation of judged stretches, calling `out` for every frame and node. `facts`
@@ -619,17 +827,17 @@ pub fn walk<O: TreeOut>(
                         && r.exceptions
                             .iter()
                             .any(|e| env.excs.get(usize::from(*e)).copied() == Some(Tri::True));
-                    let word = if excused {
-                        "excused"
+                    let outcome = if excused {
+                        ReqOutcome::Excused
                     } else {
-                        status_word(status)
+                        ReqOutcome::Status(status)
                     };
                     out.open(
                         pack,
                         facts,
                         Step::Requirement {
                             r: i,
-                            word,
+                            outcome,
                             detail: matches!(status, ReqStatus::Violated | ReqStatus::Open),
                         },
                     );
@@ -698,6 +906,7 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn node(&self, step: Step<'_>) -> Node {
         let pack = self.ctx.pack;
+        let w = words(pack.lang);
         let with_meta = |mut n: Node, meta: &crate::compile::pack::RuleMeta| {
             n.id.clone_from(&meta.id);
             n.cite = meta.cite();
@@ -706,39 +915,47 @@ impl Builder<'_> {
         };
         match step {
             Step::Weighing { side, lo, hi } => {
-                let Some(w) = pack.classifier() else {
-                    return Node::new("weighing", "?", "undecided");
+                let Some(def) = pack.classifier() else {
+                    return Node::new(NodeKind::Weighing, "?", Outcome::Undecided);
                 };
-                let side = side.and_then(|i| w.sides.get(usize::from(i)).cloned());
+                let result = side
+                    .and_then(|i| def.sides.get(usize::from(i)).cloned())
+                    .map_or(Outcome::Undecided, Outcome::Side);
                 let mut n = with_meta(
-                    Node::new(
-                        "weighing",
-                        w.meta.title.clone(),
-                        side.unwrap_or_else(|| "undecided".into()),
-                    ),
-                    &w.meta,
+                    Node::new(NodeKind::Weighing, def.meta.title.clone(), result),
+                    &def.meta,
                 );
-                let first = w.sides.first().map_or("", String::as_str);
-                n.detail = Some(weighing_detail(first, lo, hi, w.margin));
+                let first = def.sides.first().map_or("", String::as_str);
+                let mut d = String::new();
+                w.weighing_detail(&mut d, first, lo, hi, def.margin);
+                n.detail = Some(d);
                 n
             }
             Step::Factor { f, result } => {
                 let Some(def) = pack.classifier().and_then(|w| w.factors.get(f)) else {
-                    return Node::new("factor", "?", factor_word(result));
+                    return Node::new(NodeKind::Factor, "?", Outcome::of_factor(result));
                 };
                 let mut n = with_meta(
-                    Node::new("factor", def.because.clone(), factor_word(result)),
+                    Node::new(
+                        NodeKind::Factor,
+                        def.because.clone(),
+                        Outcome::of_factor(result),
+                    ),
                     &def.meta,
                 );
-                n.weight = Some(factor_weight(pack, def));
+                n.weight = Some(Weight::of_factor(pack, def));
                 n
             }
             Step::Test { t, result } => {
                 let Some(def) = pack.tests.get(usize::from(t)) else {
-                    return Node::new("test", "?", tri_word(result));
+                    return Node::new(NodeKind::Test, "?", Outcome::of_tri(result));
                 };
                 let mut n = with_meta(
-                    Node::new("test", def.meta.title.clone(), tri_word(result)),
+                    Node::new(
+                        NodeKind::Test,
+                        def.meta.title.clone(),
+                        Outcome::of_tri(result),
+                    ),
                     &def.meta,
                 );
                 n.detail = match result {
@@ -750,17 +967,25 @@ impl Builder<'_> {
             }
             Step::Exception { e, result } => match pack.exceptions.get(usize::from(e)) {
                 Some(def) => with_meta(
-                    Node::new("exception", def.meta.title.clone(), tri_word(result)),
+                    Node::new(
+                        NodeKind::Exception,
+                        def.meta.title.clone(),
+                        Outcome::of_tri(result),
+                    ),
                     &def.meta,
                 ),
-                None => Node::new("exception", "?", "unknown"),
+                None => Node::new(NodeKind::Exception, "?", Outcome::Unknown),
             },
-            Step::Requirement { r, word, detail } => {
+            Step::Requirement { r, outcome, detail } => {
                 let Some(def) = pack.requirements.get(r) else {
-                    return Node::new("requirement", "?", word);
+                    return Node::new(NodeKind::Requirement, "?", outcome.outcome());
                 };
                 let mut n = with_meta(
-                    Node::new("requirement", def.meta.title.clone(), word),
+                    Node::new(
+                        NodeKind::Requirement,
+                        def.meta.title.clone(),
+                        outcome.outcome(),
+                    ),
                     &def.meta,
                 );
                 if detail {
@@ -770,24 +995,27 @@ impl Builder<'_> {
             }
             Step::Gap { g } => match pack.gaps.get(usize::from(g)) {
                 Some(def) => with_meta(
-                    Node::new("gap", def.meta.title.clone(), "not encoded"),
+                    Node::new(NodeKind::Gap, def.meta.title.clone(), Outcome::NotEncoded),
                     &def.meta,
                 ),
-                None => Node::new("gap", "?", "not encoded"),
+                None => Node::new(NodeKind::Gap, "?", Outcome::NotEncoded),
             },
             Step::Connective { kind, result } => {
-                let (kind, title) = kind.kind_title();
-                Node::new(kind, title, tri_word(result))
+                Node::new(kind.kind(), kind.title(w), Outcome::of_tri(result))
             }
-            Step::Side { w, side, result } => {
-                let def = pack.weighings.get(usize::from(w));
+            Step::Side {
+                w: wi,
+                side,
+                result,
+            } => {
+                let def = pack.weighings.get(usize::from(wi));
                 let side_name = def
                     .and_then(|d| d.sides.get(usize::from(side)))
                     .map_or("", String::as_str);
                 let mut n = Node::new(
-                    "condition",
-                    format!("{} is {side_name}", def.map_or("?", |d| d.meta.id.as_str())),
-                    tri_word(result),
+                    NodeKind::Condition,
+                    w.weighing_is(def.map_or("?", |d| d.meta.id.as_str()), side_name),
+                    Outcome::of_tri(result),
                 );
                 n.id = def.map_or_else(String::new, |d| d.meta.id.clone());
                 n
@@ -798,17 +1026,15 @@ impl Builder<'_> {
                 result,
             } => {
                 let title = describe_leaf(pack, cond);
-                let title = if negated {
-                    format!("not ({title})")
-                } else {
-                    title
-                };
-                let mut n = Node::new("fact", title, tri_word(result));
+                let title = if negated { w.negated(&title) } else { title };
+                let mut n = Node::new(NodeKind::Fact, title, Outcome::of_tri(result));
                 cond.for_each_fact(&mut |f| n.facts.push(self.ctx.fact(f)));
                 n
             }
-            Step::Truncated { result } => Node::new("condition", "…", tri_word(result)),
-            Step::Missing { kind, result } => Node::new(kind, "?", tri_word(result)),
+            Step::Truncated { result } => {
+                Node::new(NodeKind::Condition, "…", Outcome::of_tri(result))
+            }
+            Step::Missing { kind, result } => Node::new(kind, "?", Outcome::of_tri(result)),
         }
     }
 }

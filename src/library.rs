@@ -4,6 +4,7 @@
 use crate::check::check_pack;
 use crate::compile::pack::Pack;
 use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 use crate::source::{SourceId, SourceMap};
 use crate::syntax::parse_statute;
 use std::path::Path;
@@ -113,8 +114,15 @@ pub struct Library {
 }
 
 impl Library {
-    /// Parses, checks and compiles packs. Packs with errors are left out and their errors kept.
+    /// Parses, checks and compiles packs, their texts in English. Packs with errors are left
+    /// out and their errors kept.
     pub fn load(packs: Vec<PackFiles>) -> Library {
+        Library::load_in(packs, Lang::En)
+    }
+
+    /// Parses, checks and compiles packs, their texts in `lang` (where a pack has them). Packs
+    /// with errors are left out and their errors kept.
+    pub fn load_in(packs: Vec<PackFiles>, lang: Lang) -> Library {
         let mut lib = Library::default();
         for pf in packs {
             let mut parsed = Vec::new();
@@ -137,7 +145,7 @@ impl Library {
             if failed {
                 continue;
             }
-            let checked = check_pack(&lib.sources, &parsed);
+            let checked = check_pack(&lib.sources, &parsed, lang);
             lib.diagnostics.extend(checked.diagnostics);
             if let Some(pack) = checked.pack {
                 if lib.packs.iter().any(|p| p.id == pack.id) {
@@ -153,12 +161,17 @@ impl Library {
         lib
     }
 
-    /// The embedded packs, or those of `dir`.
+    /// The embedded packs, or those of `dir`, their texts in English.
     pub fn open(dir: Option<&Path>) -> Library {
+        Library::open_in(dir, Lang::En)
+    }
+
+    /// The embedded packs, or those of `dir`, their texts in `lang`.
+    pub fn open_in(dir: Option<&Path>, lang: Lang) -> Library {
         match dir {
-            None => Library::load(builtin_files()),
+            None => Library::load_in(builtin_files(), lang),
             Some(d) => match dir_files(d) {
-                Ok(files) => Library::load(files),
+                Ok(files) => Library::load_in(files, lang),
                 Err(e) => Library {
                     diagnostics: vec![e],
                     ..Library::default()

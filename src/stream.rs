@@ -32,8 +32,15 @@ pub const SMALL_BLOCK_BYTES: usize = 1 << 16;
 
 /// How verdicts are written.
 pub trait Sink: Sync {
-    /// Appends the rendering of one verdict to `out`.
-    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>);
+    /// Appends the rendering of one verdict to `out`; `pack` judged it and `case` is the case
+    /// judged (for the renderers that name its parties and source).
+    fn verdict(
+        &self,
+        v: &Verdict,
+        pack: &crate::compile::pack::Pack,
+        case: &crate::syntax::ast::CaseAst,
+        out: &mut Vec<u8>,
+    );
     /// Whether this sink writes JSON Lines, with the explanation when [`Sink::explain`] says so
     /// (eligible for the fast path).
     fn is_jsonl(&self) -> bool {
@@ -60,7 +67,13 @@ pub struct JsonLines {
 }
 
 impl Sink for JsonLines {
-    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
+    fn verdict(
+        &self,
+        v: &Verdict,
+        _pack: &crate::compile::pack::Pack,
+        _case: &crate::syntax::ast::CaseAst,
+        out: &mut Vec<u8>,
+    ) {
         out.extend_from_slice(crate::render::json::line(v).as_bytes());
         out.push(b'\n');
     }
@@ -591,7 +604,7 @@ fn general(
                 sink.explain().then_some(&sources),
             );
             let start = r.out.len();
-            sink.verdict(&v, &mut r.out);
+            sink.verdict(&v, pack, &c.case, &mut r.out);
             let line = sources
                 .locate(c.case.id.span)
                 .map_or(first_line, |(_, lc)| lc.line);

@@ -8,6 +8,7 @@ use crate::explain::Explanation;
 use crate::source::SourceMap;
 use crate::summary::{CouldChange, Summary, SummaryViolation, summarize};
 use crate::syntax::ast::CaseAst;
+use crate::words::words;
 use serde::{Deserialize, Serialize};
 
 /// A violation in a verdict.
@@ -253,10 +254,8 @@ fn unknown(pack: &Pack, f: FactId, could_change: CouldChange) -> Option<Unknown>
         question: def.ask.clone(),
         could_change,
         burden: def.burden.as_ref().map(|(party, v)| {
-            format!(
-                "the {party} must prove it; unproven, it counts as {}",
-                pack.show_value(f, *v)
-            )
+            let w = words(pack.lang);
+            w.burden(&w.role(party), &pack.show_value(f, *v))
         }),
     })
 }
@@ -371,7 +370,7 @@ pub fn verdict(
     Verdict {
         id: case.id.text.clone(),
         under: pack.id.clone(),
-        title: case.title.clone(),
+        title: case.title.as_ref().map(|t| t.get(pack.lang).to_string()),
         classification: side_name(pack, sum.side),
         lawful: tri(sum.lawful),
         violations: sum
@@ -391,7 +390,7 @@ pub fn verdict(
                     .transitions
                     .iter()
                     .filter_map(|i| pack.transitions.get(*i))
-                    .map(|t| format!("still running on {}: {}", t.date, t.note))
+                    .map(|t| words(pack.lang).transition(&t.date.to_string(), &t.note))
                     .collect();
                 Some(v)
             })

@@ -25,7 +25,11 @@ fn explain(path: &str) -> String {
     let (i, b) = &c.bound[0];
     let pack = &lib.packs[*i];
     let v = judge(pack, &c.case, b, &mut Evaluator::new(), Some(&lib.sources));
-    text::explanation(&v, &pack.title, &[], c.case.source.as_deref())
+    let memo = entrust::render::Memo {
+        case: Some(&c.case),
+        ..entrust::render::Memo::of(pack)
+    };
+    text::explanation(&v, &memo)
 }
 
 #[test]

@@ -50,7 +50,11 @@ fn kr_report(title: &str, mutate: impl FnOnce(&mut Vec<Verdict>)) -> (Vec<Verdic
     assert!(verdicts.len() > 40, "only {} verdicts", verdicts.len());
     mutate(&mut verdicts);
     let items: Vec<_> = verdicts.iter().zip(packs.iter().copied()).collect();
-    let page = html::report(&items, title);
+    let page = html::report(
+        &items,
+        title,
+        entrust::words::words(entrust::lang::Lang::En),
+    );
     (verdicts, page)
 }
 

@@ -81,7 +81,7 @@ fn parse_everything(text: &str) {
     let _ = read(&sm, id, Format::Jsonl);
     // Whatever parses as a pack must check without panicking.
     if let Ok(file) = parse_statute(id, text) {
-        let _ = entrust::check::check_pack(&sm, &[(id, file)]);
+        let _ = entrust::check::check_pack(&sm, &[(id, file)], entrust::lang::Lang::Ko);
     }
 }
 

@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceId, Span};
 use crate::syntax::ast::{
-    CaseAst, CaseTime, ExpectLawful, Expectation, FactEntry, Name, Parties, RawValue,
+    CaseAst, CaseTime, ExpectLawful, Expectation, FactEntry, Name, Parties, RawValue, Text,
 };
 
 /// A parsed YAML or JSON value, reduced to what a case can hold.
@@ -109,9 +109,23 @@ fn key_text(k: &serde_yaml::Value) -> String {
 }
 
 /// The keys a case may have (cases.md §1).
-const CASE_KEYS: [&str; 10] = [
-    "id", "title", "under", "period", "date", "parties", "source", "facts", "expect", "notes",
+const CASE_KEYS: [&str; 13] = [
+    "id",
+    "title",
+    "under",
+    "period",
+    "date",
+    "parties",
+    "source",
+    "facts",
+    "expect",
+    "notes",
+    "hints",
+    "level",
+    "translations",
 ];
+/// The keys of one language under `translations`: the case's texts in that language.
+const TRANSLATED_KEYS: [&str; 5] = ["title", "source", "notes", "hints", "parties"];
 const PARTY_KEYS: [&str; 3] = ["transferor", "recipient", "beneficiary"];
 const PERIOD_KEYS: [&str; 2] = ["from", "to"];
 const EXPECT_KEYS: [&str; 5] = [
@@ -331,6 +345,7 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
     };
     let mut seen_id = false;
     let mut first = true;
+    let mut translations = None;
     for (key, value) in entries {
         let kspan = if first { first_span } else { loc.key(&key) };
         first = false;
@@ -348,19 +363,20 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
                     )),
                 }
             }
-            "title" => case.title = value.scalar_text(),
-            "source" => case.source = value.scalar_text(),
+            "title" => case.title = value.scalar_text().map(|t| Text::plain(t, kspan)),
+            "source" => case.source = value.scalar_text().map(|t| Text::plain(t, kspan)),
             "notes" | "hints" => {
-                let texts: Vec<String> = match value {
-                    Raw::Seq(items) => items.iter().filter_map(Raw::scalar_text).collect(),
-                    other => other.scalar_text().into_iter().collect(),
-                };
+                let texts: Vec<Text> = texts_of(&value)
+                    .into_iter()
+                    .map(|t| Text::plain(t, kspan))
+                    .collect();
                 if key == "notes" {
                     case.notes = texts;
                 } else {
                     case.hints = texts;
                 }
             }
+            "translations" => translations = Some((value, kspan)),
             "level" => match value.scalar_text().as_deref() {
                 Some(l @ ("easy" | "medium" | "hard")) => case.level = Some(l.to_string()),
                 _ => errors.push(Diagnostic::error(
@@ -436,7 +452,7 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
                 };
                 for (k, v) in parts {
                     let ks = loc.key(&k);
-                    let text = v.scalar_text();
+                    let text = v.scalar_text().map(|t| Text::plain(t, ks));
                     match k.as_str() {
                         "transferor" => case.parties.transferor = text,
                         "recipient" => case.parties.recipient = text,
@@ -473,6 +489,9 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
             other => errors.push(unknown_key(other, kspan, &CASE_KEYS, "a case")),
         }
     }
+    if let Some((value, kspan)) = translations {
+        translate(&mut case, value, loc, kspan, &mut errors);
+    }
     if !seen_id {
         errors.push(
             Diagnostic::error("the case has no `id`", first_span)
@@ -483,6 +502,143 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
         out.cases.push(case);
     } else {
         out.diagnostics.extend(errors);
+    }
+}
+
+/// A string, or a list of strings.
+fn texts_of(value: &Raw) -> Vec<String> {
+    match value {
+        Raw::Seq(items) => items.iter().filter_map(Raw::scalar_text).collect(),
+        other => other.scalar_text().into_iter().collect(),
+    }
+}
+
+/// Reads `translations: {ko: {title: …, source: …, notes: […], hints: […], parties: {…}}}`
+/// into the case's texts. Each translated text needs its English one, and a list of notes or
+/// hints as many items as the English.
+fn translate(
+    case: &mut CaseAst,
+    value: Raw,
+    loc: &mut Locator<'_>,
+    kspan: Span,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let Raw::Map(langs) = value else {
+        errors.push(
+            Diagnostic::error(
+                format!("`translations` must be a mapping, not {}", value.describe()),
+                kspan,
+            )
+            .with_help("write `translations: {ko: {title: …}}`"),
+        );
+        return;
+    };
+    for (tag, texts) in langs {
+        let ls = loc.key(&tag);
+        let Some(lang) = crate::lang::Lang::parse(&tag).filter(|l| *l != crate::lang::Lang::En)
+        else {
+            errors.push(
+                Diagnostic::error(format!("`{tag}` is not a language entrust knows"), ls)
+                    .with_help(format!(
+                        "translations are keyed by a language tag: {}",
+                        crate::lang::Lang::ALL
+                            .iter()
+                            .filter(|l| **l != crate::lang::Lang::En)
+                            .map(|l| l.code())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+            );
+            continue;
+        };
+        let Raw::Map(keys) = texts else {
+            errors.push(Diagnostic::error(
+                format!(
+                    "the `{tag}` translations must be a mapping of texts, not {}",
+                    texts.describe()
+                ),
+                ls,
+            ));
+            continue;
+        };
+        for (k, v) in keys {
+            let ks = loc.key(&k);
+            let missing = |what: &str| {
+                Diagnostic::error(
+                    format!("`{what}` is translated but the case has no English `{what}`"),
+                    ks,
+                )
+                .with_help(format!("give `{what}` in English too"))
+            };
+            match k.as_str() {
+                "title" | "source" => {
+                    let slot = if k == "title" {
+                        &mut case.title
+                    } else {
+                        &mut case.source
+                    };
+                    match (slot.as_mut(), v.scalar_text()) {
+                        (Some(t), Some(x)) => t.tr.push((lang, x)),
+                        (None, _) => errors.push(missing(&k)),
+                        (_, None) => errors.push(Diagnostic::error(
+                            format!("`{k}` must be a string, not {}", v.describe()),
+                            ks,
+                        )),
+                    }
+                }
+                "notes" | "hints" => {
+                    let list = if k == "notes" {
+                        &mut case.notes
+                    } else {
+                        &mut case.hints
+                    };
+                    let xs = texts_of(&v);
+                    if xs.len() != list.len() {
+                        errors.push(
+                            Diagnostic::error(
+                                format!(
+                                    "{} translated `{k}` for {} in English",
+                                    xs.len(),
+                                    list.len()
+                                ),
+                                ks,
+                            )
+                            .with_help(format!("translate every item of `{k}`, in the same order")),
+                        );
+                        continue;
+                    }
+                    for (t, x) in list.iter_mut().zip(xs) {
+                        t.tr.push((lang, x));
+                    }
+                }
+                "parties" => {
+                    let Raw::Map(parts) = v else {
+                        errors.push(Diagnostic::error("`parties` must be a mapping", ks));
+                        continue;
+                    };
+                    for (p, name) in parts {
+                        let ps = loc.key(&p);
+                        let slot = match p.as_str() {
+                            "transferor" => &mut case.parties.transferor,
+                            "recipient" => &mut case.parties.recipient,
+                            "beneficiary" => &mut case.parties.beneficiary,
+                            other => {
+                                errors.push(unknown_key(other, ps, &PARTY_KEYS, "parties"));
+                                continue;
+                            }
+                        };
+                        match (slot.as_mut(), name.scalar_text()) {
+                            (Some(t), Some(x)) => t.tr.push((lang, x)),
+                            _ => errors.push(Diagnostic::error(
+                                format!("the {p} is translated but has no English name"),
+                                ps,
+                            )),
+                        }
+                    }
+                }
+                other => errors.push(unknown_key(other, ks, &TRANSLATED_KEYS, "a translation")),
+            }
+        }
     }
 }
 

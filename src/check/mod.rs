@@ -7,6 +7,7 @@ mod expr;
 use crate::compile::pack::*;
 use crate::compile::{self};
 use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 use crate::source::{SourceId, SourceMap, Span};
 use crate::syntax::ast::{self, InForce, Item, Literal, Name, StatuteFile, Text, TypeAst};
 use expr::{Place, resolve};
@@ -78,11 +79,12 @@ pub struct Checked {
 }
 
 /// Checks and compiles the parsed files of one pack.
-pub fn check_pack(sources: &SourceMap, files: &[(SourceId, StatuteFile)]) -> Checked {
+pub fn check_pack(sources: &SourceMap, files: &[(SourceId, StatuteFile)], lang: Lang) -> Checked {
     let mut c = Checker {
         errors: Vec::new(),
         warnings: Vec::new(),
         sources,
+        lang,
     };
     let pack = c.run(files);
     let mut diagnostics = c.errors;
@@ -102,14 +104,23 @@ struct Checker<'a> {
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
     sources: &'a SourceMap,
+    /// The language the pack's texts are compiled in.
+    lang: Lang,
 }
 
-fn meta(name: &Name, title: &Text, cites: &[Text], notes: &[Text], in_force: InForce) -> RuleMeta {
+fn meta(
+    lang: Lang,
+    name: &Name,
+    title: &Text,
+    cites: &[Text],
+    notes: &[Text],
+    in_force: InForce,
+) -> RuleMeta {
     RuleMeta {
         id: name.text.clone(),
-        title: title.text.clone(),
-        cites: cites.iter().map(|t| t.text.clone()).collect(),
-        notes: notes.iter().map(|t| t.text.clone()).collect(),
+        title: title.get(lang).to_string(),
+        cites: cites.iter().map(|t| t.get(lang).to_string()).collect(),
+        notes: notes.iter().map(|t| t.get(lang).to_string()).collect(),
         from: in_force.from,
         until: in_force.until,
         span: name.span,
@@ -205,6 +216,8 @@ impl Checker<'_> {
             }
         };
 
+        self.translations(header, files);
+
         // ---- declare every name ----
         let mut syms = Symbols {
             map: HashMap::new(),
@@ -291,10 +304,10 @@ impl Checker<'_> {
                         }
                     };
                     tests.push(TestDef {
-                        meta: meta(&t.name, &t.title, &t.cites, &t.notes, t.in_force),
+                        meta: meta(self.lang, &t.name, &t.title, &t.cites, &t.notes, t.in_force),
                         cond,
-                        holds: t.holds.as_ref().map(|x| x.text.clone()),
-                        fails: t.fails.as_ref().map(|x| x.text.clone()),
+                        holds: t.holds.as_ref().map(|x| x.get(self.lang).to_string()),
+                        fails: t.fails.as_ref().map(|x| x.get(self.lang).to_string()),
                         exceptions: Vec::new(),
                     });
                 }
@@ -334,7 +347,7 @@ impl Checker<'_> {
                         }
                     };
                     exceptions.push(ExcDef {
-                        meta: meta(&e.name, &e.title, &e.cites, &e.notes, e.in_force),
+                        meta: meta(self.lang, &e.name, &e.title, &e.cites, &e.notes, e.in_force),
                         target: target.unwrap_or(Target::Exc(u16::MAX)),
                         cond,
                         exceptions: Vec::new(),
@@ -360,7 +373,7 @@ impl Checker<'_> {
                     self.require_cite("gap", &g.name, &g.cites);
                     self.check_dates(g.in_force);
                     gaps.push(GapDef {
-                        meta: meta(&g.name, &g.title, &g.cites, &g.notes, g.in_force),
+                        meta: meta(self.lang, &g.name, &g.title, &g.cites, &g.notes, g.in_force),
                         when: g
                             .when
                             .as_ref()
@@ -395,25 +408,35 @@ impl Checker<'_> {
         let header = header?;
         let mut pack = Pack {
             id: header.id.text.clone(),
-            title: header.title.text.clone(),
+            lang: self.lang,
+            languages: header.languages.iter().map(|(l, _)| *l).collect(),
+            title: header.title.get(self.lang).to_string(),
             jurisdiction: header.jurisdiction.as_ref().map(|j| j.text.clone()),
             acts: header
                 .acts
                 .iter()
                 .map(|a| Act {
                     abbrev: a.abbrev.text.clone(),
-                    title: a.title.text.clone(),
+                    title: a.title.get(self.lang).to_string(),
                 })
                 .collect(),
-            sources: header.sources.iter().map(|s| s.text.clone()).collect(),
-            notes: header.notes.iter().map(|s| s.text.clone()).collect(),
+            sources: header
+                .sources
+                .iter()
+                .map(|s| s.get(self.lang).to_string())
+                .collect(),
+            notes: header
+                .notes
+                .iter()
+                .map(|s| s.get(self.lang).to_string())
+                .collect(),
             transitions: header
                 .transitions
                 .iter()
                 .map(|(d, prefix, t)| Transition {
                     date: *d,
                     prefix: prefix.as_ref().map(|p| p.text.clone()).unwrap_or_default(),
-                    note: t.text.clone(),
+                    note: t.get(self.lang).to_string(),
                 })
                 .collect(),
             fact_index: facts
@@ -428,6 +451,7 @@ impl Checker<'_> {
             classification,
             requirements,
             gaps,
+            articles: Vec::new(),
             order: Vec::new(),
             class_dependent: Vec::new(),
             change_dates: Vec::new(),
@@ -524,8 +548,12 @@ impl Checker<'_> {
         FactDef {
             name: f.name.text.clone(),
             ty,
-            ask: f.ask.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
-            help: f.help.as_ref().map(|t| t.text.clone()),
+            ask: f
+                .ask
+                .as_ref()
+                .map(|t| t.get(self.lang).to_string())
+                .unwrap_or_default(),
+            help: f.help.as_ref().map(|t| t.get(self.lang).to_string()),
             burden,
             recorded: f.recorded,
             given: f.given,
@@ -658,27 +686,81 @@ impl Checker<'_> {
             } else {
                 &f.cites
             };
-            let title = f.because.clone().unwrap_or(Text {
-                text: String::new(),
-                span: f.name.span,
-            });
+            let title = f
+                .because
+                .clone()
+                .unwrap_or_else(|| Text::plain(String::new(), f.name.span));
             factors.push(FactorDef {
-                meta: meta(&f.name, &title, cites, &f.notes, f.in_force),
+                meta: meta(self.lang, &f.name, &title, cites, &f.notes, f.in_force),
                 side,
                 weight,
                 cond,
-                because: title.text.clone(),
+                because: title.get(self.lang).to_string(),
                 decisive: f.decisive,
                 facts: Vec::new(),
             });
         }
         WeighDef {
-            meta: meta(&w.name, &w.title, &w.cites, &w.notes, InForce::default()),
+            meta: meta(
+                self.lang,
+                &w.name,
+                &w.title,
+                &w.cites,
+                &w.notes,
+                InForce::default(),
+            ),
             classifies: w.classifies,
             sides,
             margin: w.margin.map_or(0, |(m, _)| i32::try_from(m).unwrap_or(0)),
             factors,
             groups: Vec::new(),
+        }
+    }
+
+    /// Warns about a text without a version in a language the pack declares, and about
+    /// versions in a language it does not declare.
+    fn translations(&mut self, header: Option<&ast::HeaderAst>, files: &[(SourceId, StatuteFile)]) {
+        let declared: Vec<Lang> = header
+            .map(|h| h.languages.iter().map(|(l, _)| *l).collect())
+            .unwrap_or_default();
+        let mut texts: Vec<&Text> = header.map(ast::HeaderAst::texts).unwrap_or_default();
+        for (_, f) in files {
+            for it in &f.items {
+                texts.extend(it.texts());
+            }
+        }
+        for lang in &declared {
+            for t in texts.iter().filter(|t| !t.has(*lang) && !t.text.is_empty()) {
+                self.warnings.push(
+                    Diagnostic::warning(
+                        format!(
+                            "this text has no `{lang}` version, though the pack declares `language {lang}`"
+                        ),
+                        t.span,
+                    )
+                    .with_help(format!(
+                        "write it after the English: `\"…\" {lang} \"…\"`; until then it is shown in English"
+                    )),
+                );
+            }
+        }
+        for lang in Lang::ALL
+            .iter()
+            .filter(|l| **l != Lang::En && !declared.contains(l))
+        {
+            if let Some(t) = texts.iter().find(|t| t.tr.iter().any(|(l, _)| l == lang)) {
+                self.warnings.push(
+                    Diagnostic::warning(
+                        format!(
+                            "the pack has texts in `{lang}` but does not declare `language {lang}`"
+                        ),
+                        t.span,
+                    )
+                    .with_help(format!(
+                        "add `language {lang}` to the pack header, so that `entrust check` can tell which texts lack it"
+                    )),
+                );
+            }
         }
     }
 
@@ -721,7 +803,7 @@ impl Checker<'_> {
             }
         };
         let (code, message) = match &r.violation {
-            Some(v) => (v.code.text.clone(), v.message.text.clone()),
+            Some(v) => (v.code.text.clone(), v.message.get(self.lang).to_string()),
             None => {
                 self.missing(
                     "requirement",
@@ -733,7 +815,7 @@ impl Checker<'_> {
             }
         };
         ReqDef {
-            meta: meta(&r.name, &r.title, &r.cites, &r.notes, r.in_force),
+            meta: meta(self.lang, &r.name, &r.title, &r.cites, &r.notes, r.in_force),
             when: r
                 .when
                 .as_ref()
@@ -745,7 +827,7 @@ impl Checker<'_> {
                 .exposes
                 .iter()
                 .map(|e| crate::compile::pack::Exposure {
-                    text: e.text.text.clone(),
+                    text: e.text.get(self.lang).to_string(),
                     from: e.in_force.from,
                     until: e.in_force.until,
                 })

@@ -1,11 +1,10 @@
 //! `entrust ask`: an interview that asks only what can still change the outcome, most decisive
 //! first, and saves the answers.
 
-use super::{Outcome, output};
+use super::{Global, Outcome, output};
 use entrust::batch::{collect_inputs, load_cases};
 use entrust::case::Format as CaseFormat;
 use entrust::compile::pack::{FactId, Val};
-use entrust::date::Date;
 use entrust::eval::Evaluator;
 use entrust::reason::ask::{Until, next_question, parse_answer, save_into_case_text};
 use entrust::render::text;
@@ -38,15 +37,14 @@ fn read_answers(path: &Path) -> Result<HashMap<String, String>, String> {
 }
 
 pub fn run(
-    statutes: Option<&Path>,
-    as_of: Option<Date>,
+    g: &Global,
     case_path: &Path,
     answers_path: Option<&Path>,
     save: Option<&Path>,
     no_save: bool,
     until: Until,
 ) -> Outcome {
-    let (mut lib, outcome) = output::packs(statutes);
+    let (mut lib, outcome) = output::packs(g);
     if outcome != Outcome::Ok {
         return outcome;
     }
@@ -59,7 +57,7 @@ pub fn run(
         None => None,
     };
     let (inputs, errs) = collect_inputs(&[case_path.to_path_buf()]);
-    let (cases, errs2) = load_cases(&mut lib, &inputs, as_of);
+    let (cases, errs2) = load_cases(&mut lib, &inputs, g.as_of);
     let errors: Vec<_> = errs.into_iter().chain(errs2).collect();
     output::report(&lib, &errors);
     if !errors.is_empty() || cases.is_empty() {
@@ -86,7 +84,7 @@ pub fn run(
                 "{} [{}]: {}",
                 c.case.id.text,
                 pack.id,
-                c.case.title.as_deref().unwrap_or("")
+                c.case.title.as_ref().map_or("", |t| t.get(g.lang))
             );
             while let Some(q) = next_question(pack, &bound, &mut ev, &asked, until) {
                 asked.push(q.fact);
@@ -173,7 +171,7 @@ pub fn run(
             } else {
                 let _ = writeln!(out, "\nNothing more can change {what}. Verdict:");
             }
-            let _ = write!(out, "{}", text::summary(&v));
+            let _ = write!(out, "{}", text::summary(&v, g.words()));
             if !v.possible_violations.is_empty() {
                 let mut codes: Vec<&str> = Vec::new();
                 for x in &v.possible_violations {

@@ -1,12 +1,11 @@
 //! `entrust check`: validate packs and case files, reporting every error and warning.
 
-use super::{Outcome, output};
-use entrust::date::Date;
+use super::{Global, Outcome, output};
 use entrust::diagnostic::error_count;
 use entrust::library::{Library, dir_files};
 use std::path::{Path, PathBuf};
 
-pub fn run(statutes: Option<&Path>, as_of: Option<Date>, paths: &[PathBuf]) -> Outcome {
+pub fn run(g: &Global, paths: &[PathBuf]) -> Outcome {
     let is_pack = |p: &Path| -> bool {
         p.extension().is_some_and(|e| e == "law") || (p.is_dir() && contains_law(p))
     };
@@ -15,7 +14,7 @@ pub fn run(statutes: Option<&Path>, as_of: Option<Date>, paths: &[PathBuf]) -> O
 
     // The packs: those named, else --statutes, else the built-in ones.
     let mut lib = if pack_paths.is_empty() {
-        Library::open(statutes)
+        Library::open_in(g.statutes.as_deref(), g.lang)
     } else {
         let mut files = Vec::new();
         let mut lib = Library::default();
@@ -30,7 +29,7 @@ pub fn run(statutes: Option<&Path>, as_of: Option<Date>, paths: &[PathBuf]) -> O
                 Err(e) => lib.diagnostics.push(e),
             }
         }
-        let mut loaded = Library::load(files);
+        let mut loaded = Library::load_in(files, g.lang);
         loaded.diagnostics.extend(lib.diagnostics);
         loaded
     };
@@ -39,7 +38,7 @@ pub fn run(statutes: Option<&Path>, as_of: Option<Date>, paths: &[PathBuf]) -> O
     let warnings = lib.diagnostics.len() - errors;
     let mut n_cases = 0;
     if !case_paths.is_empty() {
-        let (cases, outcome) = output::cases(&mut lib, &case_paths, as_of);
+        let (cases, outcome) = output::cases(&mut lib, &case_paths, g.as_of);
         n_cases = cases.len();
         if outcome != Outcome::Ok {
             errors += 1;

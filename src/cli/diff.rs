@@ -1,6 +1,6 @@
 //! `entrust diff`: why two cases came out differently.
 
-use super::{Outcome, output};
+use super::{Global, Outcome, output};
 use entrust::batch::LoadedCase;
 use entrust::date::Date;
 use entrust::eval::Evaluator;
@@ -48,15 +48,15 @@ fn verdict_line(v: &Verdict) -> String {
     }
 }
 
-pub fn run(statutes: Option<&Path>, as_of: Option<Date>, a: &Path, b: &Path) -> Outcome {
-    let (mut lib, outcome) = output::packs(statutes);
+pub fn run(g: &Global, a: &Path, b: &Path) -> Outcome {
+    let (mut lib, outcome) = output::packs(g);
     if outcome.code() != 0 {
         return outcome;
     }
-    let Some(ca) = one_case(&mut lib, a, as_of) else {
+    let Some(ca) = one_case(&mut lib, a, g.as_of) else {
         return Outcome::BadInput;
     };
-    let Some(cb) = one_case(&mut lib, b, as_of) else {
+    let Some(cb) = one_case(&mut lib, b, g.as_of) else {
         return Outcome::BadInput;
     };
     // The first pack of A's that B is judged under too.
@@ -107,7 +107,7 @@ pub fn run(statutes: Option<&Path>, as_of: Option<Date>, a: &Path, b: &Path) -> 
         } else {
             format!("{} to {}", bound.from, bound.to)
         };
-        let title = c.case.title.as_deref().unwrap_or("");
+        let title = c.case.title.as_ref().map_or("", |t| t.get(g.lang));
         let file_id = if *name == c.case.id.text {
             String::new()
         } else {

@@ -1,21 +1,25 @@
 //! `entrust eval`: verdicts for scripts, streamed in input order.
 
-use super::{Format, Outcome, output};
+use super::{Format, Global, Outcome, output};
 use entrust::batch::collect_inputs;
 use entrust::case::Format as CaseFormat;
-use entrust::date::Date;
-use entrust::render::{csv, json, markdown, text};
+use entrust::compile::pack::Pack;
+use entrust::render::{Memo, csv, json, markdown, text};
 use entrust::stream::{self, Block, Sink};
+use entrust::syntax::ast::CaseAst;
 use entrust::verdict::Verdict;
+use entrust::words::Words;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-struct TextSink;
+struct TextSink {
+    words: &'static dyn Words,
+}
 impl Sink for TextSink {
-    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
-        out.extend_from_slice(text::summary(v).as_bytes());
+    fn verdict(&self, v: &Verdict, _pack: &Pack, _case: &CaseAst, out: &mut Vec<u8>) {
+        out.extend_from_slice(text::summary(v, self.words).as_bytes());
     }
 }
 
@@ -23,7 +27,7 @@ struct JsonSink {
     explain: bool,
 }
 impl Sink for JsonSink {
-    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
+    fn verdict(&self, v: &Verdict, _pack: &Pack, _case: &CaseAst, out: &mut Vec<u8>) {
         for line in json::pretty(v).lines() {
             out.extend_from_slice(b"\n  ");
             out.extend_from_slice(line.as_bytes());
@@ -47,7 +51,7 @@ struct YamlSink {
     explain: bool,
 }
 impl Sink for YamlSink {
-    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
+    fn verdict(&self, v: &Verdict, _pack: &Pack, _case: &CaseAst, out: &mut Vec<u8>) {
         out.extend_from_slice(b"---\n");
         match serde_yaml::to_string(v) {
             Ok(s) => out.extend_from_slice(s.as_bytes()),
@@ -59,26 +63,36 @@ impl Sink for YamlSink {
     }
 }
 
-struct CsvSink;
+struct CsvSink {
+    words: &'static dyn Words,
+}
 impl Sink for CsvSink {
-    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
+    fn verdict(&self, v: &Verdict, _pack: &Pack, _case: &CaseAst, out: &mut Vec<u8>) {
         out.extend_from_slice(csv::row(v).as_bytes());
     }
     fn begin(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(csv::HEADER.as_bytes());
+        out.extend_from_slice(csv::header(self.words).as_bytes());
     }
 }
 
-struct MarkdownSink;
+struct MarkdownSink {
+    words: &'static dyn Words,
+}
 impl Sink for MarkdownSink {
-    fn verdict(&self, v: &Verdict, out: &mut Vec<u8>) {
-        out.extend_from_slice(markdown::section(v).as_bytes());
+    fn verdict(&self, v: &Verdict, pack: &Pack, case: &CaseAst, out: &mut Vec<u8>) {
+        let memo = Memo {
+            pack,
+            case: Some(case),
+            words: self.words,
+            quote: false,
+        };
+        out.extend_from_slice(markdown::section(v, &memo).as_bytes());
     }
     fn explain(&self) -> bool {
         true
     }
     fn begin(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"# entrust report\n\n");
+        out.extend_from_slice(format!("# {}\n\n", self.words.report_title()).as_bytes());
     }
 }
 
@@ -161,8 +175,7 @@ fn blocks(
 
 #[allow(clippy::too_many_arguments)]
 pub fn run(
-    statutes: Option<&Path>,
-    as_of: Option<Date>,
+    g: &Global,
     files: &[PathBuf],
     format: Format,
     explain: bool,
@@ -174,7 +187,7 @@ pub fn run(
             .num_threads(n.max(1))
             .build_global();
     }
-    let (lib, outcome) = output::packs(statutes);
+    let (lib, outcome) = output::packs(g);
     if lib.packs.is_empty() {
         return Outcome::BadInput;
     }
@@ -191,12 +204,12 @@ pub fn run(
         outcome = outcome.worst(Outcome::BadInput);
     }
     let sink: Box<dyn Sink> = match format {
-        Format::Text => Box::new(TextSink),
+        Format::Text => Box::new(TextSink { words: g.words() }),
         Format::Json => Box::new(JsonSink { explain }),
         Format::Jsonl => Box::new(stream::JsonLines { explain }),
         Format::Yaml => Box::new(YamlSink { explain }),
-        Format::Csv => Box::new(CsvSink),
-        Format::Markdown => Box::new(MarkdownSink),
+        Format::Csv => Box::new(CsvSink { words: g.words() }),
+        Format::Markdown => Box::new(MarkdownSink { words: g.words() }),
         // The page needs every verdict: they are collected as JSON Lines (with explanations)
         // and rendered at the end.
         Format::Html => Box::new(stream::JsonLines { explain: true }),
@@ -222,7 +235,7 @@ pub fn run(
         stream::run(
             &lib,
             sink.as_ref(),
-            as_of,
+            g.as_of,
             &mut all,
             &mut collected,
             &mut err,
@@ -232,7 +245,7 @@ pub fn run(
         stream::run(
             &lib,
             sink.as_ref(),
-            as_of,
+            g.as_of,
             &mut all,
             target.writer(),
             &mut err,
@@ -257,7 +270,7 @@ pub fn run(
             .iter()
             .filter_map(|v| lib.pack(&v.under).map(|p| (v, p)))
             .collect();
-        let page = entrust::render::html::report(&items, "entrust report");
+        let page = entrust::render::html::report(&items, g.words().report_title(), g.words());
         if let Err(e) = target.writer().write_all(page.as_bytes()) {
             let _ = writeln!(err, "error: {e}");
             return Outcome::BadInput;

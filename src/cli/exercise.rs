@@ -2,7 +2,7 @@
 //! class's answer files, with a score table). The grading is the library's
 //! (`entrust::reason::training`); this file reads, asks and prints.
 
-use super::{Outcome, output};
+use super::{Global, Outcome, output};
 use entrust::batch::LoadedCase;
 use entrust::compile::pack::Pack;
 use entrust::eval::Evaluator;
@@ -111,7 +111,11 @@ fn present(out: &mut dyn Write, k: usize, n: usize, x: &Exercise<'_>) -> io::Res
     let c = x.case;
     writeln!(out, "{}", "=".repeat(72))?;
     writeln!(out, "Exercise {k} of {n} ({}): {}", x.level(), c.id.text)?;
-    writeln!(out, "{}", c.title.as_deref().unwrap_or(""))?;
+    writeln!(
+        out,
+        "{}",
+        c.title.as_ref().map_or("", |t| t.get(x.pack.lang))
+    )?;
     writeln!(out)?;
     for (role, name) in [
         ("Transferor", &c.parties.transferor),
@@ -119,7 +123,7 @@ fn present(out: &mut dyn Write, k: usize, n: usize, x: &Exercise<'_>) -> io::Res
         ("Beneficiary", &c.parties.beneficiary),
     ] {
         if let Some(name) = name {
-            writeln!(out, "{role}: {name}")?;
+            writeln!(out, "{role}: {}", name.get(x.pack.lang))?;
         }
     }
     match c.time {
@@ -150,22 +154,16 @@ fn debrief(out: &mut dyn Write, x: &Exercise<'_>, g: &Grade) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "The engine's reasoning")?;
     writeln!(out)?;
-    let parties = super::output::parties(x.case);
-    write!(
-        out,
-        "{}",
-        text::explanation(
-            &x.verdict,
-            &x.pack.title,
-            &parties,
-            x.case.source.as_deref()
-        )
-    )?;
+    let memo = entrust::render::Memo {
+        case: Some(x.case),
+        ..entrust::render::Memo::of(x.pack)
+    };
+    write!(out, "{}", text::explanation(&x.verdict, &memo))?;
     if !x.case.notes.is_empty() {
         writeln!(out)?;
         writeln!(out, "Teaching notes")?;
         for n in &x.case.notes {
-            writeln!(out, "  {}", wrap(n, 94, "  "))?;
+            writeln!(out, "  {}", wrap(n.get(x.pack.lang), 94, "  "))?;
         }
     }
     writeln!(out)?;
@@ -255,7 +253,13 @@ fn ask_answer(
     out: &mut dyn Write,
     x: &Exercise<'_>,
 ) -> io::Result<Option<Answer>> {
-    let hints = &x.case.hints;
+    let hints: Vec<String> = x
+        .case
+        .hints
+        .iter()
+        .map(|h| h.get(x.pack.lang).to_string())
+        .collect();
+    let hints = &hints;
     let mut shown = 0usize;
     let choices = classes(x.pack);
     let class_prompt = format!("Classification ({})?", choices.join(", "));
@@ -320,7 +324,12 @@ fn show_list(xs: &Option<Vec<String>>) -> String {
 /// Prints an answer from a file as if it had been typed, with the hints it asked for.
 fn echo_answer(out: &mut dyn Write, x: &Exercise<'_>, a: &Answer) -> io::Result<()> {
     for (i, h) in x.case.hints.iter().take(a.hints).enumerate() {
-        writeln!(out, "  Hint {}: {}", i + 1, wrap(h, 90, "    "))?;
+        writeln!(
+            out,
+            "  Hint {}: {}",
+            i + 1,
+            wrap(h.get(x.pack.lang), 90, "    ")
+        )?;
     }
     let choices = classes(x.pack);
     writeln!(
@@ -506,8 +515,8 @@ fn session(
     Ok(grades)
 }
 
-pub fn run(statutes: Option<&Path>, dir: &Path, answers: Option<&Path>) -> Outcome {
-    let (mut lib, mut outcome) = output::packs(statutes);
+pub fn run(g: &Global, dir: &Path, answers: Option<&Path>) -> Outcome {
+    let (mut lib, mut outcome) = output::packs(g);
     let (cases, o) = output::cases(&mut lib, &[dir.to_path_buf()], None);
     outcome = outcome.worst(o);
     let xs = exercises(&lib, &cases);
@@ -547,8 +556,8 @@ pub fn run(statutes: Option<&Path>, dir: &Path, answers: Option<&Path>) -> Outco
     outcome
 }
 
-pub fn grade(statutes: Option<&Path>, answers: &[PathBuf], cases_dir: &Path) -> Outcome {
-    let (mut lib, mut outcome) = output::packs(statutes);
+pub fn grade(g: &Global, answers: &[PathBuf], cases_dir: &Path) -> Outcome {
+    let (mut lib, mut outcome) = output::packs(g);
     let (cases, o) = output::cases(&mut lib, &[cases_dir.to_path_buf()], None);
     outcome = outcome.worst(o);
     let xs = exercises(&lib, &cases);

@@ -1,21 +1,15 @@
 //! `entrust explain`: the reasoning of a verdict in plain words.
 
-use super::{ExplainFormat as Format, Outcome, output};
-use entrust::date::Date;
+use super::{ExplainFormat as Format, Global, Outcome, output};
 use entrust::eval::Evaluator;
-use entrust::render::{json, text};
+use entrust::render::{Memo, json, text};
 use entrust::verdict::judge;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-pub fn run(
-    statutes: Option<&Path>,
-    as_of: Option<Date>,
-    files: &[PathBuf],
-    format: Format,
-) -> Outcome {
-    let (mut lib, mut outcome) = output::packs(statutes);
-    let (cases, o) = output::cases(&mut lib, files, as_of);
+pub fn run(g: &Global, files: &[PathBuf], format: Format, quote: bool) -> Outcome {
+    let (mut lib, mut outcome) = output::packs(g);
+    let (cases, o) = output::cases(&mut lib, files, g.as_of);
     outcome = outcome.worst(o);
     let mut ev = Evaluator::new();
     let stdout = std::io::stdout();
@@ -34,12 +28,13 @@ pub fn run(
                         let _ = writeln!(out, "\n{}\n", "=".repeat(72));
                     }
                     first = false;
-                    let parties = output::parties(&c.case);
-                    let _ = write!(
-                        out,
-                        "{}",
-                        text::explanation(&v, &pack.title, &parties, c.case.source.as_deref())
-                    );
+                    let memo = Memo {
+                        pack,
+                        case: Some(&c.case),
+                        words: g.words(),
+                        quote,
+                    };
+                    let _ = write!(out, "{}", text::explanation(&v, &memo));
                 }
                 Format::Json => verdicts.push(v),
             }

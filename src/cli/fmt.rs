@@ -1,7 +1,7 @@
 //! `entrust fmt`: statute and case files rewritten in the canonical layout, in place and
 //! atomically; `--check` only lists the files that would change.
 
-use super::Outcome;
+use super::{Global, Outcome};
 use entrust::format::{format_case_in, format_statute_in};
 use entrust::source::SourceMap;
 use std::io::Write as _;
@@ -25,7 +25,7 @@ fn walk(p: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     }
 }
 
-pub fn run(paths: &[PathBuf], check: bool) -> Outcome {
+pub fn run(_g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
     let mut files = Vec::new();
     let mut outcome = Outcome::Ok;
     for p in paths {

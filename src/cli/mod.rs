@@ -13,6 +13,8 @@ mod whatif;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use entrust::date::Date;
+use entrust::lang::Lang;
+use entrust::words::{Words, words};
 use std::path::PathBuf;
 
 /// How a run ended (cases.md §5).
@@ -69,9 +71,48 @@ pub struct Cli {
     /// Judge every case as if on this date (YYYY-MM-DD), whatever its own date or period.
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
+    /// The language of everything printed for a person: `en` (English) or `ko` (Korean).
+    /// JSON keys, fact names and values, and violation codes stay the same in every language.
+    #[arg(
+        long,
+        global = true,
+        value_name = "LANG",
+        env = "ENTRUST_LANG",
+        default_value = "en",
+        value_parser = parse_lang
+    )]
+    pub lang: Lang,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| {
+        format!(
+            "`{s}` is not a language entrust speaks (it speaks {})",
+            Lang::codes()
+        )
+    })
+}
+
+/// What every subcommand is given: where the packs are, the date to judge as of, and the
+/// language to speak.
+#[derive(Clone, Debug)]
+pub struct Global {
+    /// `--statutes`: a folder of packs instead of the built-in ones.
+    pub statutes: Option<PathBuf>,
+    /// `--as-of`: the date every case is judged on.
+    pub as_of: Option<Date>,
+    /// `--lang` (or `ENTRUST_LANG`).
+    pub lang: Lang,
+}
+
+impl Global {
+    /// The words of the chosen language.
+    pub fn words(&self) -> &'static dyn Words {
+        words(self.lang)
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -131,6 +172,10 @@ pub enum Command {
         /// `text` for a memo, `json` for the verdict with its explanation tree.
         #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
         format: ExplainFormat,
+        /// Quote under each requirement the article's own words, as in force in each stretch
+        /// of law (where the pack stores them).
+        #[arg(long)]
+        quote: bool,
     },
     /// Judge cases and print their verdicts, for scripts.
     ///
@@ -303,27 +348,26 @@ pub enum Command {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Outcome {
+    let g = Global {
+        statutes: cli.statutes,
+        as_of: cli.as_of,
+        lang: cli.lang,
+    };
     match cli.command {
-        Command::Explain { cases, format } => {
-            explain::run(cli.statutes.as_deref(), cli.as_of, &cases, format)
-        }
+        Command::Explain {
+            cases,
+            format,
+            quote,
+        } => explain::run(&g, &cases, format, quote),
         Command::Eval {
             files,
             format,
             explain,
             jobs,
             output,
-        } => eval::run(
-            cli.statutes.as_deref(),
-            cli.as_of,
-            &files,
-            format,
-            explain,
-            jobs,
-            output.as_deref(),
-        ),
-        Command::Check { paths } => check::run(cli.statutes.as_deref(), cli.as_of, &paths),
-        Command::Fmt { paths, check } => fmt::run(&paths, check),
+        } => eval::run(&g, &files, format, explain, jobs, output.as_deref()),
+        Command::Check { paths } => check::run(&g, &paths),
+        Command::Fmt { paths, check } => fmt::run(&g, &paths, check),
         Command::Ask {
             case,
             answers,
@@ -331,8 +375,7 @@ pub fn run(cli: Cli) -> Outcome {
             no_save,
             until,
         } => ask::run(
-            cli.statutes.as_deref(),
-            cli.as_of,
+            &g,
             &case,
             answers.as_deref(),
             save.as_deref(),
@@ -348,22 +391,10 @@ pub fn run(cli: Cli) -> Outcome {
             max_changes,
             vary,
             keep,
-        } => whatif::run(
-            cli.statutes.as_deref(),
-            cli.as_of,
-            &case,
-            &sets,
-            max_changes,
-            &vary,
-            &keep,
-        ),
-        Command::Diff { a, b } => diff::run(cli.statutes.as_deref(), cli.as_of, &a, &b),
-        Command::Exercise { dir, answers } => {
-            exercise::run(cli.statutes.as_deref(), &dir, answers.as_deref())
-        }
-        Command::Grade { answers, cases } => {
-            exercise::grade(cli.statutes.as_deref(), &answers, &cases)
-        }
+        } => whatif::run(&g, &case, &sets, max_changes, &vary, &keep),
+        Command::Diff { a, b } => diff::run(&g, &a, &b),
+        Command::Exercise { dir, answers } => exercise::run(&g, &dir, answers.as_deref()),
+        Command::Grade { answers, cases } => exercise::grade(&g, &answers, &cases),
         Command::Schema => {
             println!("{}", entrust::render::schema::VERDICT_SCHEMA.trim_end());
             Outcome::Ok
@@ -389,7 +420,7 @@ pub fn run(cli: Cli) -> Outcome {
             } else {
                 paths
             };
-            test::run(cli.statutes.as_deref(), cli.as_of, &paths, coverage)
+            test::run(&g, &paths, coverage)
         }
     }
 }

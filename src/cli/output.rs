@@ -1,9 +1,10 @@
 //! Shared plumbing of the subcommands: loading packs and cases, printing diagnostics.
 
-use super::Outcome;
+use super::{Global, Outcome};
 use entrust::batch::{LoadedCase, collect_inputs, load_cases};
 use entrust::date::Date;
 use entrust::diagnostic::{Diagnostic, error_count};
+use entrust::lang::Lang;
 use entrust::library::Library;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -17,9 +18,16 @@ pub fn report(lib: &Library, diags: &[Diagnostic]) {
     }
 }
 
-/// Loads the packs; reports their diagnostics. `None` if no pack could be loaded.
-pub fn packs(statutes: Option<&Path>) -> (Library, Outcome) {
-    let lib = Library::open(statutes);
+/// Loads the packs, their texts in the chosen language; reports their diagnostics, and warns
+/// about a pack that has no texts in that language.
+pub fn packs(g: &Global) -> (Library, Outcome) {
+    let statutes = g.statutes.as_deref();
+    let lib = Library::open_in(statutes, g.lang);
+    for p in &lib.packs {
+        if g.lang != Lang::En && !p.languages.contains(&g.lang) {
+            eprintln!("{}", g.words().pack_lacks_language(&p.id, g.lang.code()));
+        }
+    }
     let outcome = if error_count(&lib.diagnostics) > 0 {
         Outcome::BadInput
     } else {
@@ -172,19 +180,6 @@ impl Progress {
             b.finish_and_clear();
         }
     }
-}
-
-/// The named parties of a case, as (role, name) pairs for the text renderer.
-pub fn parties(case: &entrust::syntax::ast::CaseAst) -> Vec<(&'static str, &str)> {
-    let p = &case.parties;
-    [
-        ("Transferor", p.transferor.as_deref()),
-        ("Recipient", p.recipient.as_deref()),
-        ("Beneficiary", p.beneficiary.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(r, n)| n.map(|n| (r, n)))
-    .collect()
 }
 
 /// Replaces (or creates) `path` with `bytes` whole: a temporary file beside it, synced, given

@@ -1,24 +1,18 @@
 //! `entrust test`: run the `expect` blocks of case files, and check that files declaring
 //! `# expect error at LINE:COL: MESSAGE` are rejected with that error.
 
-use super::{Outcome, output};
+use super::{Global, Outcome, output};
 use entrust::batch::{Input, collect_inputs, load_cases};
 use entrust::coverage::Coverage;
-use entrust::date::Date;
 use entrust::eval::Evaluator;
 use entrust::render::coverage::render as render_coverage;
 use entrust::testing::{check, check_rejection, expected_errors};
 use entrust::verdict::judge;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-pub fn run(
-    statutes: Option<&Path>,
-    as_of: Option<Date>,
-    paths: &[PathBuf],
-    coverage: bool,
-) -> Outcome {
-    let (mut lib, mut outcome) = output::packs(statutes);
+pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
+    let (mut lib, mut outcome) = output::packs(g);
     let (inputs, errs) = collect_inputs(paths);
     if !errs.is_empty() {
         output::report(&lib, &errs);
@@ -29,7 +23,7 @@ pub fn run(
         std::fs::read_to_string(&i.path).is_ok_and(|t| !expected_errors(&t).is_empty())
     });
     let (cases, o) = {
-        let (cases, errs) = load_cases(&mut lib, &normal, as_of);
+        let (cases, errs) = load_cases(&mut lib, &normal, g.as_of);
         output::report(&lib, &errs);
         let o = if errs.iter().any(|d| d.is_error()) {
             Outcome::BadInput
@@ -73,7 +67,7 @@ pub fn run(
     for input in &rejections {
         let text = std::fs::read_to_string(&input.path).unwrap_or_default();
         let expected = expected_errors(&text);
-        let (accepted, diags) = load_cases(&mut lib, std::slice::from_ref(input), as_of);
+        let (accepted, diags) = load_cases(&mut lib, std::slice::from_ref(input), g.as_of);
         let failures = check_rejection(&expected, accepted.len(), &diags, &lib.sources);
         let name = input.path.display();
         if failures.is_empty() {

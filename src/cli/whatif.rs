@@ -1,8 +1,7 @@
 //! `entrust whatif`: the smallest sets of fact changes that would flip the classification, or
 //! make the arrangement lawful; `--set fact=value` first evaluates a variation of the case.
 
-use super::{Outcome, output};
-use entrust::date::Date;
+use super::{Global, Outcome, output};
 use entrust::eval::Evaluator;
 use entrust::reason::whatif::{self, Options};
 use entrust::render::text;
@@ -15,19 +14,18 @@ use std::path::Path;
 const SHOWN: usize = 8;
 
 pub fn run(
-    statutes: Option<&Path>,
-    as_of: Option<Date>,
+    g: &Global,
     case: &Path,
     sets: &[String],
     max_changes: usize,
     vary: &[String],
     keep: &[String],
 ) -> Outcome {
-    let (mut lib, outcome) = output::packs(statutes);
+    let (mut lib, outcome) = output::packs(g);
     if outcome.code() != 0 {
         return outcome;
     }
-    let (cases, outcome) = output::cases(&mut lib, &[case.to_path_buf()], as_of);
+    let (cases, outcome) = output::cases(&mut lib, &[case.to_path_buf()], g.as_of);
     if outcome.code() != 0 {
         return outcome;
     }
@@ -46,7 +44,7 @@ pub fn run(
             let Some(pack) = lib.packs.get(*i) else {
                 continue;
             };
-            match entrust::case::bind(&vcase, pack, as_of) {
+            match entrust::case::bind(&vcase, pack, g.as_of) {
                 Ok(b) => bound_variations.push(b),
                 Err(e) => errors.extend(e),
             }
@@ -63,7 +61,7 @@ pub fn run(
                 let _ = writeln!(report, "\n{}\n", "=".repeat(72));
             }
             first = false;
-            let title = c.case.title.as_deref().unwrap_or("");
+            let title = c.case.title.as_ref().map_or("", |t| t.get(g.lang));
             let _ = writeln!(report, "{}: {title}", c.case.id.text);
             let n = entrust::eval::stretches(pack, bound.from, bound.to).len();
             let period = if bound.from == bound.to {
@@ -82,7 +80,7 @@ pub fn run(
                 let filed = judge(pack, &c.case, bound, &mut ev, None);
                 let varied = judge(pack, &vcase, vbound, &mut ev, None);
                 let _ = writeln!(report, "\nAS FILED");
-                for line in text::summary(&filed).lines() {
+                for line in text::summary(&filed, g.words()).lines() {
                     let _ = writeln!(report, "  {line}");
                 }
                 let changes: Vec<String> = read
@@ -101,7 +99,7 @@ pub fn run(
                     })
                     .collect();
                 let _ = writeln!(report, "\nWITH {}", changes.join(", "));
-                for line in text::summary(&varied).lines() {
+                for line in text::summary(&varied, g.words()).lines() {
                     let _ = writeln!(report, "  {line}");
                 }
                 let _ = writeln!(report, "\nWhat follows starts from this variation.");

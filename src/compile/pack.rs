@@ -262,6 +262,40 @@ impl RuleMeta {
     }
 }
 
+/// A provision's own words, version by version, quoted under the rules that apply it
+/// (`article` items of the statute language).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// Its id.
+    pub id: String,
+    /// Its name, e.g. 「개인정보 보호법」 제17조(개인정보의 제공), in the pack's language.
+    pub title: String,
+    /// The rules (by id) under which it is quoted.
+    pub rules: Vec<String>,
+    /// Its versions, in the order written.
+    pub versions: Vec<ArticleVersion>,
+}
+
+/// One version of a provision's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleVersion {
+    /// First day in force.
+    pub from: Option<Date>,
+    /// Last day in force.
+    pub until: Option<Date>,
+    /// Where the text was taken from (the official consolidated text, with its Act number).
+    pub source: String,
+    /// The text, paragraph by paragraph, in the statute's own language.
+    pub text: Vec<String>,
+}
+
+impl ArticleVersion {
+    /// Whether this version is in force on some day from `from` to `to`.
+    pub fn overlaps(&self, from: Date, to: Date) -> bool {
+        self.from.is_none_or(|f| f <= to) && self.until.is_none_or(|u| u >= from)
+    }
+}
+
 /// A declared fact.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FactDef {
@@ -522,6 +556,11 @@ pub struct Transition {
 pub struct Pack {
     /// Pack id, e.g. `kr`.
     pub id: String,
+    /// The language its texts were compiled in (each text in that language, or in English
+    /// where the pack has no version of it in that language).
+    pub lang: crate::lang::Lang,
+    /// The languages besides English it declares (`language ko`).
+    pub languages: Vec<crate::lang::Lang>,
     /// Title.
     pub title: String,
     /// Jurisdiction code.
@@ -551,6 +590,8 @@ pub struct Pack {
     pub requirements: Vec<ReqDef>,
     /// Gaps.
     pub gaps: Vec<GapDef>,
+    /// The provisions' own words, quoted under the rules.
+    pub articles: Vec<Article>,
     /// Tests, exceptions and weighings in an order where each comes after what it reads.
     pub order: Vec<Node>,
     /// For each node of `order`: whether it depends on the classification.
@@ -596,6 +637,48 @@ impl Pack {
             (Val::Date(d), _) => d.to_string(),
             _ => "?".to_string(),
         }
+    }
+
+    /// The provisions quoted under rule `rule`, each with its versions in force on some day
+    /// from `from` to `to`.
+    pub fn quotes(
+        &self,
+        rule: &str,
+        from: Date,
+        to: Date,
+    ) -> Vec<(&Article, Vec<&ArticleVersion>)> {
+        self.articles
+            .iter()
+            .filter(|a| a.rules.iter().any(|r| r == rule))
+            .map(|a| {
+                (
+                    a,
+                    a.versions.iter().filter(|v| v.overlaps(from, to)).collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// The title of a rule by id (a factor's reason for a factor), if the pack has it.
+    pub fn rule_title(&self, id: &str) -> Option<&str> {
+        let metas = self
+            .tests
+            .iter()
+            .map(|t| &t.meta)
+            .chain(self.exceptions.iter().map(|e| &e.meta))
+            .chain(self.weighings.iter().map(|w| &w.meta))
+            .chain(self.requirements.iter().map(|r| &r.meta))
+            .chain(self.gaps.iter().map(|g| &g.meta));
+        for m in metas {
+            if m.id == id {
+                return Some(&m.title);
+            }
+        }
+        self.weighings
+            .iter()
+            .flat_map(|w| &w.factors)
+            .find(|f| f.meta.id == id)
+            .map(|f| f.because.as_str())
     }
 
     /// Every rule id of the pack (tests, exceptions, weighings, factors, requirements, gaps).

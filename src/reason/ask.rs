@@ -244,6 +244,16 @@ fn quote(s: &str) -> String {
     out
 }
 
+/// A text as written in the case language: the English string, then each translation
+/// (`"…" ko "…"`).
+fn text_lit(t: &crate::syntax::ast::Text) -> String {
+    let mut out = quote(&t.text);
+    for (lang, x) in &t.tr {
+        out.push_str(&format!(" {lang} {}", quote(x)));
+    }
+    out
+}
+
 /// A case written out in the case language, with its facts (as bound, answers included): used
 /// to save the answers of a case that came from YAML or JSON.
 pub fn case_to_text(case: &CaseAst, pack: &Pack, facts: &[Val]) -> String {
@@ -251,7 +261,7 @@ pub fn case_to_text(case: &CaseAst, pack: &Pack, facts: &[Val]) -> String {
     let mut t = format!(
         "case {} {}\n",
         case.id.text,
-        quote(case.title.as_deref().unwrap_or(""))
+        case.title.as_ref().map_or_else(|| quote(""), text_lit)
     );
     let under: Vec<&str> = case.under.iter().map(|u| u.text.as_str()).collect();
     t.push_str(&format!("  under {}\n", under.join(", ")));
@@ -266,11 +276,20 @@ pub fn case_to_text(case: &CaseAst, pack: &Pack, facts: &[Val]) -> String {
         ("beneficiary", &case.parties.beneficiary),
     ] {
         if let Some(n) = name {
-            t.push_str(&format!("  {role} {}\n", quote(n)));
+            t.push_str(&format!("  {role} {}\n", text_lit(n)));
         }
     }
     if let Some(s) = &case.source {
-        t.push_str(&format!("  source {}\n", quote(s)));
+        t.push_str(&format!("  source {}\n", text_lit(s)));
+    }
+    for n in &case.notes {
+        t.push_str(&format!("  note {}\n", text_lit(n)));
+    }
+    for h in &case.hints {
+        t.push_str(&format!("  hint {}\n", text_lit(h)));
+    }
+    if let Some(l) = &case.level {
+        t.push_str(&format!("  level {l}\n"));
     }
     t.push_str("\nfacts\n");
     for (i, v) in facts.iter().enumerate() {

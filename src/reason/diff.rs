@@ -542,7 +542,11 @@ fn statuses_words(pack: &Pack, s: &Statuses) -> String {
 }
 
 fn balance_words(pack: &Pack, (lo, hi): (i32, i32)) -> String {
-    crate::explain::balance_words(pack, lo, hi)
+    let sides = pack
+        .classifier()
+        .map(|w| w.sides.clone())
+        .unwrap_or_default();
+    crate::words::words(pack.lang).balance_range([&sides[0], &sides[1]], lo, hi)
 }
 
 fn names(pack: &Pack, fs: &[FactId]) -> String {

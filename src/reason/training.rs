@@ -27,7 +27,7 @@
 //! ```
 
 use crate::compile::pack::Pack;
-use crate::explain::{Explanation, FactRead, Node};
+use crate::explain::{Explanation, FactRead, Node, NodeKind, Outcome};
 use crate::testing::code_matches;
 use crate::verdict::Verdict;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
@@ -449,18 +449,23 @@ fn leaf_facts(n: &Node, out: &mut Vec<FactRead>) {
 /// The leaf conditions that keep a condition from holding, as `title (here: false)`, and the
 /// facts they read.
 fn failing_leaves(n: &Node, out: &mut Vec<String>, facts: &mut Vec<FactRead>) {
-    if n.result == "true" {
+    if n.result == Outcome::True {
         return;
     }
-    let leaf = n.children.is_empty() || n.kind == "test";
-    if leaf && matches!(n.kind.as_str(), "fact" | "condition" | "test") {
+    let leaf = n.children.is_empty() || n.kind == NodeKind::Test;
+    if leaf
+        && matches!(
+            n.kind,
+            NodeKind::Fact | NodeKind::Condition | NodeKind::Test
+        )
+    {
         leaf_facts(n, facts);
-        let title = if n.kind == "test" && !n.id.is_empty() {
+        let title = if n.kind == NodeKind::Test && !n.id.is_empty() {
             format!("{} ({})", n.title, n.id)
         } else {
             n.title.clone()
         };
-        let line = format!("{title} (here: {})", n.result);
+        let line = format!("{title} (here: {})", n.result.code());
         if !out.contains(&line) {
             out.push(line);
         }
@@ -482,18 +487,16 @@ fn find_id<'a>(n: &'a Node, id: &str) -> Option<&'a Node> {
     n.children.iter().find_map(|c| find_id(c, id))
 }
 
-/// A factor's weight and whether it is decisive, from `"7, decisive toward provision"`.
-fn weight_of(n: &Node) -> (bool, i64) {
-    let w = n.weight.as_deref().unwrap_or("");
-    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
-    (w.contains("decisive"), digits.parse().unwrap_or(0))
+/// Whether a factor is decisive, and its weight.
+fn weight_of(n: &Node) -> (bool, i32) {
+    n.weight
+        .as_ref()
+        .map_or((false, 0), |w| (w.decisive, w.points))
 }
 
+/// The side a factor counts toward.
 fn side_of(n: &Node) -> &str {
-    n.weight
-        .as_deref()
-        .and_then(|w| w.split(" toward ").nth(1))
-        .unwrap_or("")
+    n.weight.as_ref().map_or("", |w| w.side.as_str())
 }
 
 struct Ctx<'a> {
@@ -516,7 +519,7 @@ impl Ctx<'_> {
     fn deciding_facts(&self, n: &Node) -> Vec<FactRead> {
         // What it requires first, then when it applies and its exceptions.
         let mut all = Vec::new();
-        for c in n.children.iter().filter(|c| c.kind == "requires") {
+        for c in n.children.iter().filter(|c| c.kind == NodeKind::Requires) {
             leaf_facts(c, &mut all);
         }
         leaf_facts(n, &mut all);
@@ -534,8 +537,8 @@ impl Ctx<'_> {
             id: n.id.clone(),
             title: n.title.clone(),
             cite: n.cite.clone(),
-            result: n.result.clone(),
-            detail: n.weight.as_ref().map(|w| format!("weight {w}")),
+            result: n.result.code().to_string(),
+            detail: n.weight.as_ref().map(|w| format!("weight {}", w.code())),
             facts,
             notes: n.notes.clone(),
             assuming: None,
@@ -563,7 +566,7 @@ impl Ctx<'_> {
             id: w.id.clone(),
             title: w.title.clone(),
             cite: w.cite.clone(),
-            result: w.result.clone(),
+            result: w.result.code().to_string(),
             detail: w.detail.clone(),
             facts: decisive
                 .into_iter()
@@ -582,9 +585,9 @@ impl Ctx<'_> {
     fn requirement_step(&self, n: &Node, k: usize, assuming: Option<&String>) -> Step {
         let mut detail = n.detail.clone();
         let mut facts = self.deciding_facts(n);
-        if n.result == "not applicable" {
+        if n.result == Outcome::NotApplicable {
             let (mut unmet, mut read) = (Vec::new(), Vec::new());
-            for c in n.children.iter().filter(|c| c.kind == "applies") {
+            for c in n.children.iter().filter(|c| c.kind == NodeKind::Applies) {
                 failing_leaves(c, &mut unmet, &mut read);
             }
             if !unmet.is_empty() {
@@ -592,11 +595,11 @@ impl Ctx<'_> {
             }
             facts = read;
         }
-        if n.result == "excused" {
+        if n.result == Outcome::Excused {
             let by: Vec<String> = n
                 .children
                 .iter()
-                .filter(|c| c.kind == "exception" && c.result == "true")
+                .filter(|c| c.kind == NodeKind::Exception && c.result == Outcome::True)
                 .map(|c| format!("excused by {}: {} ({})", c.id, c.title, c.cite))
                 .collect();
             if !by.is_empty() {
@@ -608,7 +611,7 @@ impl Ctx<'_> {
             id: n.id.clone(),
             title: n.title.clone(),
             cite: n.cite.clone(),
-            result: n.result.clone(),
+            result: n.result.code().to_string(),
             detail,
             facts,
             notes: n.notes.clone(),
@@ -643,14 +646,14 @@ impl Ctx<'_> {
             .position(|p| Some(p.classification.as_str()) != answer)
             .unwrap_or(0);
         let w = e.periods.get(k)?.classification.as_ref()?;
-        if w.result == "undecided" {
+        if w.result == Outcome::Undecided {
             return Some(self.weighing_step(w, k));
         }
         let mut best: Option<&Node> = None;
         for f in w
             .children
             .iter()
-            .filter(|f| f.result == "fired" && side_of(f) == w.result)
+            .filter(|f| f.result == Outcome::Fired && side_of(f) == w.result.code())
         {
             if best.is_none_or(|b| weight_of(f) > weight_of(b)) {
                 best = Some(f);
@@ -675,14 +678,14 @@ impl Ctx<'_> {
                             .is_some_and(|p| p.lawful == Some(false))
                     })
                     .collect();
-                self.first_requirement(|k, n| bad.contains(&k) && n.result == "violated")
+                self.first_requirement(|k, n| bad.contains(&k) && n.result == Outcome::Violated)
             }
             None => {
                 let open: Vec<usize> = (0..self.v.periods.len())
                     .filter(|k| self.v.periods.get(*k).is_some_and(|p| p.lawful.is_none()))
                     .collect();
                 if let Some(s) =
-                    self.first_requirement(|k, n| open.contains(&k) && n.result == "open")
+                    self.first_requirement(|k, n| open.contains(&k) && n.result == Outcome::Open)
                 {
                     return Some(s);
                 }
@@ -694,7 +697,7 @@ impl Ctx<'_> {
                             id: g.id.clone(),
                             title: g.title.clone(),
                             cite: g.cite.clone(),
-                            result: g.result.clone(),
+                            result: g.result.code().to_string(),
                             detail: None,
                             facts: Vec::new(),
                             notes: g.notes.clone(),
@@ -708,10 +711,10 @@ impl Ctx<'_> {
                         return Some(self.weighing_step(w, k));
                     }
                 }
-                self.first_requirement(|k, n| open.contains(&k) && n.result == "violated")
+                self.first_requirement(|k, n| open.contains(&k) && n.result == Outcome::Violated)
             }
             Some(true) => {
-                if let Some(s) = self.first_requirement(|_, n| n.result == "excused") {
+                if let Some(s) = self.first_requirement(|_, n| n.result == Outcome::Excused) {
                     return Some(s);
                 }
                 let p = e.periods.first()?;
@@ -719,7 +722,7 @@ impl Ctx<'_> {
                     .readings
                     .iter()
                     .flat_map(|r| &r.requirements)
-                    .filter(|n| n.result == "met")
+                    .filter(|n| n.result == Outcome::Met)
                     .map(|n| format!("{} ({})", n.id, n.cite))
                     .collect();
                 Some(Step {
@@ -744,7 +747,7 @@ impl Ctx<'_> {
 
     /// The requirement that found a violation the trainee missed.
     fn missed_step(&self, requirement: &str) -> Option<Step> {
-        self.first_requirement(|_, n| n.id == requirement && n.result == "violated")
+        self.first_requirement(|_, n| n.id == requirement && n.result == Outcome::Violated)
     }
 
     /// The requirement behind a code the trainee named and the engine did not find: how the
@@ -755,9 +758,9 @@ impl Ctx<'_> {
             .iter()
             .filter(|r| code_matches(code, &r.code))
             .collect();
-        let rank = |n: &Node| match n.result.as_str() {
-            "open" => 0,
-            "met" | "excused" => 1,
+        let rank = |n: &Node| match n.result {
+            Outcome::Open => 0,
+            Outcome::Met | Outcome::Excused => 1,
             _ => 2,
         };
         for want in 0..3 {
@@ -801,7 +804,7 @@ impl Ctx<'_> {
         }) {
             for (k, p) in e.periods.iter().enumerate() {
                 if let Some(w) = &p.classification
-                    && w.result == "undecided"
+                    && w.result == Outcome::Undecided
                 {
                     return Some(self.weighing_step(w, k));
                 }
@@ -825,7 +828,10 @@ impl Ctx<'_> {
             }
         }
         if let Some(s) = self.first_requirement(|_, n| {
-            matches!(n.result.as_str(), "violated" | "open" | "excused") && reads(n, name)
+            matches!(
+                n.result,
+                Outcome::Violated | Outcome::Open | Outcome::Excused
+            ) && reads(n, name)
         }) {
             return Some(s);
         }
@@ -834,11 +840,11 @@ impl Ctx<'_> {
                 if let Some(f) = w
                     .children
                     .iter()
-                    .find(|f| f.result == "fired" && reads(f, name))
+                    .find(|f| f.result == Outcome::Fired && reads(f, name))
                 {
                     return Some(self.factor_step(f, k));
                 }
-                if w.result == "undecided" && reads(w, name) {
+                if w.result == Outcome::Undecided && reads(w, name) {
                     return Some(self.weighing_step(w, k));
                 }
             }
@@ -849,11 +855,11 @@ impl Ctx<'_> {
                 for n in &r.requirements {
                     if let Some(x) = find_id(n, name) {
                         let mut s = self.requirement_step(n, k, r.assuming.as_ref());
-                        s.kind = x.kind.clone();
+                        s.kind = x.kind.code().to_string();
                         s.id = x.id.clone();
                         s.title = x.title.clone();
                         s.cite = x.cite.clone();
-                        s.result = x.result.clone();
+                        s.result = x.result.code().to_string();
                         s.detail = x.detail.clone();
                         s.notes = x.notes.clone();
                         return Some(s);

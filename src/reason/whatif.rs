@@ -1684,7 +1684,15 @@ pub fn standing_line(pack: &Pack, s: &Standing) -> String {
 
 fn balance_words(pack: &Pack, s: &Standing) -> String {
     let (lo, hi) = s.balance;
-    format!("balance {}", crate::explain::balance_words(pack, lo, hi))
+    let sides = pack
+        .classifier()
+        .map(|w| w.sides.clone())
+        .unwrap_or_default();
+    let words = crate::words::words(pack.lang);
+    format!(
+        "balance {}",
+        words.balance_range([&sides[0], &sides[1]], lo, hi)
+    )
 }
 
 fn goal_title(pack: &Pack, goal: Goal) -> String {

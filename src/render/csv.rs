@@ -1,9 +1,12 @@
 //! CSV: one row per case and pack, for spreadsheets.
 
 use crate::verdict::Verdict;
+use crate::words::Words;
 
-/// The header row.
-pub const HEADER: &str = "id,title,under,classification,lawful,violations,decisive_grounds,open_questions,possible_violations,not_checked\n";
+/// The header row, in the words of a language (English: the column names scripts read).
+pub fn header(w: &dyn Words) -> &'static str {
+    w.csv_header()
+}
 
 fn field(out: &mut String, s: &str) {
     if s.contains([',', '"', '\n', '\r']) {

@@ -10,8 +10,9 @@
 //! plain-text renderer's.
 
 use crate::compile::pack::{Pack, WeighDef};
-use crate::explain::{Node, PeriodExplanation};
+use crate::explain::{Node, NodeKind, Outcome, PeriodExplanation};
 use crate::verdict::{DateRange, Verdict};
+use crate::words::Words;
 use std::fmt::Write as _;
 
 /// Escapes text for HTML content and attribute values.
@@ -144,24 +145,24 @@ fn lawful_gloss(l: Option<bool>) -> &'static str {
 }
 
 /// The CSS class and the label of a result of the explanation.
-fn status(result: &str) -> (&'static str, &'static str) {
+fn status(result: &Outcome) -> (&'static str, &'static str) {
     match result {
-        "met" => ("st-met", "\u{2713} met"),
-        "violated" => ("st-violated", "\u{2717} violated"),
-        "open" => ("st-open", "? open"),
-        "excused" => ("st-excused", "excused"),
-        "not applicable" => ("st-na", "not applicable"),
-        "true" | "fired" => ("st-yes", "yes"),
-        "false" | "not fired" => ("st-no", "no"),
-        "unknown" => ("st-open", "unknown"),
+        Outcome::Met => ("st-met", "\u{2713} met"),
+        Outcome::Violated => ("st-violated", "\u{2717} violated"),
+        Outcome::Open => ("st-open", "? open"),
+        Outcome::Excused => ("st-excused", "excused"),
+        Outcome::NotApplicable => ("st-na", "not applicable"),
+        Outcome::True | Outcome::Fired => ("st-yes", "yes"),
+        Outcome::False | Outcome::NotFired => ("st-no", "no"),
+        Outcome::Unknown => ("st-open", "unknown"),
         _ => ("st-na", ""),
     }
 }
 
-fn badge(out: &mut String, result: &str) {
+fn badge(out: &mut String, result: &Outcome) {
     let (class, label) = status(result);
     let label = if label.is_empty() {
-        esc(result)
+        esc(result.code())
     } else {
         label.to_string()
     };
@@ -336,12 +337,13 @@ const SCRIPT: &str = r#"
 /// yet encoded and its open questions. `items` pairs each verdict with the pack that judged
 /// it; the reasoning (factors, requirements) needs verdicts judged with sources, so that
 /// `Verdict::explanation` is set. `title` heads the page.
-pub fn report(items: &[(&Verdict, &Pack)], title: &str) -> String {
+pub fn report(items: &[(&Verdict, &Pack)], title: &str, w: &dyn Words) -> String {
     let mut out = String::with_capacity(16_384 + 48_000 * items.len());
     let t = esc(title);
+    let lang = w.lang().code();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
 <meta name=\"generator\" content=\"entrust\">\n<title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<div class=\"page\">\n"
@@ -670,32 +672,29 @@ struct Factor<'a> {
 fn factors<'a>(w: &'a Node, def: Option<&WeighDef>, sides: &[String; 2]) -> Vec<Factor<'a>> {
     let mut out = Vec::new();
     for f in &w.children {
-        if f.kind != "factor" || !(f.result == "fired" || f.result == "unknown") {
+        if f.kind != NodeKind::Factor
+            || !(f.result == Outcome::Fired || f.result == Outcome::Unknown)
+        {
             continue;
         }
         let from_pack = def.and_then(|d| d.factors.iter().find(|x| x.meta.id == f.id));
         let (side, weight, decisive) = match from_pack {
             Some(x) => (usize::from(x.side), x.weight, x.decisive),
-            None => {
-                let words = f.weight.as_deref().unwrap_or("");
-                let mut parts = words.split(" toward ");
-                let head = parts.next().unwrap_or("");
-                let side_name = parts.next().unwrap_or("");
-                let weight = head
-                    .split(',')
-                    .next()
-                    .and_then(|s| s.trim().parse().ok())
-                    .unwrap_or(0);
-                let side = usize::from(sides.get(1).is_some_and(|s| s == side_name));
-                (side, weight, head.contains("decisive"))
-            }
+            None => match &f.weight {
+                Some(x) => (
+                    usize::from(sides.get(1).is_some_and(|s| *s == x.side)),
+                    x.points,
+                    x.decisive,
+                ),
+                None => (0, 0, false),
+            },
         };
         out.push(Factor {
             node: f,
             side: side.min(1),
             weight,
             decisive,
-            open: f.result == "unknown",
+            open: f.result == Outcome::Unknown,
         });
     }
     out.sort_by(|x, y| {
@@ -767,8 +766,8 @@ fn weighing(out: &mut String, a: &str, v: &Verdict, pack: &Pack, periods: &[Peri
             let _ = writeln!(
                 out,
                 "<p>Classification: <span class=\"pill {}\">{}</span>, weighed as in stretch {k}.</p>",
-                class_css(&w.result),
-                esc(&w.result)
+                class_css(w.result.code()),
+                esc(w.result.code())
             );
             continue;
         }
@@ -784,7 +783,7 @@ fn sides_of(w: &Node, def: Option<&WeighDef>) -> [String; 2] {
     }
     let mut sides: Vec<String> = Vec::new();
     for f in &w.children {
-        if let Some(side) = f.weight.as_ref().and_then(|x| x.split(" toward ").nth(1))
+        if let Some(side) = f.weight.as_ref().map(|x| x.side.as_str())
             && !sides.iter().any(|s| s == side)
         {
             sides.push(side.to_string());
@@ -835,7 +834,7 @@ fn chart(out: &mut String, uid: &str, w: &Node, def: Option<&WeighDef>, score: O
     let unit = HALF / f64::from(range);
     let x_of = |b: i32| XC + f64::from(b) * unit;
     let colours = [class_colour(&sides[0]), class_colour(&sides[1])];
-    let result_colour = class_colour(&w.result).0;
+    let result_colour = class_colour(w.result.code()).0;
 
     let mut body = String::new();
     let mut stripes = String::new();
@@ -1015,7 +1014,7 @@ fn chart(out: &mut String, uid: &str, w: &Node, def: Option<&WeighDef>, score: O
 <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11.5\" fill=\"{}\" text-anchor=\"end\">toward {} \u{2192}</text>",
         axis - 14.0,
         axis + 2.0,
-        esc(&w.result),
+        esc(w.result.code()),
         axis + 18.0,
         if margin > 0 {
             format!("grey band: undecided within \u{b1}{margin}")
@@ -1070,7 +1069,7 @@ Balance {} toward {}, undecided within {margin}; result: {}.",
             format!("from {lo:+} to {hi:+}")
         },
         sides[0],
-        w.result
+        w.result.code()
     );
     let mut grid = String::new();
     let mut t = -(range / step) * step;
@@ -1101,7 +1100,7 @@ Balance {} toward {}, undecided within {margin}; result: {}.",
 <svg viewBox=\"0 0 {W:.0} {height:.0}\" role=\"img\" aria-labelledby=\"{uid}-t {uid}-d\" font-family=\"Liberation Sans, Helvetica, Arial, DejaVu Sans, sans-serif\">\
 <title id=\"{uid}-t\">Weighing of the classification: {result}</title><desc id=\"{uid}-d\">{desc}</desc>\
 <defs>{defs}</defs>{stripes}{grid}{body}</svg>\n",
-        result = esc(&w.result),
+        result = esc(w.result.code()),
         desc = esc(&desc),
     );
     if let Some(d) = &w.detail {
@@ -1110,7 +1109,7 @@ Balance {} toward {}, undecided within {margin}; result: {}.",
             "<figcaption>Balance: {}; result: <strong>{}</strong>. Each bar is a factor's weight; the balance is the weight toward {} less the weight toward {}, \
 counted over every value the unknown facts can take (open factors that read the same fact never fire together).</figcaption>",
             esc(d),
-            esc(&w.result),
+            esc(w.result.code()),
             esc(&sides[0]),
             esc(&sides[1])
         );
@@ -1165,7 +1164,7 @@ fn factor_table(out: &mut String, w: &Node, def: Option<&WeighDef>) {
     let quiet: Vec<String> = w
         .children
         .iter()
-        .filter(|f| f.result == "not fired")
+        .filter(|f| f.result == Outcome::NotFired)
         .map(|f| format!("<code>{}</code>", esc(&f.id)))
         .collect();
     if !quiet.is_empty() {
@@ -1251,7 +1250,11 @@ not applicable.</p>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">Requ
         let Some(first) = nodes.iter().flatten().next() else {
             continue;
         };
-        if nodes.iter().flatten().all(|r| r.result == "not applicable") {
+        if nodes
+            .iter()
+            .flatten()
+            .all(|r| r.result == Outcome::NotApplicable)
+        {
             not_applicable.push(format!(
                 "<li>{} <span class=\"muted\">({})</span></li>",
                 esc(&first.title),
@@ -1314,7 +1317,7 @@ not applicable.</p>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">Requ
             .rev()
             .find(|p| p.period + 1 == c.period && p.assuming == c.assuming);
         let mut any = false;
-        for r in c.reqs.iter().filter(|r| r.result != "not applicable") {
+        for r in c.reqs.iter().filter(|r| r.result != Outcome::NotApplicable) {
             any = true;
             out.push_str("<div class=\"req\"><p class=\"req-title\">");
             badge(out, &r.result);
@@ -1359,7 +1362,7 @@ not applicable.</p>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">Requ
 fn condition(out: &mut String, n: &Node) {
     out.push_str("<li>");
     badge(out, &n.result);
-    if n.kind == "exception" {
+    if n.kind == NodeKind::Exception {
         out.push_str("exception: ");
     }
     out.push_str(&esc(&n.title));
@@ -1502,7 +1505,8 @@ fn questions(out: &mut String, a: &str, v: &Verdict) {
         "<table class=\"questions\">\n<caption>Open questions that could change the {}, most decisive first: \
 the question to put to the client.</caption>\n<thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">Question</th>\
 <th scope=\"col\">Could change</th><th scope=\"col\">Burden</th></tr></thead>\n<tbody>\n",
-        crate::render::open_questions_scope(&v.unknowns)
+        crate::words::words(crate::lang::Lang::En)
+            .question_scope(crate::render::question_scope(&v.unknowns))
     );
     for u in &v.unknowns {
         let _ = writeln!(

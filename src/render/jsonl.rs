@@ -70,6 +70,7 @@ impl PackJson {
 impl PackJson {
     /// Escapes the fragments of a pack.
     pub fn new(pack: &Pack) -> PackJson {
+        let words = crate::words::words(pack.lang);
         let class = pack.classifier();
         let sides = match class {
             Some(w) => w.sides.clone().map(|s| js(&s)),
@@ -173,9 +174,9 @@ impl PackJson {
                 .map(|(i, f)| match &f.burden {
                     Some((party, v)) => format!(
                         ",\"burden\":{}",
-                        js(&format!(
-                            "the {party} must prove it; unproven, it counts as {}",
-                            pack.show_value(u16::try_from(i).unwrap_or(0), *v)
+                        js(&words.burden(
+                            &words.role(party),
+                            &pack.show_value(u16::try_from(i).unwrap_or(0), *v)
                         ))
                     ),
                     None => String::new(),
@@ -212,7 +213,7 @@ impl PackJson {
             transition: pack
                 .transitions
                 .iter()
-                .map(|t| js(&format!("still running on {}: {}", t.date, t.note)))
+                .map(|t| js(&words.transition(&t.date.to_string(), &t.note)))
                 .collect(),
             names,
             name_idx,

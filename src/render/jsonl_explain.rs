@@ -7,10 +7,8 @@
 use crate::compile::pack::{Cond, FactId, FactType, Fnv, Pack, RuleMeta, Val};
 use crate::eval::tri::Tri;
 use crate::eval::{Evaluator, Stretch, StretchJudgment};
-use crate::explain::{
-    Connective, Step, TreeOut, describe_leaf, factor_weight, factor_word, walk,
-    write_weighing_detail,
-};
+use crate::explain::{Connective, Outcome, Step, TreeOut, Weight, describe_leaf, walk};
+use crate::words::{Words, words};
 use std::collections::HashMap;
 use std::io::Write as _;
 
@@ -87,6 +85,16 @@ pub struct ExplainJson {
     values: Vec<Vec<String>>,
     /// Per side of the classification: `{"assuming":…,"requirements":[`.
     assuming: [String; 2],
+    /// Per connective: its node up to the result.
+    connective: [String; 5],
+    /// The words of the pack's language.
+    words: &'static dyn Words,
+}
+
+impl std::fmt::Debug for dyn Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Words({})", self.lang())
+    }
 }
 
 fn leaves(
@@ -104,7 +112,7 @@ fn leaves(
                 std::ptr::from_ref(leaf) as usize,
                 [
                     head("fact", "", &title, ""),
-                    head("fact", "", &format!("not ({title})"), ""),
+                    head("fact", "", &words(pack.lang).negated(&title), ""),
                 ],
             );
         }
@@ -115,6 +123,7 @@ impl ExplainJson {
     /// Escapes the fragments of a pack.
     pub fn new(pack: &Pack) -> ExplainJson {
         let class = pack.classifier();
+        let w = words(pack.lang);
         let mut leaf = HashMap::default();
         for t in &pack.tests {
             leaves(&t.cond, pack, &mut leaf);
@@ -165,7 +174,7 @@ impl ExplainJson {
                             format!(
                                 "{},\"weight\":{}",
                                 notes(&f.meta),
-                                js(&factor_weight(pack, f))
+                                js(&Weight::of_factor(pack, f).code())
                             ),
                         )
                     })
@@ -224,13 +233,15 @@ impl ExplainJson {
             side: pack
                 .weighings
                 .iter()
-                .map(|w| {
+                .map(|wd| {
+                    let words = w;
+                    let w = wd;
                     [0, 1].map(|s| {
                         let name = w.sides.get(s).map_or("", String::as_str);
                         head(
                             "condition",
                             &w.meta.id,
-                            &format!("{} is {name}", w.meta.id),
+                            &words.weighing_is(&w.meta.id, name),
                             "",
                         )
                     })
@@ -260,6 +271,18 @@ impl ExplainJson {
                 })
                 .collect(),
             assuming: [side_of(0), side_of(1)],
+            connective: [
+                Connective::All,
+                Connective::Any,
+                Connective::Not,
+                Connective::Applies,
+                Connective::Requires,
+            ]
+            .map(|c| {
+                let kind = serde_json::to_string(&c.kind()).unwrap_or_default();
+                format!("{{\"kind\":{kind},\"title\":{},\"result\":", js(c.title(w)))
+            }),
+            words: w,
         }
     }
 }
@@ -507,19 +530,21 @@ impl TreeOut for JsonTree<'_> {
                     None => self.out.extend_from_slice(b"\"undecided\""),
                 }
                 self.put(&ej.weighing_notes);
+                // The words hold no character JSON escapes, and the side is escaped already.
                 self.out.extend_from_slice(b",\"detail\":\"");
-                write_weighing_detail(&mut Utf8(self.out), &ej.first_side, lo, hi, ej.margin);
+                ej.words
+                    .weighing_detail(&mut Utf8(self.out), &ej.first_side, lo, hi, ej.margin);
                 self.out.push(b'"');
             }
             Step::Factor { f, result } => match ej.factor.get(f) {
                 Some((h, tail)) => {
                     self.put(h);
-                    quoted(self.out, factor_word(result));
+                    quoted(self.out, Outcome::of_factor(result).code());
                     self.put(tail);
                 }
                 None => {
                     self.put(&head("factor", "", "?", ""));
-                    quoted(self.out, factor_word(result));
+                    quoted(self.out, Outcome::of_factor(result).code());
                 }
             },
             Step::Test { t, result } => match ej.test.get(usize::from(t)) {
@@ -551,17 +576,17 @@ impl TreeOut for JsonTree<'_> {
                     self.out.extend_from_slice(b"\"unknown\"");
                 }
             },
-            Step::Requirement { r, word, detail } => match ej.requirement.get(r) {
+            Step::Requirement { r, outcome, detail } => match ej.requirement.get(r) {
                 Some((h, tails)) => {
                     self.put(h);
-                    quoted(self.out, word);
+                    quoted(self.out, outcome.code());
                     if let Some(tail) = tails.get(usize::from(detail)) {
                         self.put(tail);
                     }
                 }
                 None => {
                     self.put(&head("requirement", "", "?", ""));
-                    quoted(self.out, word);
+                    quoted(self.out, outcome.code());
                 }
             },
             Step::Gap { g } => match ej.gap.get(usize::from(g)) {
@@ -572,17 +597,16 @@ impl TreeOut for JsonTree<'_> {
                 }
             },
             Step::Connective { kind, result } => {
-                self.out.extend_from_slice(match kind {
-                    Connective::All => b"{\"kind\":\"all\",\"title\":\"all of\",\"result\":",
-                    Connective::Any => b"{\"kind\":\"any\",\"title\":\"any of\",\"result\":",
-                    Connective::Not => b"{\"kind\":\"not\",\"title\":\"not\",\"result\":",
-                    Connective::Applies => {
-                        b"{\"kind\":\"applies\",\"title\":\"applies when\",\"result\":"
-                    }
-                    Connective::Requires => {
-                        b"{\"kind\":\"requires\",\"title\":\"requires\",\"result\":"
-                    }
-                });
+                let k = match kind {
+                    Connective::All => 0,
+                    Connective::Any => 1,
+                    Connective::Not => 2,
+                    Connective::Applies => 3,
+                    Connective::Requires => 4,
+                };
+                if let Some(h) = ej.connective.get(k) {
+                    self.put(h);
+                }
                 self.out.extend_from_slice(tri_json(result));
             }
             Step::Side { w, side, result } => {
@@ -606,7 +630,7 @@ impl TreeOut for JsonTree<'_> {
                     Some(h) => self.put(h),
                     None => {
                         let t = describe_leaf(pack, cond);
-                        let t = if negated { format!("not ({t})") } else { t };
+                        let t = if negated { ej.words.negated(&t) } else { t };
                         self.put(&head("fact", "", &t, ""));
                     }
                 }
@@ -635,7 +659,11 @@ impl TreeOut for JsonTree<'_> {
                 self.out.extend_from_slice(tri_json(result));
             }
             Step::Missing { kind, result } => {
-                self.put(&head(kind, "", "?", ""));
+                let kind = serde_json::to_value(kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                self.put(&head(&kind, "", "?", ""));
                 self.out.extend_from_slice(tri_json(result));
             }
         }

@@ -1,7 +1,9 @@
 //! A Markdown memo section per verdict: the facts, the reasoning with citations, the conclusion.
 
-use crate::explain::{Node, PeriodExplanation};
+use super::{Memo, balance_of, during_words, question_scope};
+use crate::explain::{Node, NodeKind, Outcome, PeriodExplanation};
 use crate::verdict::Verdict;
+use crate::words::Words;
 use std::fmt::Write as _;
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -20,21 +22,19 @@ fn md(s: &str) -> String {
     out
 }
 
-fn lawful_word(l: Option<bool>) -> &'static str {
-    match l {
-        Some(true) => "lawful",
-        Some(false) => "unlawful",
-        None => "of unknown lawfulness",
+fn status(w: &dyn Words, result: &Outcome) -> String {
+    match result {
+        Outcome::Violated => format!("**{}**", capitalize(&w.outcome(result))),
+        other => capitalize(&w.outcome(other)),
     }
 }
 
-fn status(result: &str) -> &str {
-    match result {
-        "met" => "Met",
-        "violated" => "**Violated**",
-        "open" => "Open",
-        "excused" => "Excused",
-        other => other,
+/// First letter upper case (for languages that have case).
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
@@ -50,67 +50,87 @@ fn leaf_facts(n: &Node, out: &mut Vec<String>) {
     }
 }
 
-fn period(out: &mut String, p: &PeriodExplanation, many: bool) {
+fn period(
+    out: &mut String,
+    m: &Memo<'_>,
+    v: &Verdict,
+    k: usize,
+    p: &PeriodExplanation,
+    many: bool,
+) {
+    let w = m.words;
     if many {
-        let _ = writeln!(out, "#### {} to {}\n", p.from, p.to);
+        let _ = writeln!(out, "#### {}\n", w.date_range(&p.from, &p.to));
     }
-    if let Some(w) = &p.classification {
+    if let Some(wn) = &p.classification {
         let _ = writeln!(
             out,
-            "**Classification: {}.** {} ({}).",
-            w.result,
-            md(&w.title),
-            md(&w.cite)
+            "**{}.** {} ({}).",
+            w.classification_result(wn.result.code()),
+            md(&wn.title),
+            md(&wn.cite)
         );
-        if let Some(d) = &w.detail {
-            let _ = writeln!(out, "Balance {}.", md(d));
-        }
+        let score = v
+            .periods
+            .get(k)
+            .filter(|x| x.from == p.from && x.to == p.to)
+            .map(|x| x.score);
+        let _ = writeln!(
+            out,
+            "{}: {}.",
+            w.balance_label(),
+            md(&w.balance(&balance_of(m.pack, wn, score)))
+        );
         let _ = writeln!(out);
-        for (label, want) in [("Pointing", "fired"), ("Still open", "unknown")] {
-            for f in w.children.iter().filter(|f| f.result == want) {
+        for (label, want) in [
+            (w.md_pointing(), Outcome::Fired),
+            (w.md_still_open(), Outcome::Unknown),
+        ] {
+            for f in wn.children.iter().filter(|f| f.result == want) {
                 let mut facts = Vec::new();
                 leaf_facts(f, &mut facts);
+                let weight = f
+                    .weight
+                    .as_ref()
+                    .map(|x| w.weight_words(x.points, x.decisive, &x.side))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "- {label}, {}: {} ({}; {}).",
-                    f.weight.as_deref().unwrap_or(""),
+                    "- {label}, {weight}: {} ({}; {}).",
                     md(&f.title),
                     facts.join(", "),
                     md(&f.cite)
                 );
                 for n in &f.notes {
-                    let _ = writeln!(out, "  *Note: {}*", md(n));
+                    let _ = writeln!(out, "  *{}: {}*", capitalize(w.note_label()), md(n));
                 }
             }
         }
         let _ = writeln!(out);
     }
     for r in &p.readings {
-        match &r.assuming {
-            Some(c) => {
-                let _ = writeln!(out, "**Lawfulness if the transfer is {c}:**\n");
-            }
-            None => {
-                let _ = writeln!(out, "**Lawfulness:**\n");
-            }
-        }
+        let _ = writeln!(
+            out,
+            "**{}:**\n",
+            w.lawfulness_heading(r.assuming.as_deref())
+        );
         for req in r
             .requirements
             .iter()
-            .filter(|q| q.result != "not applicable")
+            .filter(|q| q.result != Outcome::NotApplicable)
         {
             let mut facts = Vec::new();
             for c in req
                 .children
                 .iter()
-                .filter(|c| c.kind == "applies" || c.kind == "requires")
+                .filter(|c| c.kind == NodeKind::Applies || c.kind == NodeKind::Requires)
             {
                 leaf_facts(c, &mut facts);
             }
             let _ = writeln!(
                 out,
                 "- {}: {} ({}).",
-                status(&req.result),
+                status(w, &req.result),
                 md(&req.title),
                 md(&req.cite)
             );
@@ -118,25 +138,38 @@ fn period(out: &mut String, p: &PeriodExplanation, many: bool) {
                 let _ = writeln!(out, "  {}.", md(d));
             }
             if !facts.is_empty() {
-                let _ = writeln!(out, "  Facts: {}.", facts.join(", "));
+                let _ = writeln!(out, "  {}: {}.", w.md_facts_label(), facts.join(", "));
             }
             for e in req
                 .children
                 .iter()
-                .filter(|c| c.kind == "exception" && c.result == "true")
+                .filter(|c| c.kind == NodeKind::Exception && c.result == Outcome::True)
             {
-                let _ = writeln!(out, "  Excused by: {} ({}).", md(&e.title), md(&e.cite));
+                let _ = writeln!(
+                    out,
+                    "  {}: {} ({}).",
+                    w.excused_by(),
+                    md(&e.title),
+                    md(&e.cite)
+                );
             }
         }
         let _ = writeln!(out);
     }
     for g in &p.gaps {
-        let _ = writeln!(out, "*Not encoded: {} ({}).*\n", md(&g.title), md(&g.cite));
+        let _ = writeln!(
+            out,
+            "*{}: {} ({}).*\n",
+            w.not_encoded(),
+            md(&g.title),
+            md(&g.cite)
+        );
     }
 }
 
 /// One memo section.
-pub fn section(v: &Verdict) -> String {
+pub fn section(v: &Verdict, m: &Memo<'_>) -> String {
+    let w = m.words;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -145,27 +178,14 @@ pub fn section(v: &Verdict) -> String {
         md(v.title.as_deref().unwrap_or(""))
     );
     if let (Some(first), Some(last)) = (v.periods.first(), v.periods.last()) {
-        let when = if first.from == last.to {
-            format!("on {}", first.from)
-        } else {
-            format!("from {} to {}", first.from, last.to)
-        };
-        let _ = writeln!(
-            out,
-            "*Judged under pack `{}`, {when}{}.*\n",
-            v.under,
-            if v.periods.len() > 1 {
-                format!(", in {} stretches of law", v.periods.len())
-            } else {
-                String::new()
-            }
-        );
+        let when = w.md_when(&first.from, &last.to);
+        let _ = writeln!(out, "*{}*\n", w.md_judged(&v.under, &when, v.periods.len()));
     }
-    let _ = writeln!(out, "### Facts\n");
+    let _ = writeln!(out, "### {}\n", w.md_facts());
     if v.facts.is_empty() {
-        let _ = writeln!(out, "No facts given.\n");
+        let _ = writeln!(out, "{}\n", w.md_no_facts());
     } else {
-        let _ = writeln!(out, "| fact | value | written at |\n|---|---|---|");
+        let _ = writeln!(out, "{}\n|---|---|---|", w.md_facts_header());
         for f in &v.facts {
             let _ = writeln!(
                 out,
@@ -178,37 +198,31 @@ pub fn section(v: &Verdict) -> String {
         let _ = writeln!(out);
     }
     if let Some(e) = &v.explanation {
-        let _ = writeln!(out, "### Reasoning\n");
+        let _ = writeln!(out, "### {}\n", w.md_reasoning());
         let many = e.periods.len() > 1;
-        for p in &e.periods {
-            period(&mut out, p, many);
+        for (k, p) in e.periods.iter().enumerate() {
+            period(&mut out, m, v, k, p, many);
         }
     }
-    let _ = writeln!(out, "### Conclusion\n");
+    let _ = writeln!(out, "### {}\n", w.md_conclusion());
     let _ = writeln!(
         out,
-        "The transfer is classified as **{}** and is **{}**.",
-        v.classification,
-        lawful_word(v.lawful)
+        "{}",
+        w.md_conclusion_sentence(&v.classification, v.lawful)
     );
     if !v.violations.is_empty() {
         let _ = writeln!(out);
         for x in &v.violations {
-            let during: Vec<String> = x
-                .during
-                .iter()
-                .map(|d| format!("{} to {}", d.from, d.to))
-                .collect();
             let _ = writeln!(
                 out,
                 "- **{}** ({}): {}; {}.",
                 x.code,
                 md(&x.cite),
                 md(&x.message),
-                during.join(", ")
+                during_words(w, &x.during)
             );
             if let Some(e) = &x.exposes {
-                let _ = writeln!(out, "  Exposes the transferor to: {}.", md(e));
+                let _ = writeln!(out, "  {}.", md(&capitalize(&w.exposes(e))));
             }
             for t in &x.transition {
                 let _ = writeln!(out, "  {}.", md(t));
@@ -216,65 +230,50 @@ pub fn section(v: &Verdict) -> String {
         }
     }
     if !v.possible_violations.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nViolations still possible (unknown facts leave them open):\n"
-        );
+        let _ = writeln!(out, "\n{}:\n", w.possible_heading());
         for x in &v.possible_violations {
-            let cond = super::if_classified_words(x.if_classified.as_deref(), false);
+            let cond = w.if_classified_long(x.if_classified.as_deref());
             let _ = writeln!(
                 out,
                 "- **{}** ({}{cond}): {}; {}.",
                 x.code,
                 md(&x.cite),
                 md(&x.message),
-                crate::render::during_words(&x.during)
+                during_words(w, &x.during)
             );
             if let Some(e) = &x.exposes {
-                let _ = writeln!(out, "  Would expose the transferor to: {}.", md(e));
+                let _ = writeln!(out, "  {}.", md(&capitalize(&w.would_expose(e))));
             }
             if x.settled_by.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "  Settled only by the classification, which the facts leave open."
-                );
+                let _ = writeln!(out, "  {}.", capitalize(w.settled_only_by_classification()));
             } else {
-                let by: Vec<String> = x
-                    .settled_by
-                    .iter()
-                    .map(|f| format!("`{}`", f.fact))
-                    .collect();
-                let _ = writeln!(out, "  Settled by {}.", by.join(", "));
+                for f in &x.settled_by {
+                    let _ = writeln!(out, "  {}.", md(&capitalize(&w.settled_by(&f.question))));
+                }
             }
         }
     }
     if !v.not_checked.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nNot checked (law the pack does not encode; the transfer cannot be found lawful while it may apply):\n"
-        );
+        let _ = writeln!(out, "\n{}:\n", w.not_checked_heading());
         for g in &v.not_checked {
             let _ = writeln!(
                 out,
                 "- {} ({}; {}).",
                 md(&g.title),
                 md(&g.cite),
-                crate::render::during_words(&g.during)
+                during_words(w, &g.during)
             );
         }
     }
     if !v.unknowns.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nOpen questions that could change the {}:\n",
-            crate::render::open_questions_scope(&v.unknowns)
-        );
+        let scope = w.question_scope(question_scope(&v.unknowns));
+        let _ = writeln!(out, "\n{}:\n", w.questions_heading(scope));
         for u in &v.unknowns {
             let _ = writeln!(
                 out,
-                "- `{}` (could change the {}): {}",
+                "- `{}` ({}): {}",
                 u.fact,
-                u.could_change.as_str(),
+                w.could_change_note(w.could_change(u.could_change)),
                 md(&u.question)
             );
         }

@@ -1,72 +1,71 @@
 //! Plain-text output: a one-paragraph summary per verdict, and the full explanation a lawyer
-//! can paste into a memo.
+//! can paste into a memo: the conclusion in words, the reasoning stretch by stretch (with the
+//! articles' own words when asked), and an appendix of sources that ties every statement to
+//! the pack's rules and to the lines of the case file.
 
-use super::{during_words, open_questions_scope};
-use crate::explain::{Node, PeriodExplanation};
+use super::{Memo, balance_of, during_words, question_scope};
+use crate::explain::{Node, NodeKind, Outcome, PeriodExplanation};
 use crate::verdict::Verdict;
+use crate::words::Words;
 use std::fmt::Write as _;
 
-fn lawful_word(l: Option<bool>) -> &'static str {
-    match l {
-        Some(true) => "lawful",
-        Some(false) => "unlawful",
-        None => "lawfulness open",
-    }
-}
-
 /// A short summary of a verdict: classification, lawfulness, violations, open questions.
-pub fn summary(v: &Verdict) -> String {
+pub fn summary(v: &Verdict, w: &dyn Words) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} [{}]: {}, {}",
         v.id,
         v.under,
-        v.classification,
-        lawful_word(v.lawful)
+        w.class(&v.classification),
+        w.lawful(v.lawful)
     );
     for x in &v.violations {
-        let cond = super::if_classified_words(x.if_classified.as_deref(), true);
+        let cond = w.if_classified_short(x.if_classified.as_deref());
         let _ = writeln!(
             out,
-            "  violation {}{cond}: {} [{}; {}]",
+            "  {} {}{cond}: {} [{}; {}]",
+            w.summary_violation(),
             x.code,
             x.message,
             x.cite,
-            during_words(&x.during)
+            during_words(w, &x.during)
         );
     }
     for x in &v.possible_violations {
-        let cond = super::if_classified_words(x.if_classified.as_deref(), true);
+        let cond = w.if_classified_short(x.if_classified.as_deref());
         let by: Vec<&str> = x.settled_by.iter().map(|s| s.fact.as_str()).collect();
         let _ = writeln!(
             out,
-            "  possible violation {}{cond}: {} [{}; {}]{}",
+            "  {} {}{cond}: {} [{}; {}]{}",
+            w.summary_possible(),
             x.code,
             x.message,
             x.cite,
-            during_words(&x.during),
+            during_words(w, &x.during),
             if by.is_empty() {
                 String::new()
             } else {
-                format!(" settled by {}", by.join(", "))
+                format!(" {} {}", w.summary_settled_by(), by.join(", "))
             }
         );
     }
     for g in &v.not_checked {
         let _ = writeln!(
             out,
-            "  not checked: {} [{}; {}]",
+            "  {}: {} [{}; {}]",
+            w.summary_not_checked(),
             g.title,
             g.cite,
-            during_words(&g.during)
+            during_words(w, &g.during)
         );
     }
     for u in &v.unknowns {
         let _ = writeln!(
             out,
-            "  open ({}): {}: {}",
-            u.could_change.as_str(),
+            "  {} ({}): {}: {}",
+            w.summary_open(),
+            w.could_change(u.could_change),
             u.fact,
             u.question
         );
@@ -74,182 +73,184 @@ pub fn summary(v: &Verdict) -> String {
     out
 }
 
-fn mark(result: &str) -> &'static str {
-    match result {
-        "true" | "fired" | "met" => "[yes]",
-        "false" | "not fired" | "not applicable" => "[no] ",
-        "violated" => "[VIOLATED]",
-        "excused" => "[excused]",
-        "open" | "unknown" => "[?]  ",
-        _ => "",
+/// The facts a node reads, and those of its sub-steps, each once, as `fact = value`.
+fn leaf_facts(n: &Node, out: &mut Vec<String>) {
+    for f in &n.facts {
+        let s = format!("{} = {}", f.fact, f.value);
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    for c in &n.children {
+        leaf_facts(c, out);
     }
 }
 
-fn facts_text(n: &Node) -> String {
-    n.facts
-        .iter()
-        .map(|f| match &f.at {
-            Some(at) => format!("{} = {} ({at})", f.fact, f.value),
-            None => format!("{} = {}", f.fact, f.value),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-fn condition(out: &mut String, n: &Node, indent: usize) {
-    let pad = " ".repeat(indent);
-    match n.kind.as_str() {
-        "fact" => {
+/// The articles quoted under a rule, in force during the stretch.
+fn quotes(out: &mut String, m: &Memo<'_>, rule: &str, p: &PeriodExplanation, pad: &str) {
+    if !m.quote {
+        return;
+    }
+    let (Some(from), Some(to)) = (
+        crate::date::Date::parse(&p.from),
+        crate::date::Date::parse(&p.to),
+    ) else {
+        return;
+    };
+    let w = m.words;
+    for (a, versions) in m.pack.quotes(rule, from, to) {
+        let _ = writeln!(out, "{pad}{}: {}", w.quote_heading(), a.title);
+        if versions.is_empty() {
+            let _ = writeln!(out, "{pad}  ({})", w.quote_missing());
+        }
+        for v in versions {
+            let f = v.from.map(|d| d.to_string());
+            let u = v.until.map(|d| d.to_string());
             let _ = writeln!(
                 out,
-                "{pad}{} {}   [{}]",
-                mark(&n.result),
-                n.title,
-                facts_text(n)
+                "{pad}  ({})",
+                w.quote_version(f.as_deref(), u.as_deref(), &v.source)
+            );
+            for para in &v.text {
+                let _ = writeln!(out, "{pad}  | {para}");
+            }
+        }
+    }
+}
+
+fn condition(out: &mut String, w: &dyn Words, n: &Node, indent: usize) {
+    let pad = " ".repeat(indent);
+    let title = match n.kind {
+        NodeKind::All => w.all_of(),
+        NodeKind::Any => w.any_of(),
+        NodeKind::Not => w.not(),
+        NodeKind::Applies => w.applies_when(),
+        NodeKind::Requires => w.requires(),
+        _ => n.title.as_str(),
+    };
+    match n.kind {
+        NodeKind::Fact => {
+            let mut reads = Vec::new();
+            leaf_facts(n, &mut reads);
+            let _ = writeln!(
+                out,
+                "{pad}{} {title}   [{}]",
+                w.mark(&n.result),
+                reads.join("; ")
             );
         }
-        "test" | "exception" => {
+        NodeKind::Test | NodeKind::Exception => {
             let cite = if n.cite.is_empty() {
                 String::new()
             } else {
                 format!(" ({})", n.cite)
             };
-            let kind = if n.kind == "exception" {
-                "exception: "
+            let kind = if n.kind == NodeKind::Exception {
+                format!("{}: ", w.exception_label())
             } else {
-                ""
+                String::new()
             };
-            let _ = writeln!(out, "{pad}{} {kind}{}{cite}", mark(&n.result), n.title);
+            let _ = writeln!(out, "{pad}{} {kind}{title}{cite}", w.mark(&n.result));
             if let Some(d) = &n.detail {
                 let _ = writeln!(out, "{pad}      {d}");
             }
             for note in &n.notes {
-                let _ = writeln!(out, "{pad}      note: {note}");
+                let _ = writeln!(out, "{pad}      {}: {note}", w.note_label());
             }
             for c in &n.children {
-                condition(out, c, indent + 6);
+                condition(out, w, c, indent + 6);
             }
         }
         _ => {
-            let _ = writeln!(out, "{pad}{} {}", mark(&n.result), n.title);
+            let _ = writeln!(out, "{pad}{} {title}", w.mark(&n.result));
             for c in &n.children {
-                condition(out, c, indent + 6);
+                condition(out, w, c, indent + 6);
             }
         }
     }
 }
 
-fn weighing(out: &mut String, w: &Node) {
-    let _ = writeln!(out, "  Classification: {}", w.result.to_uppercase());
-    let _ = writeln!(out, "  {} ({})", w.title, w.cite);
-    for note in &w.notes {
-        let _ = writeln!(out, "  note: {note}");
+fn weighing(out: &mut String, m: &Memo<'_>, wn: &Node, score: Option<[i32; 2]>) {
+    let w = m.words;
+    let _ = writeln!(out, "  {}", w.classification_result(wn.result.code()));
+    let _ = writeln!(out, "  {} ({})", wn.title, wn.cite);
+    for note in &wn.notes {
+        let _ = writeln!(out, "  {}: {note}", w.note_label());
     }
-    let mut sides: Vec<String> = Vec::new();
-    for f in &w.children {
-        if let Some(side) = f.weight.as_ref().and_then(|x| x.split(" toward ").nth(1))
-            && !sides.iter().any(|s| s == side)
-        {
-            sides.push(side.to_string());
-        }
-    }
-    for side in &sides {
-        for want in ["fired", "unknown"] {
-            let factors: Vec<&Node> = w
+    let b = balance_of(m.pack, wn, score);
+    for side in b.sides {
+        for want in [Outcome::Fired, Outcome::Unknown] {
+            let factors: Vec<&Node> = wn
                 .children
                 .iter()
-                .filter(|f| {
-                    f.result == want
-                        && f.weight
-                            .as_ref()
-                            .is_some_and(|x| x.ends_with(&format!("toward {side}")))
-                })
+                .filter(|f| f.result == want && f.weight.as_ref().is_some_and(|x| x.side == side))
                 .collect();
             if factors.is_empty() {
                 continue;
             }
-            let _ = match want {
-                "fired" => writeln!(out, "  Factors pointing toward {side}:"),
-                _ => writeln!(
-                    out,
-                    "  Factors toward {side} that unknown facts could still bring in:"
-                ),
+            let head = if want == Outcome::Fired {
+                w.factors_toward(side)
+            } else {
+                w.factors_open_toward(side)
             };
+            let _ = writeln!(out, "  {head}:");
             for f in factors {
-                let weight = f
-                    .weight
-                    .as_deref()
-                    .unwrap_or("")
-                    .split(" toward ")
-                    .next()
-                    .unwrap_or("");
-                let reads: Vec<String> = f.children.iter().flat_map(leaf_facts).collect();
-                let _ = writeln!(out, "    +{weight}  {}", f.title);
+                let points = f.weight.as_ref().map_or(0, |x| x.points);
+                let mut reads = Vec::new();
+                for c in &f.children {
+                    leaf_facts(c, &mut reads);
+                }
+                let _ = writeln!(out, "    +{points}  {}", f.title);
                 let _ = writeln!(out, "          {} [{}]", f.cite, reads.join("; "));
                 for note in &f.notes {
-                    let _ = writeln!(out, "          note: {note}");
+                    let _ = writeln!(out, "          {}: {note}", w.note_label());
                 }
             }
         }
     }
-    let quiet: Vec<&str> = w
+    let quiet: Vec<&str> = wn
         .children
         .iter()
-        .filter(|f| f.result == "not fired")
-        .map(|f| f.id.as_str())
+        .filter(|f| f.result == Outcome::NotFired)
+        .map(|f| f.title.as_str())
         .collect();
     if !quiet.is_empty() {
-        let _ = writeln!(out, "  Factors that did not apply: {}", quiet.join(", "));
-    }
-    if let Some(d) = &w.detail {
-        let _ = writeln!(out, "  Balance: {d}; result: {}", w.result);
-    }
-}
-
-fn leaf_facts(n: &Node) -> Vec<String> {
-    let mut out: Vec<String> = n
-        .facts
-        .iter()
-        .map(|f| match &f.at {
-            Some(at) => format!("{} = {} at {at}", f.fact, f.value),
-            None => format!("{} = {}", f.fact, f.value),
-        })
-        .collect();
-    for c in &n.children {
-        for x in leaf_facts(c) {
-            if !out.contains(&x) {
-                out.push(x);
-            }
+        let _ = writeln!(out, "  {}:", w.factors_quiet());
+        for q in quiet {
+            let _ = writeln!(out, "    - {q}");
         }
     }
-    out
+    let _ = writeln!(out, "  {}: {}", w.balance_label(), w.balance(&b));
 }
 
 fn period(
     out: &mut String,
+    m: &Memo<'_>,
+    v: &Verdict,
     p: &PeriodExplanation,
     prev: Option<&PeriodExplanation>,
     k: usize,
     n: usize,
 ) {
+    let w = m.words;
     let _ = writeln!(out);
     if n > 1 {
-        let _ = writeln!(out, "Stretch {k} of {n}: {} to {}", p.from, p.to);
+        let _ = writeln!(out, "{}", w.stretch_of(k, n, &p.from, &p.to));
     } else if p.from == p.to {
-        let _ = writeln!(out, "On {}", p.from);
+        let _ = writeln!(out, "{}", w.on_day(&p.from));
     } else {
-        let _ = writeln!(out, "From {} to {}", p.from, p.to);
+        let _ = writeln!(out, "{}", w.period_heading(&p.from, &p.to));
     }
-    if let Some(w) = &p.classification {
-        if prev.and_then(|q| q.classification.as_ref()) == Some(w) {
-            let _ = writeln!(
-                out,
-                "  Classification: {}, weighed as in stretch {}",
-                w.result.to_uppercase(),
-                k - 1
-            );
+    if let Some(wn) = &p.classification {
+        let score = v
+            .periods
+            .get(k.saturating_sub(1))
+            .filter(|x| x.from == p.from && x.to == p.to)
+            .map(|x| x.score);
+        if prev.and_then(|q| q.classification.as_ref()) == Some(wn) {
+            let _ = writeln!(out, "  {}", w.classification_as_in(wn.result.code(), k - 1));
         } else {
-            weighing(out, w);
+            weighing(out, m, wn, score);
         }
     }
     for (ri, r) in p.readings.iter().enumerate() {
@@ -257,116 +258,157 @@ fn period(
             .and_then(|q| q.readings.get(ri))
             .filter(|q| q.assuming == r.assuming);
         let _ = writeln!(out);
-        match &r.assuming {
-            Some(c) => {
-                let _ = writeln!(out, "  Lawfulness if the transfer is {c}:");
-            }
-            None => {
-                let _ = writeln!(out, "  Lawfulness:");
-            }
-        }
+        let _ = writeln!(out, "  {}:", w.lawfulness_heading(r.assuming.as_deref()));
         let mut not_applicable = Vec::new();
         for req in &r.requirements {
-            if req.result == "not applicable" {
-                not_applicable.push(format!("{} ({})", req.id, req.cite));
+            if req.result == Outcome::NotApplicable {
+                not_applicable.push(format!("{} ({})", req.title, req.cite));
                 continue;
             }
             let _ = writeln!(
                 out,
                 "    {} {} ({})",
-                mark(&req.result),
+                w.mark(&req.result),
                 req.title,
                 req.cite
             );
             if prev_reading.is_some_and(|q| q.requirements.iter().any(|x| x == req)) {
-                let _ = writeln!(out, "          as in stretch {}", k - 1);
+                let _ = writeln!(out, "          {}", w.as_in_stretch(k - 1));
                 continue;
             }
             if let Some(d) = &req.detail {
                 let _ = writeln!(out, "          {d}");
             }
             for note in &req.notes {
-                let _ = writeln!(out, "          note: {note}");
+                let _ = writeln!(out, "          {}: {note}", w.note_label());
             }
+            quotes(out, m, &req.id, p, "          ");
             for c in &req.children {
-                condition(out, c, 10);
+                condition(out, w, c, 10);
             }
         }
         if !not_applicable.is_empty() {
-            let _ = writeln!(
-                out,
-                "    Not applicable here: {}",
-                not_applicable.join(", ")
-            );
+            let _ = writeln!(out, "    {}:", w.not_applicable_here());
+            for x in not_applicable {
+                let _ = writeln!(out, "      - {x}");
+            }
         }
     }
     for g in &p.gaps {
-        let _ = writeln!(out, "  Not yet encoded: {} ({})", g.title, g.cite);
+        let _ = writeln!(out, "  {}: {} ({})", w.not_encoded(), g.title, g.cite);
         for note in &g.notes {
-            let _ = writeln!(out, "    note: {note}");
+            let _ = writeln!(out, "    {}: {note}", w.note_label());
         }
     }
 }
 
-/// The full explanation of a verdict, as text.
-pub fn explanation(
-    v: &Verdict,
-    pack_title: &str,
-    parties: &[(&str, &str)],
-    source: Option<&str>,
-) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{}: {}", v.id, v.title.as_deref().unwrap_or(""));
-    let _ = writeln!(out, "Judged under {} ({pack_title})", v.under);
-    for (role, name) in parties {
-        let _ = writeln!(out, "{role}: {name}");
+/// The rules the explanation names (requirements that applied, factors that fired or may,
+/// the weighing, gaps), each once, as (id, title, cite).
+fn rules_named(v: &Verdict) -> Vec<(String, String, String)> {
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    let mut add = |n: &Node| {
+        if !n.id.is_empty() && !out.iter().any(|(id, _, _)| *id == n.id) {
+            out.push((n.id.clone(), n.title.clone(), n.cite.clone()));
+        }
+    };
+    if let Some(e) = &v.explanation {
+        for p in &e.periods {
+            if let Some(wn) = &p.classification {
+                add(wn);
+                for f in wn
+                    .children
+                    .iter()
+                    .filter(|f| matches!(f.result, Outcome::Fired | Outcome::Unknown))
+                {
+                    add(f);
+                }
+            }
+            for r in &p.readings {
+                for req in r
+                    .requirements
+                    .iter()
+                    .filter(|q| q.result != Outcome::NotApplicable)
+                {
+                    add(req);
+                }
+            }
+            for g in &p.gaps {
+                add(g);
+            }
+        }
     }
-    if let Some(s) = source {
-        let _ = writeln!(out, "Source: {s}");
+    out
+}
+
+/// The full explanation of a verdict, as text.
+pub fn explanation(v: &Verdict, m: &Memo<'_>) -> String {
+    let w = m.words;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", v.title.as_deref().unwrap_or(&v.id));
+    let _ = writeln!(out, "{}", w.judged_under(&m.pack.title));
+    for (role, name) in m.parties() {
+        let _ = writeln!(out, "{}: {name}", w.party_label(role));
+    }
+    if let Some(s) = m.source() {
+        let _ = writeln!(out, "{}: {s}", w.source_label());
     }
     if let (Some(first), Some(last)) = (v.periods.first(), v.periods.last()) {
-        let stretches = if v.periods.len() > 1 {
-            format!(", judged in {} stretches of law", v.periods.len())
-        } else {
-            String::new()
-        };
         if first.from == last.to {
-            let _ = writeln!(out, "Date: {}", first.from);
+            let _ = writeln!(out, "{}", w.date_line(&first.from));
         } else {
-            let _ = writeln!(out, "Period: {} to {}{stretches}", first.from, last.to);
+            let _ = writeln!(
+                out,
+                "{}",
+                w.period_line(&first.from, &last.to, v.periods.len())
+            );
         }
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "CONCLUSION");
-    let _ = writeln!(out, "  Classification: {}", v.classification);
+    let _ = writeln!(out, "{}", w.conclusion_heading());
     let _ = writeln!(
         out,
-        "  Lawful: {}",
-        match v.lawful {
-            Some(true) => "yes",
-            Some(false) => "no",
-            None => "unknown",
-        }
+        "  {}",
+        w.conclusion_sentence(&v.classification, v.lawful)
     );
+    let _ = writeln!(
+        out,
+        "  {}: {}",
+        w.classification_label(),
+        w.class(&v.classification)
+    );
+    // The balance in plain words, when every stretch weighed alike.
+    if let Some(e) = &v.explanation {
+        let weighings: Vec<&Node> = e
+            .periods
+            .iter()
+            .filter_map(|p| p.classification.as_ref())
+            .collect();
+        if let Some(first) = weighings.first()
+            && weighings.iter().all(|x| x == first)
+        {
+            let scores: Vec<[i32; 2]> = v.periods.iter().map(|p| p.score).collect();
+            let same = scores.windows(2).all(|s| s.first() == s.get(1));
+            let b = balance_of(m.pack, first, scores.first().copied().filter(|_| same));
+            let _ = writeln!(out, "    {}", w.balance(&b));
+        }
+    }
+    let _ = writeln!(out, "  {}: {}", w.lawful_label(), w.lawful_answer(v.lawful));
     if v.violations.is_empty() {
-        let _ = writeln!(out, "  Violations: none found");
+        let _ = writeln!(out, "  {}: {}", w.violations_label(), w.none_found());
     } else {
-        let _ = writeln!(out, "  Violations:");
+        let _ = writeln!(out, "  {}:", w.violations_label());
         for x in &v.violations {
-            let during = x
-                .during
-                .iter()
-                .map(|d| format!("{} to {}", d.from, d.to))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let cond = super::if_classified_words(x.if_classified.as_deref(), false);
+            let cond = w.if_classified_long(x.if_classified.as_deref());
             let _ = writeln!(
                 out,
-                "    {} {} ({}{cond}; {during})",
-                x.code, x.message, x.cite
+                "    {} {} ({}{cond}; {})",
+                x.code,
+                x.message,
+                x.cite,
+                during_words(w, &x.during)
             );
             if let Some(e) = &x.exposes {
-                let _ = writeln!(out, "      exposes the transferor to: {e}");
+                let _ = writeln!(out, "      {}", w.exposes(e));
             }
             for t in &x.transition {
                 let _ = writeln!(out, "      {t}");
@@ -374,106 +416,117 @@ pub fn explanation(
         }
     }
     if !v.possible_violations.is_empty() {
-        let _ = writeln!(
-            out,
-            "  Violations still possible (unknown facts leave them open):"
-        );
+        let _ = writeln!(out, "  {}:", w.possible_heading());
         for x in &v.possible_violations {
-            let cond = super::if_classified_words(x.if_classified.as_deref(), false);
+            let cond = w.if_classified_long(x.if_classified.as_deref());
             let _ = writeln!(
                 out,
                 "    {} {} ({}{cond}; {})",
                 x.code,
                 x.message,
                 x.cite,
-                during_words(&x.during)
+                during_words(w, &x.during)
             );
             if let Some(e) = &x.exposes {
-                let _ = writeln!(out, "      would expose the transferor to: {e}");
+                let _ = writeln!(out, "      {}", w.would_expose(e));
             }
             if x.settled_by.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "      settled only by the classification, which the facts leave open"
-                );
+                let _ = writeln!(out, "      {}", w.settled_only_by_classification());
             }
             for f in &x.settled_by {
-                let _ = writeln!(out, "      settled by {}: {}", f.fact, f.question);
+                let _ = writeln!(out, "      {}", w.settled_by(&f.question));
             }
         }
     }
     if !v.not_checked.is_empty() {
-        let _ = writeln!(
-            out,
-            "  Not checked (law the pack does not encode; lawfulness cannot be yes while it may apply):"
-        );
+        let _ = writeln!(out, "  {}:", w.not_checked_heading());
         for g in &v.not_checked {
             let _ = writeln!(
                 out,
                 "    {} ({}; {})",
                 g.title,
                 g.cite,
-                during_words(&g.during)
+                during_words(w, &g.during)
             );
         }
-    }
-    if !v.grounds.is_empty() {
-        let _ = writeln!(out, "  Decisive grounds: {}", v.grounds.join(", "));
     }
     if let Some(b) = &v.burden {
         let assumed: Vec<String> = b
             .assumed
             .iter()
-            .map(|a| format!("{} = {} (the {} must prove it)", a.fact, a.value, a.party))
+            .map(|a| w.burden_assumed(&a.fact, &a.value, &a.party))
             .collect();
+        let _ = writeln!(out, "  {}", w.burden_heading(&assumed.join("; ")));
         let _ = writeln!(
             out,
-            "  Under the burden of proof, taking as unproven: {}",
-            assumed.join("; ")
-        );
-        let _ = writeln!(
-            out,
-            "    the transfer would be {}, {}{}",
-            b.classification,
-            match b.lawful {
-                Some(true) => "lawful",
-                Some(false) => "unlawful",
-                None => "of unknown lawfulness",
-            },
-            if b.violations.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", b.violations.join(", "))
-            }
+            "    {}",
+            w.burden_outcome(&b.classification, b.lawful, &b.violations)
         );
     }
     if !v.unknowns.is_empty() {
-        let _ = writeln!(
-            out,
-            "  Open questions that could change the {}:",
-            open_questions_scope(&v.unknowns)
-        );
+        let scope = w.question_scope(question_scope(&v.unknowns));
+        let _ = writeln!(out, "  {}:", w.questions_heading(scope));
         for u in &v.unknowns {
             let _ = writeln!(
                 out,
-                "    {} ({}): {}",
-                u.fact,
-                u.could_change.as_str(),
-                u.question
+                "    - {} ({})",
+                u.question,
+                w.could_change_note(w.could_change(u.could_change))
             );
             if let Some(b) = &u.burden {
-                let _ = writeln!(out, "      burden: {b}");
+                let _ = writeln!(out, "      {}: {b}", w.burden_label());
             }
         }
     }
     if let Some(e) = &v.explanation {
         let _ = writeln!(out);
-        let _ = writeln!(out, "REASONING");
+        let _ = writeln!(out, "{}", w.reasoning_heading());
         let n = e.periods.len();
         for (k, p) in e.periods.iter().enumerate() {
             let prev = k.checked_sub(1).and_then(|i| e.periods.get(i));
-            period(&mut out, p, prev, k + 1, n);
+            period(&mut out, m, v, p, prev, k + 1, n);
         }
     }
+    sources(&mut out, m, v);
     out
+}
+
+/// The appendix tying the memo to the pack and the case file: rule ids and articles, where
+/// each fact was written, the fact behind each open question, the grounds' names.
+fn sources(out: &mut String, m: &Memo<'_>, v: &Verdict) {
+    let w = m.words;
+    let rules = rules_named(v);
+    if rules.is_empty() && v.facts.is_empty() && v.unknowns.is_empty() {
+        return;
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{}", w.sources_heading());
+    if !rules.is_empty() {
+        let _ = writeln!(out, "  {}:", w.sources_rules());
+        for (id, title, cite) in &rules {
+            let _ = writeln!(out, "    {id}: {title} ({cite})");
+        }
+    }
+    if !v.facts.is_empty() {
+        let _ = writeln!(out, "  {}:", w.sources_facts());
+        for f in &v.facts {
+            match &f.at {
+                Some(at) => {
+                    let _ = writeln!(out, "    {} = {}  ({at})", f.fact, f.value);
+                }
+                None => {
+                    let _ = writeln!(out, "    {} = {}", f.fact, f.value);
+                }
+            }
+        }
+    }
+    if !v.unknowns.is_empty() {
+        let _ = writeln!(out, "  {}:", w.sources_questions());
+        for u in &v.unknowns {
+            let _ = writeln!(out, "    {}: {}", u.fact, u.question);
+        }
+    }
+    if !v.grounds.is_empty() {
+        let _ = writeln!(out, "  {}: {}", w.sources_grounds(), v.grounds.join(", "));
+    }
 }

@@ -1,6 +1,7 @@
 //! The abstract syntax of both languages, with a span on every node. Nothing of pest leaks here.
 
 use crate::date::Date;
+use crate::lang::Lang;
 use crate::source::Span;
 
 /// A name as written, with its place.
@@ -12,13 +13,44 @@ pub struct Name {
     pub span: Span,
 }
 
-/// A string literal's content, with its place.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A text a person reads: a string literal's content in English, with its place, and its
+/// versions in other languages (`"Consent" ko "동의"`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
-    /// The unescaped content.
+    /// The unescaped English content.
     pub text: String,
-    /// Where it was written (quotes included).
+    /// Where the English was written (quotes included).
     pub span: Span,
+    /// Its versions in other languages, in the order written.
+    pub tr: Vec<(Lang, String)>,
+}
+
+impl Text {
+    /// A text in English only.
+    pub fn plain(text: impl Into<String>, span: Span) -> Text {
+        Text {
+            text: text.into(),
+            span,
+            tr: Vec::new(),
+        }
+    }
+
+    /// The text in a language: its version in that language, or the English when it has none
+    /// (`entrust check` warns about a pack's texts missing in a language it declares).
+    pub fn get(&self, lang: Lang) -> &str {
+        if lang == Lang::En {
+            return &self.text;
+        }
+        self.tr
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(self.text.as_str(), |(_, t)| t.as_str())
+    }
+
+    /// Whether the text has a version in a language (English always).
+    pub fn has(&self, lang: Lang) -> bool {
+        lang == Lang::En || self.tr.iter().any(|(l, _)| *l == lang)
+    }
 }
 
 /// A literal value in a condition or a case.
@@ -331,6 +363,8 @@ pub struct HeaderAst {
     pub title: Text,
     /// Jurisdiction.
     pub jurisdiction: Option<Name>,
+    /// The languages besides English its texts are written in, with where each was declared.
+    pub languages: Vec<(Lang, Span)>,
     /// Acts encoded.
     pub acts: Vec<ActAst>,
     /// Sources.
@@ -439,11 +473,11 @@ pub struct Expectation {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Parties {
     /// The sender.
-    pub transferor: Option<String>,
+    pub transferor: Option<Text>,
     /// The recipient.
-    pub recipient: Option<String>,
+    pub recipient: Option<Text>,
     /// Who benefits.
-    pub beneficiary: Option<String>,
+    pub beneficiary: Option<Text>,
 }
 
 /// A case as read from any of its forms, before it is checked against a pack.
@@ -452,7 +486,7 @@ pub struct CaseAst {
     /// Its id.
     pub id: Name,
     /// Its title.
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// The packs to judge it under.
     pub under: Vec<Name>,
     /// Its date or period.
@@ -460,17 +494,75 @@ pub struct CaseAst {
     /// Party names.
     pub parties: Parties,
     /// Where its facts come from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
     /// Facts in the order written.
     pub facts: Vec<FactEntry>,
     /// What a test expects.
     pub expect: Option<Expectation>,
     /// Teaching notes (training): shown after the trainee answers.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     /// Hints (training): shown on request.
-    pub hints: Vec<String>,
+    pub hints: Vec<Text>,
     /// How hard the exercise is: `easy`, `medium` or `hard`.
     pub level: Option<String>,
     /// The whole case.
     pub span: Span,
+}
+
+impl HeaderAst {
+    /// Every text of the header a person reads: title, acts' titles, sources, notes,
+    /// transitional rules.
+    pub fn texts(&self) -> Vec<&Text> {
+        let mut out = vec![&self.title];
+        out.extend(self.acts.iter().map(|a| &a.title));
+        out.extend(&self.sources);
+        out.extend(&self.notes);
+        out.extend(self.transitions.iter().map(|(_, _, t)| t));
+        out
+    }
+}
+
+impl Item {
+    /// Every text of the item a person reads: titles, questions and help, citations, holds and
+    /// fails sentences, factors' reasons, violation messages, exposures and notes.
+    pub fn texts(&self) -> Vec<&Text> {
+        let mut out: Vec<&Text> = Vec::new();
+        match self {
+            Item::Fact(f) => out.extend(f.ask.iter().chain(&f.help)),
+            Item::Test(t) => {
+                out.push(&t.title);
+                out.extend(&t.cites);
+                out.extend(t.holds.iter().chain(&t.fails));
+                out.extend(&t.notes);
+            }
+            Item::Exception(e) => {
+                out.push(&e.title);
+                out.extend(&e.cites);
+                out.extend(&e.notes);
+            }
+            Item::Weigh(w) => {
+                out.push(&w.title);
+                out.extend(&w.cites);
+                out.extend(&w.notes);
+                for f in &w.factors {
+                    out.extend(&f.because);
+                    out.extend(&f.cites);
+                    out.extend(&f.notes);
+                }
+            }
+            Item::Require(r) => {
+                out.push(&r.title);
+                out.extend(&r.cites);
+                out.extend(r.violation.iter().map(|v| &v.message));
+                out.extend(r.exposes.iter().map(|e| &e.text));
+                out.extend(&r.notes);
+            }
+            Item::Gap(g) => {
+                out.push(&g.title);
+                out.extend(&g.cites);
+                out.extend(&g.notes);
+            }
+        }
+        out
+    }
 }

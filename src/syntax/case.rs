@@ -95,6 +95,27 @@ impl Lower {
         unescape(pair.into_inner().next().map_or("", |p| p.as_str()))
     }
 
+    /// A `text`: a string and its translations.
+    fn text(&self, pair: P<'_>) -> Text {
+        let mut inner = pair.into_inner();
+        let mut t = match inner.next() {
+            Some(p) => {
+                let span = self.span(&p);
+                Text::plain(self.string(p), span)
+            }
+            None => Text::default(),
+        };
+        for tr in inner {
+            let mut it = tr.into_inner();
+            if let (Some(tag), Some(s)) = (it.next(), it.next())
+                && let Some(lang) = crate::lang::Lang::parse(tag.as_str())
+            {
+                t.tr.push((lang, self.string(s)));
+            }
+        }
+        t
+    }
+
     fn date(&mut self, pair: &P<'_>) -> Date {
         match Date::parse(pair.as_str()) {
             Some(d) => d,
@@ -125,7 +146,7 @@ impl Lower {
             text: String::new(),
             span,
         });
-        let title = inner.next().map(|p| self.string(p));
+        let title = inner.next().map(|p| self.text(p));
         let mut case = CaseAst {
             id,
             title,
@@ -169,7 +190,7 @@ impl Lower {
                         continue;
                     };
                     let role_text = role.as_str().to_string();
-                    let value = Some(self.string(name));
+                    let value = Some(self.text(name));
                     let slot = match role_text.as_str() {
                         "transferor" => &mut case.parties.transferor,
                         "recipient" => &mut case.parties.recipient,
@@ -182,7 +203,7 @@ impl Lower {
                     }
                 }
                 Rule::source_clause => {
-                    let s = clause.into_inner().next().map(|p| self.string(p));
+                    let s = clause.into_inner().next().map(|p| self.text(p));
                     if case.source.is_some() {
                         self.twice("source", cspan);
                     } else {
@@ -191,10 +212,10 @@ impl Lower {
                 }
                 Rule::note_clause => case
                     .notes
-                    .extend(clause.into_inner().next().map(|p| self.string(p))),
+                    .extend(clause.into_inner().next().map(|p| self.text(p))),
                 Rule::hint_clause => case
                     .hints
-                    .extend(clause.into_inner().next().map(|p| self.string(p))),
+                    .extend(clause.into_inner().next().map(|p| self.text(p))),
                 Rule::level_clause => {
                     if case.level.is_some() {
                         self.twice("level", cspan);

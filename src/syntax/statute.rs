@@ -141,13 +141,24 @@ impl Lower {
         }
     }
 
+    /// A `text` (a string and its translations) or a bare `string`.
     fn text(&self, pair: P<'_>) -> Text {
-        let span = self.span(&pair);
-        let inner = pair.into_inner().next().map_or("", |p| p.as_str());
-        Text {
-            text: unescape(inner),
-            span,
+        if pair.as_rule() != Rule::text {
+            let span = self.span(&pair);
+            let inner = pair.into_inner().next().map_or("", |p| p.as_str());
+            return Text::plain(unescape(inner), span);
         }
+        let mut inner = pair.into_inner();
+        let mut t = inner.next().map(|p| self.text(p)).unwrap_or_default();
+        for tr in inner {
+            let mut it = tr.into_inner();
+            if let (Some(tag), Some(s)) = (it.next(), it.next())
+                && let Some(lang) = crate::lang::Lang::parse(tag.as_str())
+            {
+                t.tr.push((lang, self.text(s).text));
+            }
+        }
+        t
     }
 
     fn first_inner<'i>(&mut self, pair: P<'i>) -> Option<P<'i>> {
@@ -226,6 +237,7 @@ impl Lower {
             id: id.unwrap_or_else(|| self.missing_name()),
             title: title.unwrap_or_else(|| self.missing_text()),
             jurisdiction: None,
+            languages: Vec::new(),
             acts: Vec::new(),
             sources: Vec::new(),
             notes: Vec::new(),
@@ -235,6 +247,14 @@ impl Lower {
             match clause.as_rule() {
                 Rule::jurisdiction => {
                     h.jurisdiction = self.first_inner(clause).map(|p| self.name(p));
+                }
+                Rule::language => {
+                    for tag in clause.into_inner() {
+                        let span = self.span(&tag);
+                        if let Some(lang) = crate::lang::Lang::parse(tag.as_str()) {
+                            h.languages.push((lang, span));
+                        }
+                    }
                 }
                 Rule::act => {
                     let mut it = clause.into_inner();
@@ -285,10 +305,7 @@ impl Lower {
     }
 
     fn missing_text(&self) -> Text {
-        Text {
-            text: String::new(),
-            span: Span::new(self.source, 0, 0),
-        }
+        Text::plain(String::new(), Span::new(self.source, 0, 0))
     }
 
     fn fact(&mut self, pair: P<'_>) -> FactDecl {
