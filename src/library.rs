@@ -111,6 +111,8 @@ pub struct Library {
     pub packs: Vec<Pack>,
     /// Errors and warnings from the statute files.
     pub diagnostics: Vec<Diagnostic>,
+    /// The language the packs' texts were compiled in, and the run speaks.
+    pub lang: Lang,
 }
 
 impl Library {
@@ -123,7 +125,10 @@ impl Library {
     /// Parses, checks and compiles packs, their texts in `lang` (where a pack has them). Packs
     /// with errors are left out and their errors kept.
     pub fn load_in(packs: Vec<PackFiles>, lang: Lang) -> Library {
-        let mut lib = Library::default();
+        let mut lib = Library {
+            lang,
+            ..Library::default()
+        };
         for pf in packs {
             let mut parsed = Vec::new();
             let mut failed = false;
@@ -174,6 +179,7 @@ impl Library {
                 Ok(files) => Library::load_in(files, lang),
                 Err(e) => Library {
                     diagnostics: vec![e],
+                    lang,
                     ..Library::default()
                 },
             },

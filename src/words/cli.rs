@@ -19,7 +19,7 @@ impl CliWords for En {
 impl CliWords for Ko {
     fn pack_lacks_language(&self, pack: &str, lang: &str) -> String {
         format!(
-            "경고: `{pack}` 팩에는 `{lang}` 텍스트가 없습니다(`language {lang}` 선언 없음). 이 팩의 제목·질문·메시지는 영어로 표시됩니다."
+            "경고: `{pack}` 법령팩에는 `{lang}` 텍스트가 없습니다(`language {lang}` 선언 없음). 이 법령팩의 제목·질문·메시지는 영어로 표시됩니다."
         )
     }
 }

@@ -281,7 +281,7 @@ impl CommonWords for Ko {
     fn role(&self, r: &str) -> String {
         match r {
             "transferor" => "이전하는 자".into(),
-            "recipient" => "받는 자".into(),
+            "recipient" => "이전받는 자".into(),
             "beneficiary" => "이익을 얻는 자".into(),
             other => other.to_string(),
         }

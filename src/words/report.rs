@@ -511,7 +511,7 @@ impl ReportWords for Ko {
         format!("다음 질문에 대한 답으로 판단됨: {question}")
     }
     fn not_checked_heading(&self) -> &'static str {
-        "검토하지 않은 법령 (이 팩이 구현하지 않은 법령으로, 적용될 수 있는 한 적법하다고 판단하지 않음)"
+        "검토하지 않은 법령 (이 법령팩이 구현하지 않은 법령으로, 적용될 수 있는 한 적법하다고 판단하지 않음)"
     }
     fn burden_heading(&self, assumed: &str) -> String {
         format!("증명책임에 따라 다음 사실을 증명되지 않은 것으로 보면: {assumed}")
@@ -628,13 +628,13 @@ impl ReportWords for Ko {
         format!("{when}; 출처: {source}")
     }
     fn quote_missing(&self) -> &'static str {
-        "이 구간에 시행된 조문은 팩에 수록되어 있지 않음"
+        "이 구간에 시행된 조문은 법령팩에 수록되어 있지 않음"
     }
     fn sources_heading(&self) -> &'static str {
         "근거 자료"
     }
     fn sources_rules(&self) -> &'static str {
-        "적용된 규칙 (팩의 규칙 id와 조문)"
+        "적용된 규칙 (법령팩의 규칙 id와 조문)"
     }
     fn sources_facts(&self) -> &'static str {
         "주어진 사실 (기재된 위치)"
@@ -662,9 +662,9 @@ impl ReportWords for Ko {
     }
     fn md_judged(&self, pack: &str, when: &str, stretches: usize) -> String {
         if stretches > 1 {
-            format!("`{pack}` 팩에 따라 {when} 판단함 (법령 개정에 따라 {stretches}개 구간).")
+            format!("`{pack}` 법령팩에 따라 {when} 판단함 (법령 개정에 따라 {stretches}개 구간).")
         } else {
-            format!("`{pack}` 팩에 따라 {when} 판단함.")
+            format!("`{pack}` 법령팩에 따라 {when} 판단함.")
         }
     }
     fn md_when(&self, from: &str, to: &str) -> String {
