@@ -3,9 +3,12 @@
 //! Both languages are free-form and keyword-led, so the formatter works line by line: it never
 //! splits or joins lines, and only changes white space outside strings and comments.
 //!
-//! - Items start at column 0 (`pack fact test exception classify weigh require gap`; `case
-//!   facts expect`); their clauses are indented 2 (header clauses, fact clauses, rule clauses,
-//!   fact assignments, expectations), and the clauses of a `factor` 4.
+//! - Items start at column 0 (`pack fact test exception classify weigh require gap article`;
+//!   `case facts expect`); their clauses are indented 2 (header clauses, fact clauses, rule
+//!   clauses, fact assignments, expectations), and the clauses of a `factor` or of an article's
+//!   `version` 4.
+//! - A text's translation (`ko "…"`) written on a line of its own continues its clause, so it
+//!   is indented 4 more than the clause.
 //! - A line that continues a clause begun on an earlier line is indented 4 more than the clause;
 //!   inside a bracket left open on an earlier line, it lines up after the bracket (or, when the
 //!   bracket ends its line, 4 more than that line).
@@ -229,7 +232,8 @@ fn statute_walk(
         | R::exception_decl
         | R::weigh_decl
         | R::require_decl
-        | R::gap_decl => Some(0),
+        | R::gap_decl
+        | R::article_decl => Some(0),
         R::jurisdiction
         | R::act
         | R::source_clause
@@ -256,7 +260,11 @@ fn statute_walk(
         | R::decisive_flag
         | R::requires_clause
         | R::violation_clause
-        | R::exposes_clause => Some(parent.map_or(1, |p| p + 1)),
+        | R::exposes_clause
+        | R::language
+        | R::quoted_for
+        | R::version_decl
+        | R::quote_line => Some(parent.map_or(1, |p| p + 1)),
         _ => None,
     };
     let span = pair.as_span();

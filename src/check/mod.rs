@@ -279,6 +279,8 @@ impl Checker<'_> {
                     self.declare(&mut syms, &g.name, Symbol::Gap(n_gap));
                     n_gap += 1;
                 }
+                // Articles have their own namespace: only `quoted for` links them to rules.
+                Item::Article(_) => {}
             }
         }
 
@@ -289,9 +291,28 @@ impl Checker<'_> {
         let mut weighings = Vec::new();
         let mut requirements = Vec::new();
         let mut gaps = Vec::new();
+        let mut articles: Vec<Article> = Vec::new();
+        let mut article_names: HashMap<&str, Span> = HashMap::new();
         let mut classification = None;
         for item in &items {
             match item {
+                Item::Article(a) => {
+                    if let Some(prev) = article_names.insert(&a.name.text, a.name.span) {
+                        let at = self
+                            .sources
+                            .locate(prev)
+                            .map(|(file, lc)| format!("{file}:{lc}"))
+                            .unwrap_or_default();
+                        self.errors.push(
+                            Diagnostic::error(
+                                format!("article `{}` is declared twice", a.name.text),
+                                a.name.span,
+                            )
+                            .with_label(format!("already declared at {at}")),
+                        );
+                    }
+                    articles.push(self.article(&syms, &factor_names, a));
+                }
                 Item::Fact(f) => facts.push(self.fact(&syms, f)),
                 Item::Test(t) => {
                     self.require_cite("test", &t.name, &t.cites);
@@ -451,7 +472,7 @@ impl Checker<'_> {
             classification,
             requirements,
             gaps,
-            articles: Vec::new(),
+            articles,
             order: Vec::new(),
             class_dependent: Vec::new(),
             change_dates: Vec::new(),
@@ -714,6 +735,92 @@ impl Checker<'_> {
             margin: w.margin.map_or(0, |(m, _)| i32::try_from(m).unwrap_or(0)),
             factors,
             groups: Vec::new(),
+        }
+    }
+
+    /// Lowers an `article`: its versions' dates checked, each rule it is quoted for known.
+    fn article(
+        &mut self,
+        syms: &Symbols,
+        factor_names: &HashMap<String, Span>,
+        a: &ast::ArticleDecl,
+    ) -> Article {
+        let mut quoted_for = Vec::new();
+        for (rule, dates) in &a.quoted_for {
+            self.check_dates(*dates);
+            let known = matches!(
+                syms.lookup(&rule.text),
+                Some(
+                    Symbol::Test(_)
+                        | Symbol::Exc(_)
+                        | Symbol::Weigh(_)
+                        | Symbol::Req(_)
+                        | Symbol::Gap(_)
+                )
+            ) || factor_names.contains_key(&rule.text);
+            if !known {
+                let what = syms
+                    .lookup(&rule.text)
+                    .map_or("no rule of the pack", Symbol::describe);
+                self.errors.push(
+                    Diagnostic::error(
+                        format!(
+                            "an article is quoted under a rule, and `{}` is {what}",
+                            rule.text
+                        ),
+                        rule.span,
+                    )
+                    .suggest(
+                        &rule.text,
+                        syms.names().chain(factor_names.keys().map(String::as_str)),
+                    ),
+                );
+            }
+            quoted_for.push(QuotedFor {
+                rule: rule.text.clone(),
+                from: dates.from,
+                until: dates.until,
+            });
+        }
+        let mut versions = Vec::new();
+        for v in &a.versions {
+            self.check_dates(v.in_force);
+            let span = v.in_force.span.unwrap_or(a.name.span);
+            if v.source.is_none() {
+                self.errors.push(
+                    Diagnostic::error(
+                        format!("a version of article `{}` has no `source`", a.name.text),
+                        span,
+                    )
+                    .with_help("say where its text was taken from: `source \"law.go.kr …\"`"),
+                );
+            }
+            if v.text.is_empty() {
+                self.errors.push(
+                    Diagnostic::error(
+                        format!("a version of article `{}` has no `text`", a.name.text),
+                        span,
+                    )
+                    .with_help("quote its paragraphs, one `text \"…\"` each"),
+                );
+            }
+            versions.push(ArticleVersion {
+                from: v.in_force.from,
+                until: v.in_force.until,
+                source: v
+                    .source
+                    .as_ref()
+                    .map(|t| t.text.clone())
+                    .unwrap_or_default(),
+                notes: v.notes.iter().map(|t| t.text.clone()).collect(),
+                text: v.text.iter().map(|t| t.text.clone()).collect(),
+            });
+        }
+        Article {
+            id: a.name.text.clone(),
+            title: a.title.get(self.lang).to_string(),
+            rules: quoted_for,
+            versions,
         }
     }
 

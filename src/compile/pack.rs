@@ -270,10 +270,31 @@ pub struct Article {
     pub id: String,
     /// Its name, e.g. 「개인정보 보호법」 제17조(개인정보의 제공), in the pack's language.
     pub title: String,
-    /// The rules (by id) under which it is quoted.
-    pub rules: Vec<String>,
+    /// The rules under which it is quoted, each for some dates or always.
+    pub rules: Vec<QuotedFor>,
     /// Its versions, in the order written.
     pub versions: Vec<ArticleVersion>,
+}
+
+/// A rule an article is quoted under, and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuotedFor {
+    /// The rule's id.
+    pub rule: String,
+    /// From this day (always when `None`).
+    pub from: Option<Date>,
+    /// Until this day.
+    pub until: Option<Date>,
+}
+
+impl QuotedFor {
+    /// The stretch from `from` to `to` cut down to when the article is quoted for the rule;
+    /// `None` when they do not meet.
+    pub fn within(&self, from: Date, to: Date) -> Option<(Date, Date)> {
+        let a = self.from.map_or(from, |f| f.max(from));
+        let b = self.until.map_or(to, |u| u.min(to));
+        (a <= b).then_some((a, b))
+    }
 }
 
 /// One version of a provision's text.
@@ -285,6 +306,8 @@ pub struct ArticleVersion {
     pub until: Option<Date>,
     /// Where the text was taken from (the official consolidated text, with its Act number).
     pub source: String,
+    /// Remarks on the version (e.g. on its dates).
+    pub notes: Vec<String>,
     /// The text, paragraph by paragraph, in the statute's own language.
     pub text: Vec<String>,
 }
@@ -639,8 +662,8 @@ impl Pack {
         }
     }
 
-    /// The provisions quoted under rule `rule`, each with its versions in force on some day
-    /// from `from` to `to`.
+    /// The provisions quoted under rule `rule` on some day from `from` to `to`, each with its
+    /// versions in force on such a day.
     pub fn quotes(
         &self,
         rule: &str,
@@ -649,12 +672,13 @@ impl Pack {
     ) -> Vec<(&Article, Vec<&ArticleVersion>)> {
         self.articles
             .iter()
-            .filter(|a| a.rules.iter().any(|r| r == rule))
-            .map(|a| {
-                (
-                    a,
-                    a.versions.iter().filter(|v| v.overlaps(from, to)).collect(),
-                )
+            .filter_map(|a| {
+                let (f, t) = a
+                    .rules
+                    .iter()
+                    .filter(|q| q.rule == rule)
+                    .find_map(|q| q.within(from, to))?;
+                Some((a, a.versions.iter().filter(|v| v.overlaps(f, t)).collect()))
             })
             .collect()
     }

@@ -283,6 +283,14 @@ fn period(
                 let _ = writeln!(out, "          {}: {note}", w.note_label());
             }
             quotes(out, m, &req.id, p, "          ");
+            // The articles of the exceptions that excuse it, too.
+            for e in req
+                .children
+                .iter()
+                .filter(|c| c.kind == NodeKind::Exception && c.result == Outcome::True)
+            {
+                quotes(out, m, &e.id, p, "          ");
+            }
             for c in &req.children {
                 condition(out, w, c, 10);
             }

@@ -391,6 +391,35 @@ pub enum Item {
     Require(RequireDecl),
     /// A gap.
     Gap(GapDecl),
+    /// A provision's own words.
+    Article(ArticleDecl),
+}
+
+/// `article name "NAME" quoted for … version …`: a provision's text, version by version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleDecl {
+    /// Its id.
+    pub name: Name,
+    /// Its name as cited, e.g. `"PIPA Art. 17(1)" ko "「개인정보 보호법」 제17조제1항"`.
+    pub title: Text,
+    /// The rules it is quoted under, each with the dates it is quoted for (open when not
+    /// given); `span` of the `InForce` is the rule's entry.
+    pub quoted_for: Vec<(Name, InForce)>,
+    /// Its versions in the order written.
+    pub versions: Vec<VersionAst>,
+}
+
+/// `version [from DATE] [until DATE] source "…" text "…" …`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionAst {
+    /// The dates it was in force; `span` is the `version` clause.
+    pub in_force: InForce,
+    /// Where its text was taken from.
+    pub source: Option<Text>,
+    /// Remarks on the version (e.g. on its dates).
+    pub notes: Vec<Text>,
+    /// Its paragraphs, in the statute's own language.
+    pub text: Vec<Text>,
 }
 
 /// One parsed statute file.
@@ -562,6 +591,9 @@ impl Item {
                 out.extend(&g.cites);
                 out.extend(&g.notes);
             }
+            // The versions' sources, remarks and paragraphs are quoted as they are, in the
+            // statute's own language: only the article's name is translated.
+            Item::Article(a) => out.push(&a.title),
         }
         out
     }

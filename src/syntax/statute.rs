@@ -223,6 +223,7 @@ impl Lower {
                 Rule::weigh_decl => items.push(Item::Weigh(self.weigh(pair))),
                 Rule::require_decl => items.push(Item::Require(self.require(pair))),
                 Rule::gap_decl => items.push(Item::Gap(self.gap(pair))),
+                Rule::article_decl => items.push(Item::Article(self.article(pair))),
                 _ => {}
             }
         }
@@ -704,6 +705,75 @@ impl Lower {
             }
         }
         g
+    }
+
+    fn article(&mut self, pair: P<'_>) -> ArticleDecl {
+        let mut inner = pair.into_inner();
+        let name = inner
+            .next()
+            .map(|p| self.name(p))
+            .unwrap_or_else(|| self.missing_name());
+        let title = inner
+            .next()
+            .map(|p| self.text(p))
+            .unwrap_or_else(|| self.missing_text());
+        let mut a = ArticleDecl {
+            name,
+            title,
+            quoted_for: Vec::new(),
+            versions: Vec::new(),
+        };
+        for clause in inner {
+            let span = self.span(&clause);
+            match clause.as_rule() {
+                Rule::quoted_for => {
+                    for q in clause.into_inner() {
+                        let qspan = self.span(&q);
+                        let mut parts = q.into_inner();
+                        let Some(rule) = parts.next().map(|p| self.name(p)) else {
+                            continue;
+                        };
+                        let mut dates = InForce {
+                            span: Some(qspan),
+                            ..InForce::default()
+                        };
+                        for part in parts {
+                            self.date_bound(part, &mut dates);
+                        }
+                        a.quoted_for.push((rule, dates));
+                    }
+                }
+                Rule::version_decl => {
+                    let mut v = VersionAst {
+                        in_force: InForce {
+                            span: Some(span),
+                            ..InForce::default()
+                        },
+                        source: None,
+                        notes: Vec::new(),
+                        text: Vec::new(),
+                    };
+                    for part in clause.into_inner() {
+                        let pspan = self.span(&part);
+                        match part.as_rule() {
+                            Rule::from_date | Rule::until_date => {
+                                self.date_bound(part, &mut v.in_force);
+                            }
+                            Rule::source_clause => {
+                                let t = self.first_inner(part).map(|p| self.text(p));
+                                self.once(&mut v.source, t, "source", pspan);
+                            }
+                            Rule::note_clause => self.push_text(part, &mut v.notes),
+                            Rule::quote_line => self.push_text(part, &mut v.text),
+                            _ => {}
+                        }
+                    }
+                    a.versions.push(v);
+                }
+                _ => {}
+            }
+        }
+        a
     }
 
     fn value(&mut self, pair: P<'_>) -> Value {
