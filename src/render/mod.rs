@@ -1,6 +1,7 @@
 //! Renderers: they only read verdicts and explanations, never evaluate, and take every phrase
 //! from the wording layer ([`crate::words`]).
 
+pub mod ask;
 pub mod coverage;
 pub mod csv;
 pub mod diff;
