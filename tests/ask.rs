@@ -203,3 +203,230 @@ fn asks_on_past_the_first_violation_unless_told_to_stop_at_the_outcome() {
         "{outcome}"
     );
 }
+
+/// Every text of the Korean pack and of the given case files (their quoted strings): shown in
+/// the pack's and the case's language, English until they carry Korean.
+fn pack_and_case_texts(files: &[&str]) -> Vec<String> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir("statutes/kr")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "law"))
+        .collect();
+    paths.extend(files.iter().map(std::path::PathBuf::from));
+    let mut texts = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(p).unwrap();
+        for line in text.lines() {
+            let line = line.split(" #").next().unwrap();
+            let mut rest = line;
+            while let Some(start) = rest.find('"') {
+                let after = &rest[start + 1..];
+                let mut end = None;
+                let mut escaped = false;
+                for (i, c) in after.char_indices() {
+                    match c {
+                        '\\' if !escaped => escaped = true,
+                        '"' if !escaped => {
+                            end = Some(i);
+                            break;
+                        }
+                        _ => escaped = false,
+                    }
+                }
+                let Some(end) = end else { break };
+                texts.push(after[..end].replace("\\\"", "\""));
+                rest = &after[end + 1..];
+            }
+        }
+    }
+    texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    texts
+}
+
+/// The English words left in `out` once the pack's and cases' own texts are taken out.
+fn english_left(out: &str, files: &[&str]) -> Vec<String> {
+    let mut left = out.to_string();
+    for t in pack_and_case_texts(files) {
+        if !t.is_empty() {
+            left = left.replace(&t, "");
+        }
+    }
+    left.lines()
+        .filter(|l| {
+            let l = format!(" {} ", l.to_lowercase());
+            [
+                " the ", " of ", " is ", " and ", " to ", " or ", " can ", " could ", " help",
+                " answer", "verdict", "question", "change", "saved", "possible", "burden",
+                " must ",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+fn ask(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let out = entrust().args(args).write_stdin(stdin).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_interview_in_korean() {
+    let case = "cases/kr/analytics-vendor-undecided.case";
+    let (code, out, err) = ask(
+        &[
+            "--lang",
+            "ko",
+            "ask",
+            case,
+            "--answers",
+            "tests/fixtures/ask/vendor-answers.txt",
+            "--no-save",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    for line in [
+        "(법적 성격이 바뀔 수 있음)\n  도움말: ",
+        "  processing_serves의 값을 입력하십시오 (다음 중 하나: transferor, recipient, third_party, shared). 모르면 모름 또는 unknown\nprocessing_serves = transferor\n",
+        "(적법 여부가 바뀔 수 있음)\n  recipient_own_use의 값을 입력하십시오 (예 또는 아니오, yes 또는 no). 모르면 모름 또는 unknown\n",
+        "\n더 이상 결론이나 인정되는 위반 사항을 바꿀 수 있는 사실이 없습니다. 판단 결과:\nanalytics-vendor-undecided [kr]: 처리위탁, 적법\n",
+    ] {
+        assert!(out.contains(line), "{line}\n---\n{out}");
+    }
+    let left = english_left(&out, &[case]);
+    assert!(
+        left.is_empty(),
+        "English left in the Korean interview: {left:#?}"
+    );
+    // The check does see English: the English run leaves plenty.
+    let (_, english, _) = ask(
+        &[
+            "ask",
+            case,
+            "--answers",
+            "tests/fixtures/ask/vendor-answers.txt",
+            "--no-save",
+        ],
+        "",
+    );
+    assert!(english_left(&english, &[case]).len() >= 4, "{english}");
+}
+
+#[test]
+fn open_questions_burden_and_possible_violations_in_korean() {
+    let case = "cases/kr/kakaopay-alipay-settlement.case";
+    let (code, out, err) = ask(&["--lang", "ko", "ask", case, "--no-save"], "");
+    assert_eq!(code, 0, "{err}");
+    for line in [
+        "(위반 사항이 바뀔 수 있음)",
+        "  증명책임: 이전하는 자에게 증명책임이 있음",
+        "\n답하지 않은 질문에 따라 결론이나 인정되는 위반 사항이 아직 바뀔 수 있습니다. 판단 결과:\n",
+        "\n답하지 않은 질문에 따라 다음 위반 가능성이 남아 있습니다: KR-PIPA-26-1, ",
+    ] {
+        assert!(out.contains(line), "{line}\n---\n{out}");
+    }
+    let left = english_left(&out, &[case]);
+    assert!(
+        left.is_empty(),
+        "English left in the Korean interview: {left:#?}"
+    );
+    let (_, out, _) = ask(
+        &[
+            "--lang",
+            "ko",
+            "ask",
+            case,
+            "--no-save",
+            "--until",
+            "outcome",
+        ],
+        "",
+    );
+    assert!(
+        out.contains("\n더 물을 질문이 없습니다. 확인되지 않은 사실 가운데 결론을 바꿀 수 있는 것이 없습니다. 판단 결과:\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn korean_answers_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("vendor.case");
+    let original = std::fs::read_to_string("cases/kr/analytics-vendor-undecided.case").unwrap();
+    std::fs::write(&case, &original).unwrap();
+    // 아니오 from an answers file, saved as the case language writes it.
+    let (code, out, err) = ask(
+        &[
+            "--lang",
+            "ko",
+            "ask",
+            case.to_str().unwrap(),
+            "--answers",
+            "tests/fixtures/ask/vendor-answers-ko.txt",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("처리위탁, 적법"), "{out}");
+    assert!(out.contains("\n답변 2개를 "), "{out}");
+    let saved = std::fs::read_to_string(&case).unwrap();
+    assert!(
+        saved
+            .lines()
+            .any(|l| l.trim_start().starts_with("recipient_own_use ") && l.contains("= false")),
+        "{saved}"
+    );
+    assert!(!saved.contains("아니오"), "{saved}");
+    // Typed: 예 reads as yes, 모름 as unknown, in either language; a typo is answered in Korean.
+    let typed = |lang: &str, stdin: &str| {
+        let (code, out, err) = ask(
+            &[
+                "--lang",
+                lang,
+                "ask",
+                "cases/kr/analytics-vendor-undecided.case",
+                "--no-save",
+            ],
+            stdin,
+        );
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let verdict = |out: &str| {
+        out.lines()
+            .find(|l| l.starts_with("analytics-vendor-undecided [kr]: ") && l.contains(','))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        verdict(&typed("ko", "transferor\n예\n")),
+        verdict(&typed("ko", "transferor\ntrue\n"))
+    );
+    assert_eq!(
+        verdict(&typed("en", "transferor\n예\n")),
+        verdict(&typed("en", "transferor\nyes\n"))
+    );
+    assert_eq!(
+        verdict(&typed("ko", "모름\n모름\n")),
+        verdict(&typed("ko", "unknown\nunknown\n"))
+    );
+    let out = typed("ko", "transferer\ntransferor\n아니요\n");
+    assert!(
+        out.contains(
+            "  `processing_serves`에 쓸 수 없는 값입니다(입력: `transferer`). `transferor`을(를) 뜻하셨습니까?"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("처리위탁, 적법"), "{out}");
+    let out = typed("ko", "transferor\nmaybe\nno\n");
+    assert!(
+        out.contains("  `recipient_own_use`에는 예 또는 아니오로 답하십시오(입력: `maybe`)."),
+        "{out}"
+    );
+}

@@ -6,18 +6,19 @@ use entrust::batch::{collect_inputs, load_cases};
 use entrust::case::Format as CaseFormat;
 use entrust::compile::pack::{FactId, Val};
 use entrust::eval::Evaluator;
-use entrust::reason::ask::{Until, next_question, parse_answer, save_into_case_text};
-use entrust::render::text;
-use entrust::summary::CouldChange;
+use entrust::reason::ask::{Until, ending, next_question, parse_answer, save_into_case_text};
+use entrust::render::{ask as render, text};
 use entrust::verdict::judge;
+use entrust::words::Words;
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 /// Answers read from a file: `fact = value` per line (case language) or `fact: value` (YAML).
-fn read_answers(path: &Path) -> Result<HashMap<String, String>, String> {
+/// An error is returned as the line to print.
+fn read_answers(path: &Path, w: &dyn Words) -> Result<HashMap<String, String>, String> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        .map_err(|e| w.ask_cannot_read_answers(&path.display().to_string(), &e.to_string()))?;
     let mut out = HashMap::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -25,11 +26,7 @@ fn read_answers(path: &Path) -> Result<HashMap<String, String>, String> {
             continue;
         }
         let Some((k, v)) = line.split_once('=').or_else(|| line.split_once(':')) else {
-            return Err(format!(
-                "{}:{}: expected `fact = value`, found `{line}`",
-                path.display(),
-                i + 1
-            ));
+            return Err(w.ask_bad_answers_line(&path.display().to_string(), i + 1, line));
         };
         out.insert(k.trim().to_string(), v.trim().trim_matches('"').to_string());
     }
@@ -48,10 +45,11 @@ pub fn run(
     if outcome != Outcome::Ok {
         return outcome;
     }
-    let scripted = match answers_path.map(read_answers) {
+    let w = g.words();
+    let scripted = match answers_path.map(|p| read_answers(p, w)) {
         Some(Ok(a)) => Some(a),
         Some(Err(e)) => {
-            eprintln!("error: {e}");
+            eprintln!("{e}");
             return Outcome::BadInput;
         }
         None => None,
@@ -88,19 +86,7 @@ pub fn run(
             );
             while let Some(q) = next_question(pack, &bound, &mut ev, &asked, until) {
                 asked.push(q.fact);
-                let _ = writeln!(
-                    out,
-                    "\n{} (could change the {})",
-                    q.ask,
-                    q.could_change.as_str()
-                );
-                if let Some(h) = &q.help {
-                    let _ = writeln!(out, "  help: {h}");
-                }
-                if let Some(b) = &q.burden {
-                    let _ = writeln!(out, "  burden: {b}");
-                }
-                let _ = writeln!(out, "  answer {} ({}), or unknown", q.name, q.allowed);
+                let _ = write!(out, "{}", render::question(w, &q));
                 let value = loop {
                     let _ = write!(out, "{} = ", q.name);
                     let _ = out.flush();
@@ -126,17 +112,12 @@ pub fn run(
                     };
                     match parse_answer(pack, q.fact, &answer) {
                         Ok(v) => break v,
-                        Err(d) => {
-                            let msg = d.message.clone();
-                            let help = d
-                                .help
-                                .clone()
-                                .map(|h| format!(" ({h})"))
-                                .unwrap_or_default();
-                            let _ = writeln!(out, "  {msg}{help}");
+                        Err(e) => {
+                            let why = render::bad_answer(w, &q, &e);
+                            let _ = writeln!(out, "  {why}");
                             if scripted.is_some() {
                                 // A scripted answer that does not fit is an input error.
-                                eprintln!("error: {}: {msg}{help}", q.name);
+                                eprintln!("{}", w.ask_bad_scripted_answer(&q.name, &why));
                                 return Outcome::BadInput;
                             }
                         }
@@ -150,40 +131,11 @@ pub fn run(
                 }
             }
             let v = judge(pack, &c.case, &bound, &mut ev, None);
-            let what = match until {
-                Until::Settled => "the outcome or the violations found",
-                Until::Outcome => "the outcome",
-            };
-            if asked.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "\nNo question to ask: no unknown fact can change {what}. Verdict:"
-                );
-            } else if v
-                .unknowns
-                .iter()
-                .any(|u| until == Until::Settled || u.could_change != CouldChange::Violations)
-            {
-                let _ = writeln!(
-                    out,
-                    "\nThe questions left unanswered can still change {what}. Verdict:"
-                );
-            } else {
-                let _ = writeln!(out, "\nNothing more can change {what}. Verdict:");
-            }
-            let _ = write!(out, "{}", text::summary(&v, g.words()));
-            if !v.possible_violations.is_empty() {
-                let mut codes: Vec<&str> = Vec::new();
-                for x in &v.possible_violations {
-                    if !codes.contains(&x.code.as_str()) {
-                        codes.push(&x.code);
-                    }
-                }
-                let _ = writeln!(
-                    out,
-                    "With the questions left unanswered, these violations remain possible: {}",
-                    codes.join(", ")
-                );
+            let end = ending(!asked.is_empty(), &v, until);
+            let _ = write!(out, "{}", render::ending(w, end, until));
+            let _ = write!(out, "{}", text::summary(&v, w));
+            if let Some(line) = render::still_possible(w, &v) {
+                let _ = write!(out, "{line}");
             }
             if !answered.is_empty() {
                 all_answers.push((ci, answered));
@@ -203,9 +155,7 @@ pub fn run(
         (Some(p), _) => p.to_path_buf(),
         (None, Some(CaseFormat::Case)) => case_path.to_path_buf(),
         (None, _) => {
-            eprintln!(
-                "note: answers not saved; give --save FILE.case to save a YAML or JSON case with its answers"
-            );
+            eprintln!("{}", w.ask_not_saved());
             return Outcome::Ok;
         }
     };
@@ -235,7 +185,7 @@ pub fn run(
     } else {
         // From YAML or JSON: the answered cases written in the case language.
         if target.extension().is_none_or(|e| e != "case") {
-            eprintln!("error: answers are saved as a .case file; name the --save file `….case`");
+            eprintln!("{}", w.ask_save_needs_case());
             return Outcome::BadInput;
         }
         text = answered_cases.join("\n");
@@ -244,11 +194,14 @@ pub fn run(
     match written {
         Ok(()) => {
             let n: usize = all_answers.iter().map(|(_, a)| a.len()).sum();
-            let _ = writeln!(out, "\nSaved {n} answer(s) to {}", target.display());
+            let _ = writeln!(out, "\n{}", w.ask_saved(n, &target.display().to_string()));
             Outcome::Ok
         }
         Err(e) => {
-            eprintln!("error: cannot write `{}`: {e}", target.display());
+            eprintln!(
+                "{}",
+                w.ask_cannot_write(&target.display().to_string(), &e.to_string())
+            );
             Outcome::BadInput
         }
     }

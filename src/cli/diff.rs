@@ -6,46 +6,33 @@ use entrust::date::Date;
 use entrust::eval::Evaluator;
 use entrust::library::Library;
 use entrust::reason::diff;
-use entrust::verdict::{Verdict, judge};
+use entrust::render::diff as render;
+use entrust::verdict::judge;
+use entrust::words::Words;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 
 /// Loads the one case of a file (each file on its own, so that a case can be compared with its
 /// twin in another format, which has the same id).
-fn one_case(lib: &mut Library, path: &Path, as_of: Option<Date>) -> Option<LoadedCase> {
+fn one_case(
+    lib: &mut Library,
+    path: &Path,
+    as_of: Option<Date>,
+    w: &dyn Words,
+) -> Option<LoadedCase> {
     let (mut cases, outcome) = output::cases(lib, &[path.to_path_buf()], as_of);
     if outcome.code() != 0 {
         return None;
     }
     if cases.len() != 1 {
         eprintln!(
-            "error: {} holds {} cases; diff compares one case with one",
-            path.display(),
-            cases.len()
+            "{}",
+            w.diff_not_one_case(&path.display().to_string(), cases.len())
         );
         return None;
     }
     cases.pop()
-}
-
-fn verdict_line(v: &Verdict) -> String {
-    let lawful = match v.lawful {
-        Some(true) => "lawful",
-        Some(false) => "unlawful",
-        None => "lawfulness open",
-    };
-    let mut codes: Vec<&str> = Vec::new();
-    for x in &v.violations {
-        if !codes.contains(&x.code.as_str()) {
-            codes.push(&x.code);
-        }
-    }
-    if codes.is_empty() {
-        format!("{}, {lawful}", v.classification)
-    } else {
-        format!("{}, {lawful} ({})", v.classification, codes.join(", "))
-    }
 }
 
 pub fn run(g: &Global, a: &Path, b: &Path) -> Outcome {
@@ -53,10 +40,11 @@ pub fn run(g: &Global, a: &Path, b: &Path) -> Outcome {
     if outcome.code() != 0 {
         return outcome;
     }
-    let Some(ca) = one_case(&mut lib, a, g.as_of) else {
+    let w = g.words();
+    let Some(ca) = one_case(&mut lib, a, g.as_of, w) else {
         return Outcome::BadInput;
     };
-    let Some(cb) = one_case(&mut lib, b, g.as_of) else {
+    let Some(cb) = one_case(&mut lib, b, g.as_of, w) else {
         return Outcome::BadInput;
     };
     // The first pack of A's that B is judged under too.
@@ -76,11 +64,8 @@ pub fn run(g: &Global, a: &Path, b: &Path) -> Outcome {
                 .join(", ")
         };
         eprintln!(
-            "error: the cases share no pack: {} is judged under {}, {} under {}",
-            ca.case.id.text,
-            under(&ca),
-            cb.case.id.text,
-            under(&cb)
+            "{}",
+            w.diff_no_shared_pack(&ca.case.id.text, &under(&ca), &cb.case.id.text, &under(&cb))
         );
         return Outcome::BadInput;
     };
@@ -98,15 +83,11 @@ pub fn run(g: &Global, a: &Path, b: &Path) -> Outcome {
     let mut report = String::new();
     let _ = writeln!(
         report,
-        "diff {na} → {nb}, under {} ({})",
-        pack.id, pack.title
+        "{}",
+        w.diff_heading(&na, &nb, &pack.id, &pack.title)
     );
     for (name, c, bound, v) in [(&na, &ca, ba, &va), (&nb, &cb, bb, &vb)] {
-        let period = if bound.from == bound.to {
-            format!("on {}", bound.from)
-        } else {
-            format!("{} to {}", bound.from, bound.to)
-        };
+        let period = w.diff_period(&bound.from.to_string(), &bound.to.to_string());
         let title = c.case.title.as_ref().map_or("", |t| t.get(g.lang));
         let file_id = if *name == c.case.id.text {
             String::new()
@@ -114,15 +95,15 @@ pub fn run(g: &Global, a: &Path, b: &Path) -> Outcome {
             format!("{}: ", c.case.id.text)
         };
         let _ = writeln!(report, "  {name}: {file_id}{title} ({period})");
-        let _ = writeln!(report, "     {}", verdict_line(v));
+        let _ = writeln!(report, "     {}", render::verdict_line(w, v));
     }
     let _ = writeln!(report);
     let d = diff::diff(pack, ba, bb, &mut ev);
-    report.push_str(&diff::render_text(pack, &d, &na, &nb));
+    report.push_str(&render::text(w, pack, &d, &na, &nb));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if let Err(e) = out.write_all(report.as_bytes()) {
-        eprintln!("error: cannot write the report: {e}");
+        eprintln!("{}", w.diff_cannot_write(&e.to_string()));
         return Outcome::BadInput;
     }
     Outcome::Ok

@@ -6,16 +6,20 @@
 //! first), so no combination of unknown facts is ever enumerated: each step is one judgment of
 //! the case. By default the interview goes on until every possible violation is settled too;
 //! [`Until::Outcome`] stops it once the classification and the lawfulness are.
+//!
+//! This module returns data only (the question, why an answer cannot be read, how the
+//! interview ended); [`crate::render::ask`] puts them into words. The case text it writes is in
+//! the case language, whose keywords are the same in every language.
 
 use crate::case::BoundCase;
 use crate::case::bind::value;
 use crate::compile::pack::{FactId, FactType, Pack, Val};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::did_you_mean;
 use crate::eval::Evaluator;
 use crate::source::Span;
 use crate::summary::{CouldChange, Summary, summarize};
 use crate::syntax::ast::{CaseAst, RawValue};
-use crate::verdict::judge_parts;
+use crate::verdict::{Verdict, judge_parts};
 
 /// The next question of an interview, if the outcome is not settled yet.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,12 +32,71 @@ pub struct Question {
     pub ask: String,
     /// Help for the user.
     pub help: Option<String>,
-    /// The answers allowed, in words.
-    pub allowed: String,
+    /// The fact's type: the answers it allows.
+    pub ty: FactType,
     /// What the answer could change.
     pub could_change: CouldChange,
     /// Who must prove it, if the pack says.
-    pub burden: Option<String>,
+    pub burden: Option<Burden>,
+}
+
+/// Who must prove a fact, and what it counts as while unproven.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Burden {
+    /// The party's role, as the pack names it (`transferor`, `recipient`, `beneficiary`).
+    pub party: String,
+    /// The value the fact takes while unproven, as the case language writes it.
+    pub unproven: String,
+}
+
+/// Why an answer cannot be read for a fact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerError {
+    /// The fact is not in the pack.
+    NoSuchFact,
+    /// A truth value was asked for; this was given (lower-cased).
+    NotBool(String),
+    /// A whole number was asked for; this was given.
+    NotNumber(String),
+    /// A whole number was asked for; a negative one was given.
+    Negative(i64),
+    /// Not a real date.
+    NotDate(String),
+    /// Not a country code.
+    NotCountry(String),
+    /// Not one of the fact's values.
+    NotAValue {
+        /// What was given.
+        given: String,
+        /// The value closest to it, if it is a likely typo.
+        closest: Option<String>,
+    },
+}
+
+/// How an interview ended, for the line before the verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// No question was asked: no unknown fact can change what the interview is about.
+    NothingToAsk,
+    /// Questions were left unanswered that can still change it.
+    StillOpen,
+    /// The answers settled it.
+    Settled,
+}
+
+/// How an interview that asked `asked` questions ended, given the verdict on the answers.
+pub fn ending(asked: bool, v: &Verdict, until: Until) -> Ending {
+    if !asked {
+        Ending::NothingToAsk
+    } else if v
+        .unknowns
+        .iter()
+        .any(|u| until == Until::Settled || u.could_change != CouldChange::Violations)
+    {
+        Ending::StillOpen
+    } else {
+        Ending::Settled
+    }
 }
 
 /// How far an interview goes.
@@ -69,44 +132,39 @@ pub fn next_question(
         name: def.name.clone(),
         ask: def.ask.clone(),
         help: def.help.clone(),
-        allowed: allowed(&def.ty),
+        ty: def.ty.clone(),
         could_change,
-        burden: def.burden.as_ref().map(|(party, v)| {
-            format!(
-                "the {party} must prove it; unproven, it counts as {}",
-                pack.show_value(fact, *v)
-            )
+        burden: def.burden.as_ref().map(|(party, v)| Burden {
+            party: party.clone(),
+            unproven: pack.show_value(fact, *v),
         }),
     })
 }
 
-/// The answers a fact's type allows, in words.
-pub fn allowed(ty: &FactType) -> String {
-    match ty {
-        FactType::Bool => "yes or no".to_string(),
-        FactType::Number => "a whole number".to_string(),
-        FactType::Date => "a date, YYYY-MM-DD".to_string(),
-        FactType::Country => "a two-letter country code such as KR".to_string(),
-        FactType::Enum(v) => format!("one of: {}", v.join(", ")),
-        FactType::Set(v) => format!("any of, separated by commas: {}", v.join(", ")),
-    }
-}
+/// Answers that leave a fact unknown, beside an empty one: `unknown`, `?`, and Korean 모름.
+const UNKNOWN: &[&str] = &["unknown", "?", "모름"];
+/// Answers read as true: the case language's `true` and `yes`, `y`, and Korean 예, 네.
+const YES: &[&str] = &["y", "yes", "true", "예", "네"];
+/// Answers read as false: the case language's `false` and `no`, `n`, and Korean 아니오, 아니요.
+const NO: &[&str] = &["n", "no", "false", "아니오", "아니요"];
 
 /// Reads an answer typed by a user (or found in an answers file) for a fact. `unknown` (or an
-/// empty answer) leaves the fact unknown.
-pub fn parse_answer(pack: &Pack, fact: FactId, text: &str) -> Result<Val, Diagnostic> {
+/// empty answer, `?` or 모름) leaves the fact unknown; a truth value is `yes`/`no`,
+/// `true`/`false`, `y`/`n`, or in Korean 예/아니오 (also 네, 아니요); other values are written as
+/// in the case language.
+pub fn parse_answer(pack: &Pack, fact: FactId, text: &str) -> Result<Val, AnswerError> {
     let def = pack
         .facts
         .get(usize::from(fact))
-        .ok_or_else(|| Diagnostic::file_error("no such fact", "<answer>"))?;
+        .ok_or(AnswerError::NoSuchFact)?;
     let t = text.trim().trim_matches(['{', '}', '[', ']']).trim();
-    let raw = if t.is_empty() || t == "unknown" || t == "?" {
+    let raw = if t.is_empty() || UNKNOWN.contains(&t) {
         RawValue::Unknown
     } else {
         match &def.ty {
             FactType::Bool => match t.to_ascii_lowercase().as_str() {
-                "y" | "yes" | "true" => RawValue::Bool(true),
-                "n" | "no" | "false" => RawValue::Bool(false),
+                x if YES.contains(&x) => RawValue::Bool(true),
+                x if NO.contains(&x) => RawValue::Bool(false),
                 other => RawValue::Text(other.to_string()),
             },
             FactType::Number => match t.replace(['_', ','], "").parse::<i64>() {
@@ -123,7 +181,31 @@ pub fn parse_answer(pack: &Pack, fact: FactId, text: &str) -> Result<Val, Diagno
             _ => RawValue::Text(t.to_string()),
         }
     };
-    value(&def.name, &def.ty, &raw, Span::default())
+    value(&def.name, &def.ty, &raw, Span::default()).map_err(|_| why(&def.ty, t, &raw))
+}
+
+/// Why an answer the case binder refused cannot be read.
+fn why(ty: &FactType, text: &str, raw: &RawValue) -> AnswerError {
+    let not_a_value = |given: &str, values: &[String]| AnswerError::NotAValue {
+        given: given.to_string(),
+        closest: did_you_mean(given, values.iter().map(String::as_str)).map(str::to_string),
+    };
+    match (ty, raw) {
+        (FactType::Bool, RawValue::Text(t)) => AnswerError::NotBool(t.clone()),
+        (FactType::Bool, _) => AnswerError::NotBool(text.to_string()),
+        (FactType::Number, RawValue::Int(n)) => AnswerError::Negative(*n),
+        (FactType::Number, _) => AnswerError::NotNumber(text.to_string()),
+        (FactType::Date, _) => AnswerError::NotDate(text.to_string()),
+        (FactType::Country, _) => AnswerError::NotCountry(text.to_string()),
+        (FactType::Enum(values), _) => not_a_value(text, values),
+        (FactType::Set(values), RawValue::List(items)) => {
+            items.iter().find(|(x, _)| !values.contains(x)).map_or_else(
+                || not_a_value(text, values),
+                |(x, _)| not_a_value(x, values),
+            )
+        }
+        (FactType::Set(values), _) => not_a_value(text, values),
+    }
 }
 
 /// A value as the case language writes it.

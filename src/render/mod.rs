@@ -1,8 +1,10 @@
 //! Renderers: they only read verdicts and explanations, never evaluate, and take every phrase
 //! from the wording layer ([`crate::words`]).
 
+pub mod ask;
 pub mod coverage;
 pub mod csv;
+pub mod diff;
 pub mod html;
 pub mod json;
 pub mod jsonl;
