@@ -3,6 +3,7 @@
 //! transitional rule. Both the tree built in memory and the fast JSON writer take them from
 //! here, so they write the same bytes.
 
+use super::josa::ro;
 use super::{En, Ko};
 
 /// Words of the explanation tree and of the verdict's message fields.
@@ -167,7 +168,7 @@ impl TreeWords for Ko {
         };
     }
     fn burden(&self, party: &str, value: &str) -> String {
-        format!("{party}에게 증명책임이 있음; 증명되지 않으면 {value}(으)로 봄")
+        format!("{party}에게 증명책임이 있음; 증명되지 않으면 {} 봄", ro(value))
     }
     fn transition(&self, date: &str, note: &str) -> String {
         format!("{date} 현재 계속 중인 위반: {note}")
