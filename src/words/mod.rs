@@ -34,7 +34,7 @@ pub use common::{Balance, CommonWords, QuestionScope};
 pub use diff::DiffWords;
 pub use html::HtmlWords;
 pub use report::ReportWords;
-pub use testing::TestWords;
+pub use testing::{RuleKind, TestWords};
 pub use training::TrainingWords;
 pub use tree::TreeWords;
 pub use whatif::WhatifWords;
