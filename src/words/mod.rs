@@ -29,7 +29,7 @@ mod whatif;
 
 pub use ask::AskWords;
 pub use check::CheckWords;
-pub use cli::CliWords;
+pub use cli::{CliWords, CommandHelp, HelpFrame};
 pub use common::{Balance, CommonWords, QuestionScope};
 pub use diff::DiffWords;
 pub use html::HtmlWords;
