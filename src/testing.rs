@@ -12,24 +12,83 @@ pub fn code_matches(expected: &str, found: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('-'))
 }
 
-fn lawful_word(l: Option<bool>) -> &'static str {
-    match l {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "unknown",
-    }
+/// One way a verdict falls short of a case's `expect` block, or a file that must be rejected
+/// falls short of its `# expect error at` lines: data, put in words by
+/// [`crate::render::testing`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The classification differs: both as the pack names them (`provision`).
+    Classification {
+        /// Expected.
+        expected: String,
+        /// Found.
+        got: String,
+    },
+    /// The lawfulness differs (`None`: unknown).
+    Lawful {
+        /// Expected.
+        expected: Option<bool>,
+        /// Found.
+        got: Option<bool>,
+    },
+    /// A violation the case includes was not found.
+    MissingViolation {
+        /// The code expected (a prefix at a `-` also matches).
+        code: String,
+        /// Every violation code found.
+        found: Vec<String>,
+    },
+    /// A violation was found that the case excludes.
+    ExcludedViolation {
+        /// The code found.
+        found: String,
+        /// The code the case excludes, which it matches.
+        excluded: String,
+    },
+    /// A case expected to be lawful has a violation it does not exclude.
+    UnexpectedViolation {
+        /// The violation's code.
+        code: String,
+        /// Its citation.
+        cite: String,
+        /// Its message.
+        message: String,
+    },
+    /// A reason named in `because` is neither among the decisive grounds nor an unknown fact.
+    MissingReason {
+        /// The reason named.
+        reason: String,
+        /// The decisive grounds found.
+        grounds: Vec<String>,
+    },
+    /// A file that must be rejected had cases accepted.
+    Accepted {
+        /// How many.
+        cases: usize,
+    },
+    /// A file that must be rejected lacks an error it declares.
+    MissingError {
+        /// Line expected, from 1.
+        line: u32,
+        /// Column expected, from 1.
+        col: u32,
+        /// Text the message must contain.
+        message: String,
+        /// The errors found instead: `line:col` (empty when unknown) and message.
+        got: Vec<(String, String)>,
+    },
 }
 
-/// Every way the verdict falls short of the expectation, in words; empty when it is met.
-pub fn check(expect: &Expectation, v: &Verdict) -> Vec<String> {
+/// Every way the verdict falls short of the expectation; empty when it is met.
+pub fn check(expect: &Expectation, v: &Verdict) -> Vec<Failure> {
     let mut failures = Vec::new();
     if let Some(c) = &expect.classification
         && c.text != v.classification
     {
-        failures.push(format!(
-            "classification: expected {}, got {}",
-            c.text, v.classification
-        ));
+        failures.push(Failure::Classification {
+            expected: c.text.clone(),
+            got: v.classification.clone(),
+        });
     }
     if let Some((l, _)) = expect.lawful {
         let want = match l {
@@ -38,33 +97,27 @@ pub fn check(expect: &Expectation, v: &Verdict) -> Vec<String> {
             ExpectLawful::Unknown => None,
         };
         if want != v.lawful {
-            failures.push(format!(
-                "lawful: expected {}, got {}",
-                lawful_word(want),
-                lawful_word(v.lawful)
-            ));
+            failures.push(Failure::Lawful {
+                expected: want,
+                got: v.lawful,
+            });
         }
     }
     let found: Vec<&str> = v.violations.iter().map(|x| x.code.as_str()).collect();
-    let shown = if found.is_empty() {
-        "none".to_string()
-    } else {
-        found.join(", ")
-    };
     for code in &expect.include {
         if !found.iter().any(|f| code_matches(&code.text, f)) {
-            failures.push(format!(
-                "violation {} expected but not found (found: {shown})",
-                code.text
-            ));
+            failures.push(Failure::MissingViolation {
+                code: code.text.clone(),
+                found: found.iter().map(|f| (*f).to_string()).collect(),
+            });
         }
     }
     for code in &expect.exclude {
         for f in found.iter().filter(|f| code_matches(&code.text, f)) {
-            failures.push(format!(
-                "violation {f} found, but the case excludes {}",
-                code.text
-            ));
+            failures.push(Failure::ExcludedViolation {
+                found: (*f).to_string(),
+                excluded: code.text.clone(),
+            });
         }
     }
     if expect.lawful.is_some_and(|(l, _)| l == ExpectLawful::Yes) {
@@ -75,10 +128,11 @@ pub fn check(expect: &Expectation, v: &Verdict) -> Vec<String> {
                 .iter()
                 .any(|c| code_matches(&c.text, &x.code))
             {
-                failures.push(format!(
-                    "unexpected violation {} ({}: {})",
-                    x.code, x.cite, x.message
-                ));
+                failures.push(Failure::UnexpectedViolation {
+                    code: x.code.clone(),
+                    cite: x.cite.clone(),
+                    message: x.message.clone(),
+                });
             }
         }
     }
@@ -86,15 +140,10 @@ pub fn check(expect: &Expectation, v: &Verdict) -> Vec<String> {
         let in_grounds = v.grounds.contains(&name.text);
         let in_unknowns = v.unknowns.iter().any(|u| u.fact == name.text);
         if !in_grounds && !in_unknowns {
-            failures.push(format!(
-                "reason `{}` expected among the decisive grounds, which are: {}",
-                name.text,
-                if v.grounds.is_empty() {
-                    "none".to_string()
-                } else {
-                    v.grounds.join(", ")
-                }
-            ));
+            failures.push(Failure::MissingReason {
+                reason: name.text.clone(),
+                grounds: v.grounds.clone(),
+            });
         }
     }
     failures
@@ -161,18 +210,16 @@ pub fn expected_errors(text: &str) -> Vec<ExpectedError> {
 }
 
 /// Checks the diagnostics of a file that must be rejected against what it declares; returns the
-/// failures in words.
+/// failures.
 pub fn check_rejection(
     expected: &[ExpectedError],
     accepted: usize,
     diags: &[crate::diagnostic::Diagnostic],
     sources: &crate::source::SourceMap,
-) -> Vec<String> {
+) -> Vec<Failure> {
     let mut failures = Vec::new();
     if accepted > 0 {
-        failures.push(format!(
-            "expected the file to be rejected, but {accepted} case(s) were accepted"
-        ));
+        failures.push(Failure::Accepted { cases: accepted });
     }
     for e in expected {
         let found = diags.iter().filter(|d| d.is_error()).any(|d| {
@@ -183,7 +230,7 @@ pub fn check_rejection(
             at == Some((e.line, e.col)) && d.message.contains(&e.message)
         });
         if !found {
-            let got: Vec<String> = diags
+            let got = diags
                 .iter()
                 .filter(|d| d.is_error())
                 .map(|d| {
@@ -192,20 +239,15 @@ pub fn check_rejection(
                         .and_then(|s| sources.locate(s))
                         .map(|(_, lc)| lc.to_string())
                         .unwrap_or_default();
-                    format!("{at}: {}", d.message)
+                    (at, d.message.clone())
                 })
                 .collect();
-            failures.push(format!(
-                "error expected at {}:{} containing `{}`; got: {}",
-                e.line,
-                e.col,
-                e.message,
-                if got.is_empty() {
-                    "no error".to_string()
-                } else {
-                    got.join(" | ")
-                }
-            ));
+            failures.push(Failure::MissingError {
+                line: e.line,
+                col: e.col,
+                message: e.message.clone(),
+                got,
+            });
         }
     }
     failures

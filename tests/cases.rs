@@ -10,8 +10,10 @@
 use entrust::batch::{collect_inputs, load_cases};
 use entrust::eval::Evaluator;
 use entrust::library::Library;
+use entrust::render::testing::failure;
 use entrust::testing::check;
 use entrust::verdict::judge;
+use entrust::words::En;
 use std::path::PathBuf;
 
 fn verdicts(paths: &[&str]) -> Vec<(String, serde_json::Value, Vec<String>)> {
@@ -32,7 +34,10 @@ fn verdicts(paths: &[&str]) -> Vec<(String, serde_json::Value, Vec<String>)> {
                 .expect
                 .as_ref()
                 .map(|e| check(e, &v))
-                .unwrap_or_default();
+                .unwrap_or_default()
+                .iter()
+                .map(|f| failure(f, &En))
+                .collect();
             out.push((
                 c.case.id.text.clone(),
                 serde_json::to_value(&v).unwrap(),

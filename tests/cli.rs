@@ -357,3 +357,284 @@ fn as_of_judges_a_case_on_one_date() {
             .contains("`2021-02-30` is not a date")
     );
 }
+
+/// English words that must not be left in a Korean output (outside identifiers and pack texts).
+const ENGLISH: [&str; 10] = [
+    " the ", " of ", " is ", " and ", "expected", " got ", "FAILED", "ok     ", " passed", "found",
+];
+
+fn assert_no_english(text: &str) {
+    for word in ENGLISH {
+        assert!(!text.contains(word), "`{word}` in:\n{text}");
+    }
+}
+
+#[test]
+fn test_speaks_korean() {
+    let out = entrust()
+        .args(["--lang", "ko", "test", "cases/kr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("통과   courier-parcels [kr]\n"), "{stdout}");
+    let last = stdout.trim_end().lines().last().unwrap();
+    assert!(
+        last.starts_with("통과 ") && last.ends_with("건, 실패 0건"),
+        "{stdout}"
+    );
+    assert_no_english(&stdout);
+
+    let out = entrust()
+        .args([
+            "test",
+            "--lang=ko",
+            "tests/fixtures/wrong-expectations.case",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        "실패   wrong-expectations [kr] (tests/fixtures/wrong-expectations.case:3:6)
+       법적 성격: 기대 결과 제3자 제공(`provision`), 실제 결과 처리위탁(`outsourcing`)
+       적법 여부: 기대 결과 위법(`no`), 실제 결과 적법(`yes`)
+       기대한 위반 `KR-PIPA-17-1` 인정되지 않음 (인정된 위반: 없음)
+통과 0건, 실패 1건
+"
+    );
+
+    let out = entrust()
+        .env("ENTRUST_LANG", "ko")
+        .args(["test", "cases/invalid/misspelt-fact-name.case"])
+        .args(["tests/fixtures/not-rejected.case"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("통과   cases/invalid/misspelt-fact-name.case (기대 결과대로 거부됨)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("실패   tests/fixtures/not-rejected.case\n"));
+    assert!(stdout.contains("파일이 거부되어야 하나 사안 1건이 받아들여짐"));
+    assert!(stdout.contains("9:3에서 `unknown fact `procesing_serves`` 문구를 포함한 오류"));
+    assert_no_english(&stdout);
+}
+
+#[test]
+fn coverage_speaks_korean() {
+    let out = entrust()
+        .args(["--lang", "ko", "test", "--coverage", "cases/kr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "법령팩 `kr`의 검증 범위 (사안 ",
+        "  요건    ",
+        "성립  불성립     미정  근거 조문",
+        "한 번도 충족되지 않은 요건: ",
+        "어느 사안으로도 검증되지 않은 규칙 (! 표시): ",
+    ] {
+        assert!(stdout.contains(needle), "missing `{needle}` in:\n{stdout}");
+    }
+    // The rows line up under the headings: `요건` takes two places a syllable.
+    let heading = stdout.lines().find(|l| l.starts_with("  요건 ")).unwrap();
+    let row = stdout
+        .lines()
+        .find(|l| l.contains(" provision_consent "))
+        .unwrap();
+    let places = |s: &str| {
+        s.chars()
+            .map(|c| if c >= '\u{1100}' { 2 } else { 1 })
+            .sum::<usize>()
+    };
+    // `성립` fills the four places of the first count.
+    let start = places(&heading[..heading.find("성립").unwrap()]);
+    let count = &row[start..start + 4];
+    assert!(count.trim().parse::<u32>().is_ok(), "{heading}\n{row}");
+    assert!(count.starts_with(' ') && row[start + 4..].starts_with("  "));
+    // Pack texts (citations) are not the wording layer's: look only at the lines it writes.
+    let ours: String = stdout
+        .lines()
+        .filter(|l| !l.starts_with("    ") && !l.starts_with("  ! "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_no_english(&ours);
+}
+
+#[test]
+fn summary_lines_speak_korean() {
+    let out = entrust().args(["--lang", "ko", "check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("검사 완료: 법령팩 1개. 오류 없음, 경고 0건"),
+        "{err}"
+    );
+    let out = entrust()
+        .args(["--lang", "ko", "check", "statutes", "cases/kr"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(", 오류 없는 사안 "), "{err}");
+
+    let out = entrust()
+        .args(["--lang", "ko", "eval", "--format", "jsonl"])
+        .args(["cases/kr/courier-parcels.case"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.ends_with("판단 1건, 거부 0건\n"), "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("c.case");
+    std::fs::write(
+        &case,
+        "case c \"c\"   under kr date 2024-01-01 facts processing_serves = transferor\n",
+    )
+    .unwrap();
+    let out = entrust()
+        .args(["--lang", "ko", "fmt", "--check", case.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("서식을 고칠 파일 1개, 이미 정돈된 파일 0개"),
+        "{err}"
+    );
+    let out = entrust()
+        .args(["--lang", "ko", "fmt", "nowhere.case"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("오류: 그런 파일이나 폴더가 없습니다\n  --> nowhere.case"),
+        "{err}"
+    );
+
+    let out = entrust()
+        .args([
+            "--lang",
+            "ko",
+            "explain",
+            dir.path().join("none").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = entrust()
+        .env("ENTRUST_LANG", "ko")
+        .args(["eval", "-o", case.to_str().unwrap(), case.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("오류: `"), "{err}");
+    assert!(
+        err.contains("entrust는 입력 파일을 덮어쓰지 않습니다"),
+        "{err}"
+    );
+}
+
+#[test]
+fn help_speaks_korean() {
+    let out = entrust().args(["--lang", "ko", "--help"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "개인정보의 이전이 처리위탁인지 제3자 제공인지 가리고",
+        "사용법: entrust [OPTIONS] <COMMAND>",
+        "명령:\n  explain      사안의 판단을 쉬운 말로 설명합니다",
+        "옵션:\n      --statutes <DIR>  entrust에 내장된 법령팩 대신",
+        "[환경 변수: ENTRUST_LANG] [기본값: en]",
+        "  -h, --help            도움말 출력",
+        "종료 코드: 0 ",
+        "예:\n  entrust explain ",
+    ] {
+        assert!(text.contains(needle), "missing `{needle}` in:\n{text}");
+    }
+    assert_no_english(&text);
+    for english in ["Usage:", "Options:", "Commands:", "Print help", "Example"] {
+        assert!(!text.contains(english), "`{english}` in:\n{text}");
+    }
+
+    let out = entrust()
+        .env("ENTRUST_LANG", "ko")
+        .args(["explain", "--help"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "사안의 판단을 쉬운 말로 설명합니다",
+        "예: entrust explain cases/kr/",
+        "사용법: entrust explain [OPTIONS] <CASE>...",
+        "인자:\n  <CASE>...\n          사안 파일(.case, .yaml, .yml, .jsonl) 또는 폴더",
+        "가능한 값:\n          - text: 판단 이유를 쉬운 말로",
+        "[기본값: text]",
+        "도움말 출력 (요약을 보려면 '-h')",
+    ] {
+        assert!(text.contains(needle), "missing `{needle}` in:\n{text}");
+    }
+    assert_no_english(&text);
+
+    for sub in [
+        "eval", "check", "test", "ask", "whatif", "diff", "exercise", "grade",
+    ] {
+        let out = entrust()
+            .args(["--lang", "ko", sub, "--help"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("예: entrust"), "{sub}: {text}");
+        assert!(!text.contains("Example"), "{sub}: {text}");
+        assert!(!text.contains("Options:"), "{sub}: {text}");
+    }
+    // A bad `--as-of` is explained in Korean (clap's own frame of the message stays English).
+    let out = entrust()
+        .args(["--lang", "ko", "--as-of", "2021-02-30", "eval", "cases/kr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("YYYY-MM-DD 형식의 날짜가 아닙니다: `2021-02-30`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn english_help_is_unchanged() {
+    let out = entrust()
+        .env_remove("ENTRUST_LANG")
+        .arg("--help")
+        .output()
+        .unwrap();
+    let english = String::from_utf8(out.stdout).unwrap();
+    insta::assert_snapshot!("english_help", english);
+    let out = entrust()
+        .env_remove("ENTRUST_LANG")
+        .args(["--lang", "en", "--help"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), english);
+    let out = entrust()
+        .env_remove("ENTRUST_LANG")
+        .args(["eval", "--help"])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("english_eval_help", String::from_utf8(out.stdout).unwrap());
+    let out = entrust()
+        .env_remove("ENTRUST_LANG")
+        .args(["test", "-h"])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(
+        "english_test_short_help",
+        String::from_utf8(out.stdout).unwrap()
+    );
+}

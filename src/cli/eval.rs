@@ -218,16 +218,17 @@ pub fn run(
     // The report goes to a temporary file renamed into place, so that an interrupted run never
     // leaves a half-written report where a good one was.
     let mut collected: Vec<u8> = Vec::new();
-    let mut target = match output::Target::open(output_path, files) {
+    let w = g.words();
+    let mut target = match output::Target::open(output_path, files, w) {
         Ok(t) => t,
         Err(msg) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", w.error(&msg));
             return Outcome::BadInput;
         }
     };
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    let bar = output::Progress::new();
+    let bar = output::Progress::new(w);
     let started = Instant::now();
     let mut progress = |n: usize| bar.set(n, started.elapsed() > Duration::from_secs(1));
     // An HTML page needs every verdict before it starts: collect them, render at the end.
@@ -256,7 +257,7 @@ pub fn run(
     let counts = match counts {
         Ok(c) => c,
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            let _ = writeln!(err, "{}", w.error(&e.to_string()));
             return Outcome::BadInput;
         }
     };
@@ -272,19 +273,15 @@ pub fn run(
             .collect();
         let page = entrust::render::html::report(&items, g.words().report_title(), g.words());
         if let Err(e) = target.writer().write_all(page.as_bytes()) {
-            let _ = writeln!(err, "error: {e}");
+            let _ = writeln!(err, "{}", w.error(&e.to_string()));
             return Outcome::BadInput;
         }
     }
-    if let Err(msg) = target.commit() {
-        let _ = writeln!(err, "error: {msg}");
+    if let Err(msg) = target.commit(w) {
+        let _ = writeln!(err, "{}", w.error(&msg));
         return Outcome::BadInput;
     }
-    let _ = writeln!(
-        err,
-        "{} evaluated, {} rejected",
-        counts.evaluated, counts.rejected
-    );
+    let _ = writeln!(err, "{}", w.evaluated(counts.evaluated, counts.rejected));
     if counts.rejected > 0 {
         outcome = outcome.worst(Outcome::BadInput);
     }

@@ -25,20 +25,18 @@ fn walk(p: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     }
 }
 
-pub fn run(_g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
+pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
+    let w = g.words();
     let mut files = Vec::new();
     let mut outcome = Outcome::Ok;
     for p in paths {
         if !p.exists() {
-            eprintln!("error: no such file or folder\n  --> {}", p.display());
+            eprintln!("{}\n  --> {}", w.error(w.no_such_path()), p.display());
             outcome = outcome.worst(Outcome::BadInput);
             continue;
         }
         if p.is_file() && !p.extension().is_some_and(|e| e == "law" || e == "case") {
-            eprintln!(
-                "error: only .law and .case files are formatted\n  --> {}",
-                p.display()
-            );
+            eprintln!("{}\n  --> {}", w.error(w.only_law_and_case()), p.display());
             outcome = outcome.worst(Outcome::BadInput);
             continue;
         }
@@ -52,7 +50,8 @@ pub fn run(_g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
         let text = match std::fs::read_to_string(f) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("error: cannot read the file: {e}\n  --> {}", f.display());
+                let e = w.cannot_read_file(&e.to_string());
+                eprintln!("{}\n  --> {}", w.error(&e), f.display());
                 outcome = outcome.worst(Outcome::BadInput);
                 continue;
             }
@@ -70,7 +69,7 @@ pub fn run(_g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
                     eprint!("{}", d.render(&sources));
                 }
                 if e.diagnostics().is_empty() {
-                    eprintln!("error: {e}\n  --> {}", f.display());
+                    eprintln!("{}\n  --> {}", w.error(&e.to_string()), f.display());
                 }
                 outcome = outcome.worst(Outcome::BadInput);
                 continue;
@@ -88,17 +87,18 @@ pub fn run(_g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
         // Written whole: a temporary file beside the original, renamed over it.
         let written = super::output::write_atomically(f, formatted.as_bytes(), None);
         if let Err(e) = written {
-            eprintln!("error: cannot write the file: {e}\n  --> {}", f.display());
+            let e = w.cannot_write_file(&e.to_string());
+            eprintln!("{}\n  --> {}", w.error(&e), f.display());
             outcome = outcome.worst(Outcome::BadInput);
         }
     }
     if check {
-        eprintln!("{changed} file(s) would be reformatted, {unchanged} already formatted");
+        eprintln!("{}", w.would_reformat(changed, unchanged));
         if changed > 0 {
             outcome = outcome.worst(Outcome::Failed);
         }
     } else {
-        eprintln!("{changed} file(s) reformatted, {unchanged} already formatted");
+        eprintln!("{}", w.reformatted(changed, unchanged));
     }
     outcome
 }

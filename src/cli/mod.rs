@@ -7,14 +7,16 @@ mod eval;
 mod exercise;
 mod explain;
 mod fmt;
+mod help;
 mod output;
 mod test;
 mod whatif;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{FromArgMatches as _, Parser, Subcommand, ValueEnum};
 use entrust::date::Date;
 use entrust::lang::Lang;
 use entrust::words::{Words, words};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// How a run ended (cases.md §5).
@@ -88,12 +90,20 @@ pub struct Cli {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| {
-        format!(
-            "`{s}` is not a language entrust speaks (it speaks {})",
-            Lang::codes()
-        )
-    })
+    Lang::parse(s).ok_or_else(|| words(Lang::En).not_a_language(s, &Lang::codes()))
+}
+
+/// Parses the command line of the process: its help, and the messages about a bad `--as-of` or
+/// `--lang`, in the language of the run (see [`help`]); exits on `--help`, `--version` or an
+/// error.
+pub fn parse() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = help::language(&args, std::env::var_os("ENTRUST_LANG").as_deref());
+    let mut cmd = help::command(lang);
+    let mut matches = cmd
+        .try_get_matches_from_mut(args)
+        .unwrap_or_else(|e| e.exit());
+    Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| e.format(&mut cmd).exit())
 }
 
 /// What every subcommand is given: where the packs are, the date to judge as of, and the
@@ -116,7 +126,7 @@ impl Global {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s).ok_or_else(|| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+    Date::parse(s).ok_or_else(|| words(Lang::En).not_a_date(s))
 }
 
 /// Output formats of `explain`.
@@ -399,6 +409,7 @@ pub fn run(cli: Cli) -> Outcome {
             println!("{}", entrust::render::schema::VERDICT_SCHEMA.trim_end());
             Outcome::Ok
         }
+        // The shell completions and the manual page are made from the doc comments, in English.
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "entrust", &mut std::io::stdout());
@@ -409,7 +420,7 @@ pub fn run(cli: Cli) -> Outcome {
             match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
                 Ok(()) => Outcome::Ok,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", g.words().error(&e.to_string()));
                     Outcome::BadInput
                 }
             }

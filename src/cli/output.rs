@@ -6,6 +6,7 @@ use entrust::date::Date;
 use entrust::diagnostic::{Diagnostic, error_count};
 use entrust::lang::Lang;
 use entrust::library::Library;
+use entrust::words::{Words, words};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -44,12 +45,13 @@ pub fn packs(g: &Global) -> (Library, Outcome) {
     (lib, outcome)
 }
 
-/// Loads cases from paths; reports the errors of bad ones.
+/// Loads cases from paths; reports the errors of bad ones (in the language of `lib`).
 pub fn cases(
     lib: &mut Library,
     paths: &[PathBuf],
     as_of: Option<Date>,
 ) -> (Vec<LoadedCase>, Outcome) {
+    let w = words(lib.lang);
     let (inputs, mut errors) = collect_inputs(paths);
     let (cases, errs) = load_cases(lib, &inputs, as_of);
     errors.extend(errs);
@@ -60,14 +62,8 @@ pub fn cases(
         Outcome::Ok
     };
     if inputs.is_empty() && errors.is_empty() {
-        eprintln!(
-            "error: no case files found in {}",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("{}", w.error(&w.no_case_files(&paths.join(w.comma()))));
         return (cases, Outcome::BadInput);
     }
     (cases, outcome)
@@ -83,7 +79,7 @@ pub enum Target {
 
 impl Target {
     /// Opens the target; refuses to write over an input.
-    pub fn open(path: Option<&Path>, inputs: &[PathBuf]) -> Result<Target, String> {
+    pub fn open(path: Option<&Path>, inputs: &[PathBuf], w: &dyn Words) -> Result<Target, String> {
         let Some(path) = path else {
             return Ok(Target::Stdout(io::BufWriter::with_capacity(
                 1 << 16,
@@ -94,10 +90,7 @@ impl Target {
         if let Some(out) = canonical(path) {
             for i in inputs {
                 if canonical(i).is_some_and(|c| out.starts_with(&c) || c == out) {
-                    return Err(format!(
-                        "`{}` is an input; entrust never writes over an input",
-                        path.display()
-                    ));
+                    return Err(w.writes_over_input(&path.display().to_string()));
                 }
             }
         }
@@ -106,7 +99,7 @@ impl Target {
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         let tmp = tempfile::NamedTempFile::new_in(dir)
-            .map_err(|e| format!("cannot write in `{}`: {e}", dir.display()))?;
+            .map_err(|e| w.cannot_write_in(&dir.display().to_string(), &e.to_string()))?;
         Ok(Target::File(
             io::BufWriter::with_capacity(1 << 16, tmp),
             path.to_path_buf(),
@@ -121,8 +114,8 @@ impl Target {
         }
     }
 
-    /// Flushes, and renames a file into place.
-    pub fn commit(self) -> Result<(), String> {
+    /// Flushes, and renames a file into place; an error in the words `w`.
+    pub fn commit(self, words: &dyn Words) -> Result<(), String> {
         match self {
             Target::Stdout(mut w) => w.flush().map_err(|e| e.to_string()),
             Target::File(w, path) => {
@@ -137,7 +130,7 @@ impl Target {
                 let _ = std::fs::set_permissions(tmp.path(), perms);
                 tmp.persist(&path)
                     .map(|_| ())
-                    .map_err(|e| format!("cannot write `{}`: {e}", path.display()))
+                    .map_err(|e| words.cannot_write(&path.display().to_string(), &e.to_string()))
             }
         }
     }
@@ -149,17 +142,15 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// A bar, if standard error is a terminal.
-    pub fn new() -> Progress {
+    /// A bar, if standard error is a terminal, its words `w`'s.
+    pub fn new(w: &dyn Words) -> Progress {
         if !io::stderr().is_terminal() {
             return Progress { bar: None };
         }
         let bar = indicatif::ProgressBar::hidden();
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} cases judged ({per_sec}, {elapsed})",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            indicatif::ProgressStyle::with_template(w.progress_template())
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         Progress { bar: Some(bar) }
     }

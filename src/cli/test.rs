@@ -6,6 +6,7 @@ use entrust::batch::{Input, collect_inputs, load_cases};
 use entrust::coverage::Coverage;
 use entrust::eval::Evaluator;
 use entrust::render::coverage::render as render_coverage;
+use entrust::render::testing::failures as render_failures;
 use entrust::testing::{check, check_rejection, expected_errors};
 use entrust::verdict::judge;
 use std::io::Write as _;
@@ -33,6 +34,7 @@ pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
         (cases, o)
     };
     outcome = outcome.worst(o);
+    let w = g.words();
     let mut ev = Evaluator::new();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -54,13 +56,11 @@ pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
                 .unwrap_or_default();
             if failures.is_empty() {
                 passed += 1;
-                let _ = writeln!(out, "ok     {} [{}]", c.case.id.text, pack.id);
+                let _ = writeln!(out, "{}", w.test_passed(&c.case.id.text, &pack.id));
             } else {
                 failed += 1;
-                let _ = writeln!(out, "FAILED {} [{}] ({at})", c.case.id.text, pack.id);
-                for f in failures {
-                    let _ = writeln!(out, "       {f}");
-                }
+                let _ = writeln!(out, "{}", w.test_failed(&c.case.id.text, &pack.id, &at));
+                let _ = write!(out, "{}", render_failures(&failures, w));
             }
         }
     }
@@ -69,16 +69,14 @@ pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
         let expected = expected_errors(&text);
         let (accepted, diags) = load_cases(&mut lib, std::slice::from_ref(input), g.as_of);
         let failures = check_rejection(&expected, accepted.len(), &diags, &lib.sources);
-        let name = input.path.display();
+        let name = input.path.display().to_string();
         if failures.is_empty() {
             passed += 1;
-            let _ = writeln!(out, "ok     {name} (rejected as expected)");
+            let _ = writeln!(out, "{}", w.test_rejected(&name));
         } else {
             failed += 1;
-            let _ = writeln!(out, "FAILED {name}");
-            for f in failures {
-                let _ = writeln!(out, "       {f}");
-            }
+            let _ = writeln!(out, "{}", w.test_not_rejected(&name));
+            let _ = write!(out, "{}", render_failures(&failures, w));
         }
     }
     if coverage {
@@ -89,10 +87,10 @@ pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
                     cov.add(pack, bound, &mut ev);
                 }
             }
-            let _ = write!(out, "\n{}\n", render_coverage(pack, &cov));
+            let _ = write!(out, "\n{}\n", render_coverage(pack, &cov, w));
         }
     }
-    let _ = writeln!(out, "{passed} passed, {failed} failed");
+    let _ = writeln!(out, "{}", w.test_totals(passed, failed));
     if failed > 0 {
         outcome = outcome.worst(Outcome::Failed);
     }

@@ -11,6 +11,7 @@ pub mod jsonl;
 pub mod jsonl_explain;
 pub mod markdown;
 pub mod schema;
+pub mod testing;
 pub mod text;
 
 use crate::compile::pack::Pack;

@@ -29,12 +29,12 @@ mod whatif;
 
 pub use ask::AskWords;
 pub use check::CheckWords;
-pub use cli::CliWords;
+pub use cli::{CliWords, CommandHelp, HelpFrame};
 pub use common::{Balance, CommonWords, QuestionScope};
 pub use diff::DiffWords;
 pub use html::HtmlWords;
 pub use report::ReportWords;
-pub use testing::TestWords;
+pub use testing::{RuleKind, TestWords};
 pub use training::TrainingWords;
 pub use tree::TreeWords;
 pub use whatif::WhatifWords;
