@@ -15,11 +15,15 @@ use common::entrust;
 
 use entrust::batch::{collect_inputs, load_cases};
 use entrust::eval::Evaluator;
+use entrust::explain::{NodeKind, Outcome, Weight};
 use entrust::library::Library;
 use entrust::reason::training::{
-    Answer, Grade, Lawful, Part, grade, points, read_answers, render_grade,
+    Answer, AnswerProblem, Grade, Lawful, Part, Remark, Said, StepDetail, StepKind, StepResult,
+    grade, read_answers,
 };
+use entrust::render::training::{grade as render_grade, points};
 use entrust::verdict::judge;
+use entrust::words::En;
 use std::path::PathBuf;
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
@@ -169,7 +173,7 @@ fn violations_earn_a_share_for_each_found_and_lose_one_for_each_wrong() {
         .violations
         .steps
         .iter()
-        .map(|s| (s.id.as_str(), s.result.as_str()))
+        .map(|s| (s.id.as_str(), s.result.code()))
         .collect();
     assert_eq!(
         steps,
@@ -186,11 +190,9 @@ fn violations_earn_a_share_for_each_found_and_lose_one_for_each_wrong() {
         Some(("2019-03-01".to_string(), "2019-03-18".to_string()))
     );
     assert!(
-        first
-            .detail
-            .as_deref()
-            .unwrap()
-            .starts_with("KR-NETWORK-63: ")
+        matches!(&first.detail, Some(StepDetail::Node(d)) if d.starts_with("KR-NETWORK-63: ")),
+        "{:?}",
+        first.detail
     );
     assert!(first.cite.starts_with("Network Act Art. 63(2)"));
 }
@@ -212,7 +214,9 @@ fn wrong_codes_never_take_a_part_below_zero_and_vague_codes_do_not_count() {
         (g.violations.score.earned, g.violations.score.possible),
         (0, 2)
     );
-    assert!(g.violations.remarks.iter().any(|r| r.contains("too vague")));
+    assert!(g.violations.remarks.contains(&Remark::TooVague {
+        code: "KR-PIPA".into()
+    }));
     // Grounds: one right, one wrong (marketing_task is no ground here): 0 of 3.
     assert_eq!((g.grounds.score.earned, g.grounds.score.possible), (0, 3));
     assert_eq!(g.total(), 2.0);
@@ -249,14 +253,16 @@ fn with_no_violation_found_naming_none_earns_the_point_and_naming_one_loses_it()
     // The lawfulness step: the 28-8(1) requirement is excused by ground (iii).
     let s = &wrong.lawfulness.steps[0];
     assert_eq!(
-        (s.id.as_str(), s.result.as_str()),
-        ("cross_border_ground", "excused")
+        (s.id.as_str(), &s.result),
+        (
+            "cross_border_ground",
+            &StepResult::Outcome(Outcome::Excused)
+        )
     );
     assert!(
+        matches!(&s.detail, Some(StepDetail::ExcusedBy(by)) if by.iter().any(|r| r.cite.contains("PIPA Art. 28-8(1)(iii)"))),
+        "{:?}",
         s.detail
-            .as_deref()
-            .unwrap()
-            .contains("PIPA Art. 28-8(1)(iii)")
     );
 }
 
@@ -276,17 +282,24 @@ fn a_wrong_classification_points_to_the_heaviest_fired_factor_of_the_engines_sid
     );
     assert_eq!(g.classification.score.earned, 0);
     let s = g.first_step().unwrap();
-    assert_eq!(s.kind, "factor");
+    assert_eq!(s.kind, StepKind::Rule(NodeKind::Factor));
     // The heaviest factor of the engine's side; the PIPC's contested Kakao Pay factor weighs
     // beside it but decides nothing alone.
     assert_eq!(s.id, "serves_third_party");
-    assert_eq!(s.result, "fired");
+    assert_eq!(s.result, StepResult::Outcome(Outcome::Fired));
     assert_eq!(s.cite, "Supreme Court 2016do13263 (2017-04-07), factor (e)");
     assert!(
         s.title
             .starts_with("the processing serves a firm other than the transferor")
     );
-    assert_eq!(s.detail.as_deref(), Some("weight 7 toward provision"));
+    assert_eq!(
+        s.detail,
+        Some(StepDetail::Weight(Weight {
+            points: 7,
+            decisive: false,
+            side: "provision".into()
+        }))
+    );
     let facts: Vec<(&str, &str)> = s
         .facts
         .iter()
@@ -316,9 +329,11 @@ fn a_wrong_classification_points_to_the_heaviest_fired_factor_of_the_engines_sid
         ),
     );
     let s = &g.classification.steps[0];
-    assert_eq!(
-        (s.id.as_str(), s.detail.as_deref()),
-        ("serves_transferor", Some("weight 7 toward outsourcing"))
+    assert_eq!(s.id, "serves_transferor");
+    assert!(
+        matches!(&s.detail, Some(StepDetail::Weight(w)) if w.code() == "7 toward outsourcing"),
+        "{:?}",
+        s.detail
     );
     assert_eq!(s.facts[0].fact, "processing_serves");
     assert_eq!(s.facts[0].value, "transferor");
@@ -338,16 +353,17 @@ fn an_undecided_case_points_to_the_open_weighing_and_the_facts_that_would_settle
         ),
     );
     let s = &g.classification.steps[0];
-    assert_eq!(
-        (s.kind.as_str(), s.result.as_str()),
-        ("weighing", "undecided")
-    );
+    assert_eq!((s.kind.code(), s.result.code()), ("weighing", "undecided"));
     let facts: Vec<&str> = s.facts.iter().map(|f| f.fact.as_str()).collect();
     assert!(facts.contains(&"recipient_own_use") && facts.contains(&"processing_serves"));
     // Lawfulness unknown: the first requirement left open.
     let l = &g.lawfulness.steps[0];
-    assert_eq!(l.result, "open");
-    assert!(l.detail.as_deref().unwrap().starts_with("KR-PIPA-17-1"));
+    assert_eq!(l.result.code(), "open");
+    assert!(
+        matches!(&l.detail, Some(StepDetail::Node(d)) if d.starts_with("KR-PIPA-17-1")),
+        "{:?}",
+        l.detail
+    );
     assert_eq!(l.assuming.as_deref(), Some("provision"));
     // The trainee who names the decisive unknowns gets the grounds.
     let g = grade_one(
@@ -373,9 +389,9 @@ fn a_part_not_answered_earns_nothing() {
     assert_eq!(g.total(), 0.0);
     for p in g.parts() {
         assert_eq!(p.score.earned, 0, "{:?}", p.part);
-        assert_eq!(p.given, "no answer");
+        assert_eq!(p.given, Said::NoAnswer);
     }
-    let text = render_grade(&g);
+    let text = render_grade(&g, &En);
     assert!(
         text.contains("Every requirement that applies is met"),
         "{text}"
@@ -395,7 +411,13 @@ fn answer_files_read_and_bad_ones_say_where() {
     let text = std::fs::read_to_string("tests/training/bad.yaml").unwrap();
     let e = read_answers(&text).unwrap_err();
     assert_eq!((e.line, e.col), (6, 13));
-    assert!(e.message.contains("`maybe` is not a lawfulness"), "{e}");
+    assert_eq!(
+        e.problem,
+        AnswerProblem::NotLawful {
+            answer: 0,
+            value: "maybe".into()
+        }
+    );
 }
 
 // ---- the commands, non-interactively ------------------------------------------------------------
