@@ -15,11 +15,15 @@ use common::entrust;
 
 use entrust::batch::{collect_inputs, load_cases};
 use entrust::eval::Evaluator;
+use entrust::explain::{NodeKind, Outcome, Weight};
 use entrust::library::Library;
 use entrust::reason::training::{
-    Answer, Grade, Lawful, Part, grade, points, read_answers, render_grade,
+    Answer, AnswerProblem, Grade, Lawful, Part, Remark, Said, StepDetail, StepKind, StepResult,
+    grade, read_answers,
 };
+use entrust::render::training::{grade as render_grade, points};
 use entrust::verdict::judge;
+use entrust::words::{En, Ko};
 use std::path::PathBuf;
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
@@ -169,7 +173,7 @@ fn violations_earn_a_share_for_each_found_and_lose_one_for_each_wrong() {
         .violations
         .steps
         .iter()
-        .map(|s| (s.id.as_str(), s.result.as_str()))
+        .map(|s| (s.id.as_str(), s.result.code()))
         .collect();
     assert_eq!(
         steps,
@@ -186,11 +190,9 @@ fn violations_earn_a_share_for_each_found_and_lose_one_for_each_wrong() {
         Some(("2019-03-01".to_string(), "2019-03-18".to_string()))
     );
     assert!(
-        first
-            .detail
-            .as_deref()
-            .unwrap()
-            .starts_with("KR-NETWORK-63: ")
+        matches!(&first.detail, Some(StepDetail::Node(d)) if d.starts_with("KR-NETWORK-63: ")),
+        "{:?}",
+        first.detail
     );
     assert!(first.cite.starts_with("Network Act Art. 63(2)"));
 }
@@ -212,7 +214,9 @@ fn wrong_codes_never_take_a_part_below_zero_and_vague_codes_do_not_count() {
         (g.violations.score.earned, g.violations.score.possible),
         (0, 2)
     );
-    assert!(g.violations.remarks.iter().any(|r| r.contains("too vague")));
+    assert!(g.violations.remarks.contains(&Remark::TooVague {
+        code: "KR-PIPA".into()
+    }));
     // Grounds: one right, one wrong (marketing_task is no ground here): 0 of 3.
     assert_eq!((g.grounds.score.earned, g.grounds.score.possible), (0, 3));
     assert_eq!(g.total(), 2.0);
@@ -249,14 +253,16 @@ fn with_no_violation_found_naming_none_earns_the_point_and_naming_one_loses_it()
     // The lawfulness step: the 28-8(1) requirement is excused by ground (iii).
     let s = &wrong.lawfulness.steps[0];
     assert_eq!(
-        (s.id.as_str(), s.result.as_str()),
-        ("cross_border_ground", "excused")
+        (s.id.as_str(), &s.result),
+        (
+            "cross_border_ground",
+            &StepResult::Outcome(Outcome::Excused)
+        )
     );
     assert!(
+        matches!(&s.detail, Some(StepDetail::ExcusedBy(by)) if by.iter().any(|r| r.cite.contains("PIPA Art. 28-8(1)(iii)"))),
+        "{:?}",
         s.detail
-            .as_deref()
-            .unwrap()
-            .contains("PIPA Art. 28-8(1)(iii)")
     );
 }
 
@@ -276,17 +282,24 @@ fn a_wrong_classification_points_to_the_heaviest_fired_factor_of_the_engines_sid
     );
     assert_eq!(g.classification.score.earned, 0);
     let s = g.first_step().unwrap();
-    assert_eq!(s.kind, "factor");
+    assert_eq!(s.kind, StepKind::Rule(NodeKind::Factor));
     // The heaviest factor of the engine's side; the PIPC's contested Kakao Pay factor weighs
     // beside it but decides nothing alone.
     assert_eq!(s.id, "serves_third_party");
-    assert_eq!(s.result, "fired");
+    assert_eq!(s.result, StepResult::Outcome(Outcome::Fired));
     assert_eq!(s.cite, "Supreme Court 2016do13263 (2017-04-07), factor (e)");
     assert!(
         s.title
             .starts_with("the processing serves a firm other than the transferor")
     );
-    assert_eq!(s.detail.as_deref(), Some("weight 7 toward provision"));
+    assert_eq!(
+        s.detail,
+        Some(StepDetail::Weight(Weight {
+            points: 7,
+            decisive: false,
+            side: "provision".into()
+        }))
+    );
     let facts: Vec<(&str, &str)> = s
         .facts
         .iter()
@@ -316,9 +329,11 @@ fn a_wrong_classification_points_to_the_heaviest_fired_factor_of_the_engines_sid
         ),
     );
     let s = &g.classification.steps[0];
-    assert_eq!(
-        (s.id.as_str(), s.detail.as_deref()),
-        ("serves_transferor", Some("weight 7 toward outsourcing"))
+    assert_eq!(s.id, "serves_transferor");
+    assert!(
+        matches!(&s.detail, Some(StepDetail::Weight(w)) if w.code() == "7 toward outsourcing"),
+        "{:?}",
+        s.detail
     );
     assert_eq!(s.facts[0].fact, "processing_serves");
     assert_eq!(s.facts[0].value, "transferor");
@@ -338,16 +353,17 @@ fn an_undecided_case_points_to_the_open_weighing_and_the_facts_that_would_settle
         ),
     );
     let s = &g.classification.steps[0];
-    assert_eq!(
-        (s.kind.as_str(), s.result.as_str()),
-        ("weighing", "undecided")
-    );
+    assert_eq!((s.kind.code(), s.result.code()), ("weighing", "undecided"));
     let facts: Vec<&str> = s.facts.iter().map(|f| f.fact.as_str()).collect();
     assert!(facts.contains(&"recipient_own_use") && facts.contains(&"processing_serves"));
     // Lawfulness unknown: the first requirement left open.
     let l = &g.lawfulness.steps[0];
-    assert_eq!(l.result, "open");
-    assert!(l.detail.as_deref().unwrap().starts_with("KR-PIPA-17-1"));
+    assert_eq!(l.result.code(), "open");
+    assert!(
+        matches!(&l.detail, Some(StepDetail::Node(d)) if d.starts_with("KR-PIPA-17-1")),
+        "{:?}",
+        l.detail
+    );
     assert_eq!(l.assuming.as_deref(), Some("provision"));
     // The trainee who names the decisive unknowns gets the grounds.
     let g = grade_one(
@@ -373,9 +389,9 @@ fn a_part_not_answered_earns_nothing() {
     assert_eq!(g.total(), 0.0);
     for p in g.parts() {
         assert_eq!(p.score.earned, 0, "{:?}", p.part);
-        assert_eq!(p.given, "no answer");
+        assert_eq!(p.given, Said::NoAnswer);
     }
-    let text = render_grade(&g);
+    let text = render_grade(&g, &En);
     assert!(
         text.contains("Every requirement that applies is met"),
         "{text}"
@@ -395,7 +411,13 @@ fn answer_files_read_and_bad_ones_say_where() {
     let text = std::fs::read_to_string("tests/training/bad.yaml").unwrap();
     let e = read_answers(&text).unwrap_err();
     assert_eq!((e.line, e.col), (6, 13));
-    assert!(e.message.contains("`maybe` is not a lawfulness"), "{e}");
+    assert_eq!(
+        e.problem,
+        AnswerProblem::NotLawful {
+            answer: 0,
+            value: "maybe".into()
+        }
+    );
 }
 
 // ---- the commands, non-interactively ------------------------------------------------------------
@@ -552,4 +574,388 @@ fn exercise_with_a_bad_answers_file_exits_2_with_the_place() {
     ]);
     assert_eq!(code, Some(2));
     assert!(err.contains("tests/training/bad.yaml:6:13: "), "{err}");
+}
+
+// ---- in Korean ----------------------------------------------------------------------------------
+
+fn run_ko(args: &[&str], stdin: &str) -> (Option<i32>, String, String) {
+    let out = entrust()
+        .args(["--lang", "ko"])
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The texts written between double quotes in the Korean pack and the exercises, and the
+/// trainees' names: the packs' and cases' own texts, shown as written (in English until they
+/// are translated).
+fn source_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    for dir in ["statutes/kr", "cases/training"] {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            let mut chars = text.chars();
+            while chars.by_ref().any(|c| c == '"') {
+                let mut s = String::new();
+                let mut escaped = false;
+                for c in chars.by_ref() {
+                    match c {
+                        '\\' if !escaped => escaped = true,
+                        '"' if !escaped => break,
+                        c => {
+                            escaped = false;
+                            s.push(c);
+                        }
+                    }
+                }
+                texts.push(s);
+            }
+        }
+    }
+    for e in std::fs::read_dir("tests/training").unwrap() {
+        let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        for l in text.lines() {
+            if let Some(name) = l.strip_prefix("trainee:") {
+                texts.push(name.trim().to_string());
+            }
+        }
+    }
+    texts
+}
+
+/// The English left in a Korean output once the packs' and cases' texts and the identifiers
+/// (fact names and values, ids, codes, paths) are taken out: each English word of a sentence
+/// (an article, a preposition, a word of training) with the text around it.
+fn english_leaks(out: &str) -> Vec<String> {
+    const WORDS: [&str; 40] = [
+        "the",
+        "of",
+        "is",
+        "and",
+        "to",
+        "not",
+        "out",
+        "you",
+        "your",
+        "engine",
+        "answer",
+        "answers",
+        "exercise",
+        "exercises",
+        "hint",
+        "hints",
+        "reads",
+        "cite",
+        "weight",
+        "found",
+        "missed",
+        "total",
+        "average",
+        "level",
+        "percent",
+        "score",
+        "scores",
+        "trainee",
+        "stopped",
+        "here",
+        "toward",
+        "does",
+        "apply",
+        "every",
+        "excused",
+        "same",
+        "step",
+        "differs",
+        "teaching",
+        "lawful",
+    ];
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Wrapped lines joined again, so that a text wrapped over lines is found whole.
+    let mut text = squeeze(out);
+    let mut texts: Vec<String> = source_texts()
+        .iter()
+        .map(|t| squeeze(t))
+        .filter(|t| t.chars().count() >= 4)
+        .collect();
+    texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    for t in &texts {
+        text = text.replace(t.as_str(), " □ ");
+    }
+    // Identifiers: `fact = value`, sets of values in braces, and any token with `_`, `-`, `/`, a
+    // digit or a backtick.
+    let tokens: Vec<&str> = text.split(' ').collect();
+    let mut kept = Vec::new();
+    let mut k = 0;
+    while let Some(t) = tokens.get(k) {
+        if tokens.get(k + 1) == Some(&"=") {
+            k += 3;
+            if tokens.get(k - 1).is_some_and(|v| v.starts_with('{')) {
+                while tokens.get(k - 1).is_some_and(|v| !v.contains('}')) {
+                    k += 1;
+                }
+            }
+            continue;
+        }
+        if t.contains('{') {
+            while tokens.get(k).is_some_and(|v| !v.contains('}')) {
+                k += 1;
+            }
+            k += 1;
+            continue;
+        }
+        if !t.contains([
+            '_', '-', '/', '`', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+        ]) {
+            kept.push(*t);
+        }
+        k += 1;
+    }
+    let mut leaks = Vec::new();
+    for (i, t) in kept.iter().enumerate() {
+        let word: String = t
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_lowercase();
+        if WORDS.contains(&word.as_str()) {
+            let from = i.saturating_sub(4);
+            leaks.push(kept[from..(i + 5).min(kept.len())].join(" "));
+        }
+    }
+    leaks
+}
+
+#[test]
+fn the_leak_check_finds_english_and_lets_pack_texts_and_identifiers_pass() {
+    assert!(english_leaks("  법적 성격        0/1  you: 처리위탁; engine: 제3자 제공").len() >= 2);
+    assert_eq!(english_leaks("Total: 1 out of 4").len(), 3);
+    assert_eq!(
+        english_leaks(
+            "  요건 purpose_limit: 위반\n      Personal data are used or provided only within the purpose of collection\n      관련 사실: purpose_within_original_collection = false (cases/training/x.case:1:2)\n  processing_serves = {the, of}\n  recipient_country ∈ ({IS, LI, NO})"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn exercise_in_korean_from_an_answers_file() {
+    let (code, out, err) = run_ko(
+        &[
+            "exercise",
+            "cases/training",
+            "--answers",
+            "tests/training/partly-wrong.yaml",
+        ],
+        "",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.starts_with(
+            "연습 문제 13개: cases/training (쉬움 3, 보통 6, 어려움 4)\n수강생: Lee Seo-yeon\n"
+        ),
+        "{out}"
+    );
+    for s in [
+        "연습 문제 1/13 (쉬움): courier-parcels-training",
+        "연습 문제 10/13 (어려움): ",
+        "이전하는 자: ",
+        "기간: 2023-",
+        "사실 (목록에 없는 사실은 확인되지 않은 것임):",
+        "힌트가 2개 있습니다.\n답변:\n",
+        "  법적 성격은 무엇입니까? (제3자 제공, 처리위탁, 판단 유보) 처리위탁\n",
+        "  적법합니까? (예, 아니오, 미정) 예\n",
+        "  위반 사항은 무엇입니까? (KR-PIPA-17-1 같은 코드, 없으면 `없음`) 없음\n",
+        "  결정적 근거는 무엇입니까? (사실 또는 규칙 이름, 예: processing_serves) processing_serves, recipient_own_use\n",
+        // The unanswered exercise.
+        "  법적 성격은 무엇입니까? (제3자 제공, 처리위탁, 판단 유보) (답변 없음)\n",
+        "\n채점\n",
+        "  법적 성격        0/1  답변: 처리위탁; 엔진: 제3자 제공\n",
+        "  적법 여부        0/1  답변: 예; 엔진: 아니오\n",
+        "  합계             1.5  (4점 만점)\n",
+        "  엔진의 판단이 답변과 갈리는 지점:\n",
+        "    고려 요소 serves_third_party: 해당\n",
+        "      가중치: 제3자 제공 쪽 7점\n",
+        "      관련 사실: processing_serves = third_party (cases/training/11-points-app-marketplace-outsourcee.case:24:40)\n",
+        "      근거 조문: Supreme Court 2016do13263 (2017-04-07), factor (e)\n",
+        "  - 결정적 근거: 적법 여부와 같은 단계 (요건 outsourcing_publication)\n",
+        "      적용되지 않음: classification = provision (이 사안: 아니오)",
+        "\n엔진의 판단 과정\n",
+        "\n결론\n",
+        "\n해설\n",
+        "합계: 연습 문제 13개, 52점 중 26.33점 (51%)\n",
+        "  법적 성격       13점 중 8점\n",
+    ] {
+        assert!(out.contains(s), "`{s}` not in:\n{out}");
+    }
+    let leaks = english_leaks(&out);
+    assert!(leaks.is_empty(), "English in the Korean output: {leaks:#?}");
+    // The English run says the same in English.
+    let (_, en, _) = run(&[
+        "exercise",
+        "cases/training",
+        "--answers",
+        "tests/training/partly-wrong.yaml",
+    ]);
+    assert!(en.contains("  exercise         1.5  out of 4\n"));
+    assert!(!english_leaks(&en).is_empty());
+}
+
+#[test]
+fn exercise_in_korean_reads_answers_typed_in_korean() {
+    let (code, out, err) = run_ko(
+        &["exercise", "cases/training/03-gym-member-list-sold.case"],
+        "힌트\n제공인가\n제3자제공\n어쩌면\n힌트\n힌트\n아니오\nKR-PIPA-17-1, KR-PIPA-18-1\nprocessing_serves recipient_own_use consent_provision\n",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    for s in [
+        "각 질문에 답하십시오. 힌트를 보려면 `hint`(또는 `힌트`), 그만하려면 `quit`(또는 `그만`)을 입력하십시오.\n",
+        "힌트가 2개 있습니다 (어느 질문에서든 `hint`를 입력하십시오).\n",
+        "  법적 성격은 무엇입니까? (제3자 제공, 처리위탁, 판단 유보) 힌트\n  힌트 1: Who pays whom here",
+        "  다음 중 하나로 답하십시오: 제3자 제공, 처리위탁, 판단 유보.\n",
+        "  예, 아니오, 미정 중 하나로 답하십시오.\n",
+        "  힌트 2: ",
+        "  더 이상 힌트가 없습니다.\n",
+        "  법적 성격        1/1  답변: 제3자 제공; 엔진: 제3자 제공\n",
+        "                    KR-PIPA-18-1 맞힘\n",
+        "합계: 연습 문제 1개, 4점 중 4점 (100%)\n",
+    ] {
+        assert!(out.contains(s), "`{s}` not in:\n{out}");
+    }
+    let leaks = english_leaks(&out);
+    assert!(leaks.is_empty(), "English in the Korean output: {leaks:#?}");
+
+    // 위탁, 판단 유보, 모름 and 없음 are read too; `그만` stops.
+    let (code, out, _) = run_ko(
+        &["exercise", "cases/training"],
+        "위탁\n예\n없음\nprocessing_serves, recipient_own_use\n그만\n",
+    );
+    assert_eq!(code, Some(0));
+    assert!(out.contains("\n중단했습니다.\n"), "{out}");
+    assert!(
+        out.contains("합계: 연습 문제 1개, 4점 중 4점 (100%)\n"),
+        "{out}"
+    );
+    let (_, out, _) = run_ko(
+        &[
+            "exercise",
+            "cases/training/13-department-store-ai-undecided.case",
+        ],
+        "판단 유보\n모름\n없음\nrecipient_own_use processing_serves\n",
+    );
+    assert!(
+        out.contains("합계: 연습 문제 1개, 4점 중 4점 (100%)\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn grade_in_korean_prints_a_korean_score_table() {
+    let (code, out, err) = run_ko(
+        &[
+            "grade",
+            "tests/training/perfect.yaml",
+            "tests/training/partly-wrong.yaml",
+            "tests/training/bad.yaml",
+        ],
+        "",
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("오류: tests/training/bad.yaml:6:13: answers[0].lawful: `maybe`: 적법 여부로 읽을 수 없는 값입니다. yes, no, unknown 중 하나로 적으십시오.\n"),
+        "{err}"
+    );
+    for s in [
+        "점수: 수강생 2명, 연습 문제 13개 (cases/training; 문제당 4점: 법적 성격, 적법 여부, 위반 사항, 결정적 근거; - = 답변 없음)\n",
+        "연습 문제                                     난이도  Perfect Park  Lee Seo-yeon  평균\n",
+        "courier-parcels-training                      쉬움               4             4     4\n",
+        "florist-promotion-agency-training             보통               4           2.5  3.25\n",
+        "department-store-ai-undecided                 어려움             4             1   2.5\n",
+        "합계 (52점 만점)                                                52         26.33  39.17\n",
+        "백분율                                                        100%           51%   75%\n",
+        "Perfect Park (tests/training/perfect.yaml): 52점 중 52점\n모든 답변이 정답임.\n",
+        "Lee Seo-yeon (tests/training/partly-wrong.yaml): 52점 중 26.33점\n답변하지 않은 문제: call-centre-sub-outsourcing-training\n",
+        "payroll-bureau-unpublished-training (쉬움, cases/training/02-payroll-bureau.case:4): 4점 중 1.5점\n",
+        "                    답변에서 빠진 핵심 근거: outsourcing_disclosed\n",
+        "                    KR-PIPA-26-2: 위반 아님\n",
+        "    요건 cross_border_ground: 예외 적용\n",
+    ] {
+        assert!(out.contains(s), "`{s}` not in:\n{out}");
+    }
+    let leaks = english_leaks(&out);
+    assert!(leaks.is_empty(), "English in the Korean output: {leaks:#?}");
+
+    // A near miss is reported in Korean.
+    let (code, _, err) = run_ko(&["grade", "tests/training/stray.yaml"], "");
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("오류: tests/training/stray.yaml:9: 이 연습 문제 묶음에 `courier-parcel-training` 연습 문제가 없습니다. `courier-parcels-training`을(를) 뜻하셨습니까?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn answer_files_may_write_the_classification_and_lawfulness_in_korean() {
+    let text = std::fs::read_to_string("tests/training/korean.yaml").unwrap();
+    let f = read_answers(&text).unwrap();
+    let lawful: Vec<Option<Lawful>> = f.answers.iter().map(|a| a.lawful).collect();
+    assert_eq!(
+        lawful,
+        vec![Some(Lawful::Yes), Some(Lawful::No), Some(Lawful::Unknown)]
+    );
+    // Graded alike in both languages; the Korean name is aligned by its width on screen.
+    let (code, out, err) = run(&["grade", "tests/training/korean.yaml"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("김지우 (tests/training/korean.yaml): 12 out of 52"),
+        "{out}"
+    );
+    assert!(
+        out.contains("exercise                                      level   김지우  average\n"),
+        "{out}"
+    );
+    let (code, out, err) = run_ko(&["grade", "tests/training/korean.yaml"], "");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("김지우 (tests/training/korean.yaml): 52점 중 12점"),
+        "{out}"
+    );
+    assert!(
+        out.contains("gym-member-list-sold-training                 쉬움         4     4\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn grades_render_in_both_languages_from_one_grade() {
+    let g = grade_one(
+        "courier-parcels-training",
+        &Answer::blank("courier-parcels-training"),
+    );
+    let en = render_grade(&g, &En);
+    let ko = render_grade(&g, &Ko);
+    assert!(
+        en.contains("  classification   0/1  you: no answer; engine: outsourcing\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "    lawfulness: lawful\n      Every requirement that applies is met\n      met: "
+        ),
+        "{en}"
+    );
+    assert!(
+        ko.contains("  법적 성격        0/1  답변: 답변 없음; 엔진: 처리위탁\n"),
+        "{ko}"
+    );
+    assert!(
+        ko.contains("    적법 여부: 적법\n      적용되는 요건이 모두 충족됨\n      충족: "),
+        "{ko}"
+    );
+    assert!(english_leaks(&ko).is_empty(), "{ko}");
 }

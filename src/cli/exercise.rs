@@ -1,19 +1,22 @@
 //! `entrust exercise` (one trainee, interactive or from an answers file) and `entrust grade` (a
 //! class's answer files, with a score table). The grading is the library's
-//! (`entrust::reason::training`); this file reads, asks and prints.
+//! (`entrust::reason::training`), its words `entrust::render::training`'s; this file reads,
+//! asks and prints, every phrase in the language of the run.
 
 use super::{Global, Outcome, output};
 use entrust::batch::LoadedCase;
 use entrust::compile::pack::Pack;
 use entrust::eval::Evaluator;
+use entrust::lang::Lang;
 use entrust::library::Library;
 use entrust::reason::training::{
-    Answer, AnswerFile, Grade, Lawful, Part, Sheet, grade as grade_answer, points, read_answers,
-    render_grade, score_table, split_list, wrap,
+    Answer, AnswerFile, Grade, Lawful, Part, Sheet, grade as grade_answer, read_answers, split_list,
 };
-use entrust::render::text;
+use entrust::render::training::{self as words_of, pad_right, points, wrap};
+use entrust::render::{Memo, text};
 use entrust::syntax::ast::{CaseAst, CaseTime, RawValue};
 use entrust::verdict::{Verdict, judge};
+use entrust::words::{Words, words};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -107,63 +110,79 @@ fn raw_value(v: &RawValue) -> String {
 
 /// The case as set to the trainee: title, parties, date or period and facts; not the expected
 /// answer, the source or the teaching notes.
-fn present(out: &mut dyn Write, k: usize, n: usize, x: &Exercise<'_>) -> io::Result<()> {
+fn present(
+    out: &mut dyn Write,
+    w: &dyn Words,
+    k: usize,
+    n: usize,
+    x: &Exercise<'_>,
+) -> io::Result<()> {
     let c = x.case;
+    let lang = w.lang();
     writeln!(out, "{}", "=".repeat(72))?;
-    writeln!(out, "Exercise {k} of {n} ({}): {}", x.level(), c.id.text)?;
     writeln!(
         out,
         "{}",
-        c.title.as_ref().map_or("", |t| t.get(x.pack.lang))
+        w.exercise_heading(k, n, &w.level(x.level()), &c.id.text)
     )?;
+    writeln!(out, "{}", c.title.as_ref().map_or("", |t| t.get(lang)))?;
     writeln!(out)?;
     for (role, name) in [
-        ("Transferor", &c.parties.transferor),
-        ("Recipient", &c.parties.recipient),
-        ("Beneficiary", &c.parties.beneficiary),
+        ("transferor", &c.parties.transferor),
+        ("recipient", &c.parties.recipient),
+        ("beneficiary", &c.parties.beneficiary),
     ] {
         if let Some(name) = name {
-            writeln!(out, "{role}: {}", name.get(x.pack.lang))?;
+            writeln!(out, "{}: {}", w.party_label(role), name.get(lang))?;
         }
     }
     match c.time {
-        Some((CaseTime::Date(d), _)) => writeln!(out, "Date: {d}")?,
-        Some((CaseTime::Period(f, t), _)) => writeln!(out, "Period: {f} to {t}")?,
+        Some((CaseTime::Date(d), _)) => writeln!(out, "{}", w.date_line(&d.to_string()))?,
+        Some((CaseTime::Period(f, t), _)) => {
+            writeln!(out, "{}", w.period_line(&f.to_string(), &t.to_string(), 1))?;
+        }
         None => {}
     }
     writeln!(out)?;
-    writeln!(out, "Facts (a fact not listed is unknown):")?;
-    let w = c
+    writeln!(out, "{}", w.facts_heading())?;
+    let width = c
         .facts
         .iter()
-        .map(|f| f.name.text.chars().count())
+        .map(|f| words_of::width(&f.name.text))
         .max()
         .unwrap_or(0);
     for f in &c.facts {
-        writeln!(out, "  {:<w$} = {}", f.name.text, raw_value(&f.value))?;
+        writeln!(
+            out,
+            "  {} = {}",
+            pad_right(&f.name.text, width),
+            raw_value(&f.value)
+        )?;
     }
     writeln!(out)?;
     Ok(())
 }
 
 /// The verdict's reasoning and the teaching notes, after the trainee answered.
-fn debrief(out: &mut dyn Write, x: &Exercise<'_>, g: &Grade) -> io::Result<()> {
+fn debrief(out: &mut dyn Write, w: &dyn Words, x: &Exercise<'_>, g: &Grade) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "Score")?;
-    write!(out, "{}", render_grade(g))?;
+    writeln!(out, "{}", w.score_heading())?;
+    write!(out, "{}", words_of::grade(g, w))?;
     writeln!(out)?;
-    writeln!(out, "The engine's reasoning")?;
+    writeln!(out, "{}", w.engine_reasoning_heading())?;
     writeln!(out)?;
-    let memo = entrust::render::Memo {
+    let memo = Memo {
+        pack: x.pack,
         case: Some(x.case),
-        ..entrust::render::Memo::of(x.pack)
+        words: w,
+        quote: false,
     };
     write!(out, "{}", text::explanation(&x.verdict, &memo))?;
     if !x.case.notes.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Teaching notes")?;
+        writeln!(out, "{}", w.teaching_notes_heading())?;
         for n in &x.case.notes {
-            writeln!(out, "  {}", wrap(n.get(x.pack.lang), 94, "  "))?;
+            writeln!(out, "  {}", wrap(n.get(w.lang()), 94, "  "))?;
         }
     }
     writeln!(out)?;
@@ -177,6 +196,46 @@ fn classes(pack: &Pack) -> Vec<String> {
         .unwrap_or_default();
     v.push("undecided".into());
     v
+}
+
+/// The classifications a trainee may answer, in words.
+fn class_choices(w: &dyn Words, choices: &[String]) -> String {
+    choices
+        .iter()
+        .map(|c| w.answer_class(c))
+        .collect::<Vec<_>>()
+        .join(w.comma())
+}
+
+/// Whether a typed line is one of the words of any language entrust speaks (case and spaces
+/// aside).
+fn typed_as(line: &str, of: impl Fn(&dyn Words) -> &'static [&'static str]) -> bool {
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>().to_lowercase();
+    let t = squeeze(line);
+    Lang::ALL
+        .into_iter()
+        .any(|l| of(words(l)).iter().any(|x| squeeze(x) == t))
+}
+
+/// Reads a classification: its code, or its name in any language entrust speaks (`위탁`).
+fn read_class(line: &str, choices: &[String]) -> Option<String> {
+    let l = line.trim().to_lowercase();
+    if choices.contains(&l) {
+        return Some(l);
+    }
+    choices
+        .iter()
+        .find(|c| typed_as(line, |w| w.class_typed(c)))
+        .cloned()
+}
+
+/// Reads a list of codes or names: `none` (in any language) or the names, split.
+fn read_list(line: &str) -> Vec<String> {
+    if typed_as(line, |w| w.none_typed()) {
+        Vec::new()
+    } else {
+        split_list(line)
+    }
 }
 
 /// Where the answers come from.
@@ -198,6 +257,7 @@ enum Typed {
 fn ask<T>(
     input: &mut io::StdinLock<'_>,
     out: &mut dyn Write,
+    w: &dyn Words,
     prompt: &str,
     hints: &[String],
     shown: &mut usize,
@@ -223,16 +283,16 @@ fn ask<T>(
                 writeln!(out)?;
                 return Ok(None);
             }
-            Typed::Line(l) if l == "quit" || l == "q" => return Ok(None),
+            Typed::Line(l) if typed_as(&l, |w| w.quit_typed()) => return Ok(None),
             Typed::Line(l) => l,
         };
-        if line == "hint" || line == "?" {
+        if typed_as(&line, |w| w.hint_typed()) {
             match hints.get(*shown) {
                 Some(h) => {
                     *shown += 1;
-                    writeln!(out, "  Hint {}: {}", *shown, wrap(h, 90, "    "))?;
+                    writeln!(out, "  {} {}", w.hint_label(*shown), wrap(h, 90, "    "))?;
                 }
-                None => writeln!(out, "  No more hints.")?,
+                None => writeln!(out, "  {}", w.no_more_hints())?,
             }
             continue;
         }
@@ -243,39 +303,37 @@ fn ask<T>(
     }
 }
 
-fn lawful_prompt() -> &'static str {
-    "Lawful (yes, no, unknown)?"
-}
-
 /// Asks for a whole answer on standard input; `None` when the trainee stops.
 fn ask_answer(
     input: &mut io::StdinLock<'_>,
     out: &mut dyn Write,
+    w: &dyn Words,
     x: &Exercise<'_>,
 ) -> io::Result<Option<Answer>> {
     let hints: Vec<String> = x
         .case
         .hints
         .iter()
-        .map(|h| h.get(x.pack.lang).to_string())
+        .map(|h| h.get(w.lang()).to_string())
         .collect();
     let hints = &hints;
     let mut shown = 0usize;
     let choices = classes(x.pack);
-    let class_prompt = format!("Classification ({})?", choices.join(", "));
-    let Some(classification) = ask(input, out, &class_prompt, hints, &mut shown, |l| {
-        let l = l.to_ascii_lowercase();
-        if choices.contains(&l) {
-            Ok(l)
-        } else {
-            Err(format!("Answer one of: {}.", choices.join(", ")))
-        }
-    })?
+    let listed = class_choices(w, &choices);
+    let Some(classification) = ask(
+        input,
+        out,
+        w,
+        &w.class_prompt(&listed),
+        hints,
+        &mut shown,
+        |l| read_class(l, &choices).ok_or_else(|| w.class_retry(&listed)),
+    )?
     else {
         return Ok(None);
     };
-    let Some(lawful) = ask(input, out, lawful_prompt(), hints, &mut shown, |l| {
-        Lawful::parse(l).ok_or_else(|| "Answer yes, no or unknown.".to_string())
+    let Some(lawful) = ask(input, out, w, w.lawful_prompt(), hints, &mut shown, |l| {
+        Lawful::parse(l).ok_or_else(|| w.lawful_retry().to_string())
     })?
     else {
         return Ok(None);
@@ -283,22 +341,18 @@ fn ask_answer(
     let Some(violations) = ask(
         input,
         out,
-        "Violations (codes such as KR-PIPA-17-1, or none)?",
+        w,
+        w.violations_prompt(),
         hints,
         &mut shown,
-        |l| Ok::<_, String>(split_list(l)),
+        |l| Ok::<_, String>(read_list(l)),
     )?
     else {
         return Ok(None);
     };
-    let Some(because) = ask(
-        input,
-        out,
-        "Decisive grounds (facts or rules, e.g. processing_serves)?",
-        hints,
-        &mut shown,
-        |l| Ok::<_, String>(split_list(l)),
-    )?
+    let Some(because) = ask(input, out, w, w.grounds_prompt(), hints, &mut shown, |l| {
+        Ok::<_, String>(read_list(l))
+    })?
     else {
         return Ok(None);
     };
@@ -313,91 +367,106 @@ fn ask_answer(
     }))
 }
 
-fn show_list(xs: &Option<Vec<String>>) -> String {
+fn show_list(w: &dyn Words, xs: &Option<Vec<String>>) -> String {
     match xs {
-        None => "(no answer)".into(),
-        Some(v) if v.is_empty() => "none".into(),
-        Some(v) => v.join(", "),
+        None => format!("({})", w.no_answer()),
+        Some(v) if v.is_empty() => w.none().to_string(),
+        Some(v) => v.join(w.comma()),
     }
 }
 
 /// Prints an answer from a file as if it had been typed, with the hints it asked for.
-fn echo_answer(out: &mut dyn Write, x: &Exercise<'_>, a: &Answer) -> io::Result<()> {
+fn echo_answer(out: &mut dyn Write, w: &dyn Words, x: &Exercise<'_>, a: &Answer) -> io::Result<()> {
     for (i, h) in x.case.hints.iter().take(a.hints).enumerate() {
         writeln!(
             out,
-            "  Hint {}: {}",
-            i + 1,
-            wrap(h.get(x.pack.lang), 90, "    ")
+            "  {} {}",
+            w.hint_label(i + 1),
+            wrap(h.get(w.lang()), 90, "    ")
         )?;
     }
+    let no_answer = format!("({})", w.no_answer());
     let choices = classes(x.pack);
     writeln!(
         out,
-        "  Classification ({})? {}",
-        choices.join(", "),
-        a.classification.as_deref().unwrap_or("(no answer)")
+        "  {} {}",
+        w.class_prompt(&class_choices(w, &choices)),
+        a.classification
+            .as_deref()
+            .map_or_else(|| no_answer.clone(), |c| w.answer_class(c))
     )?;
     writeln!(
         out,
         "  {} {}",
-        lawful_prompt(),
-        a.lawful.map_or("(no answer)", Lawful::word)
+        w.lawful_prompt(),
+        a.lawful
+            .map_or(no_answer.as_str(), |l| w.lawful_answer(l.as_verdict()))
     )?;
     writeln!(
         out,
-        "  Violations (codes such as KR-PIPA-17-1, or none)? {}",
-        show_list(&a.violations)
+        "  {} {}",
+        w.violations_prompt(),
+        show_list(w, &a.violations)
     )?;
-    writeln!(
-        out,
-        "  Decisive grounds (facts or rules, e.g. processing_serves)? {}",
-        show_list(&a.because)
-    )?;
+    writeln!(out, "  {} {}", w.grounds_prompt(), show_list(w, &a.because))?;
     Ok(())
 }
 
-/// Points per part over a session: earned value and count.
+/// An answer from a file, its classification read as typed answers are (`위탁` for
+/// `outsourcing`).
+fn from_file(a: &Answer, x: &Exercise<'_>) -> Answer {
+    let mut a = a.clone();
+    if let Some(c) = a
+        .classification
+        .as_deref()
+        .and_then(|c| read_class(c, &classes(x.pack)))
+    {
+        a.classification = Some(c);
+    }
+    a
+}
+
+/// Points per part over a session.
 fn part_totals(grades: &[Grade]) -> Vec<(Part, f64)> {
-    [
-        Part::Classification,
-        Part::Lawfulness,
-        Part::Violations,
-        Part::Grounds,
-    ]
-    .into_iter()
-    .map(|part| {
-        let sum = grades
-            .iter()
-            .flat_map(|g| g.parts())
-            .filter(|p| p.part == part)
-            .map(|p| p.score.value())
-            .sum();
-        (part, sum)
-    })
-    .collect()
+    Part::ALL
+        .into_iter()
+        .map(|part| {
+            let sum = grades
+                .iter()
+                .flat_map(|g| g.parts())
+                .filter(|p| p.part == part)
+                .map(|p| p.score.value())
+                .sum();
+            (part, sum)
+        })
+        .collect()
 }
 
-fn read_answer_file(path: &Path) -> Result<AnswerFile, String> {
+fn read_answer_file(w: &dyn Words, path: &Path) -> Result<AnswerFile, String> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("error: {}: cannot read the file: {e}", path.display()))?;
+        .map_err(|e| w.cannot_read(&path.display().to_string(), &e.to_string()))?;
     read_answers(&text).map_err(|e| {
-        if e.line > 0 {
-            format!(
-                "error: {}:{}:{}: {}",
-                path.display(),
-                e.line,
-                e.col,
-                e.message
-            )
+        let place = if e.line > 0 {
+            format!("{}:{}:{}", path.display(), e.line, e.col)
         } else {
-            format!("error: {}: {}", path.display(), e.message)
-        }
+            path.display().to_string()
+        };
+        w.answers_error(&place, &e.problem)
     })
 }
 
-/// Answers naming no exercise of the set: reported with their line.
-fn stray_answers(path: &Path, file: &AnswerFile, xs: &[Exercise<'_>]) -> Vec<String> {
+/// An answer naming no exercise of the set.
+struct Stray {
+    /// `path:line` of the answer.
+    place: String,
+    /// The id it names.
+    id: String,
+    /// The nearest id of the set, if near enough to be a misspelling.
+    near: Option<String>,
+}
+
+/// Answers naming no exercise of the set, with their line.
+fn stray_answers(path: &Path, file: &AnswerFile, xs: &[Exercise<'_>]) -> Vec<Stray> {
     file.answers
         .iter()
         .filter(|a| !xs.iter().any(|x| x.case.id.text == a.case))
@@ -411,20 +480,19 @@ fn stray_answers(path: &Path, file: &AnswerFile, xs: &[Exercise<'_>]) -> Vec<Str
                         .unwrap_or(std::cmp::Ordering::Equal)
                 })
                 .filter(|n| strsim::jaro_winkler(n, &a.case) > 0.8)
-                .map(|n| format!("; did you mean `{n}`?"))
-                .unwrap_or_default();
-            format!(
-                "error: {}:{}: no exercise `{}` in this set{near}",
-                path.display(),
-                a.line.unwrap_or(0),
-                a.case
-            )
+                .map(str::to_string);
+            Stray {
+                place: format!("{}:{}", path.display(), a.line.unwrap_or(0)),
+                id: a.case.clone(),
+                near,
+            }
         })
         .collect()
 }
 
 fn session(
     out: &mut dyn Write,
+    w: &dyn Words,
     xs: &[Exercise<'_>],
     dir: &Path,
     answers: &mut Answers<'_>,
@@ -432,42 +500,33 @@ fn session(
     let count = |l: &str| xs.iter().filter(|x| x.level() == l).count();
     writeln!(
         out,
-        "Training: {} exercise{} from {} (easy {}, medium {}, hard {})",
-        xs.len(),
-        if xs.len() == 1 { "" } else { "s" },
-        dir.display(),
-        count("easy"),
-        count("medium"),
-        count("hard")
+        "{}",
+        w.training_intro(
+            xs.len(),
+            &dir.display().to_string(),
+            count("easy"),
+            count("medium"),
+            count("hard")
+        )
     )?;
     match answers {
-        Answers::File(f) => writeln!(out, "Trainee: {}", f.trainee)?,
-        Answers::Ask(_) => writeln!(
-            out,
-            "Answer each question; type `hint` for a hint, `quit` to stop."
-        )?,
+        Answers::File(f) => writeln!(out, "{}", w.trainee_line(&f.trainee))?,
+        Answers::Ask(_) => writeln!(out, "{}", w.how_to_answer())?,
     }
     let mut grades = Vec::new();
     for (k, x) in xs.iter().enumerate() {
-        present(out, k + 1, xs.len(), x)?;
+        present(out, w, k + 1, xs.len(), x)?;
         let hints = x.case.hints.len();
         if hints > 0 {
-            let how = match answers {
-                Answers::Ask(_) => " (type `hint` at any question)",
-                Answers::File(_) => "",
-            };
-            writeln!(
-                out,
-                "{hints} hint{} available{how}.",
-                if hints == 1 { "" } else { "s" }
-            )?;
+            let interactive = matches!(answers, Answers::Ask(_));
+            writeln!(out, "{}", w.hints_available(hints, interactive))?;
         }
-        writeln!(out, "Your answer:")?;
+        writeln!(out, "{}", w.your_answer())?;
         let answer = match answers {
-            Answers::Ask(input) => match ask_answer(input, out, x)? {
+            Answers::Ask(input) => match ask_answer(input, out, w, x)? {
                 Some(a) => a,
                 None => {
-                    writeln!(out, "Stopped.")?;
+                    writeln!(out, "{}", w.stopped())?;
                     break;
                 }
             },
@@ -476,29 +535,27 @@ fn session(
                     .answer(&x.case.id.text)
                     .cloned()
                     .unwrap_or_else(|| Answer::blank(&x.case.id.text));
-                echo_answer(out, x, &a)?;
-                a
+                echo_answer(out, w, x, &a)?;
+                from_file(&a, x)
             }
         };
         let g = x.grade(&answer);
-        debrief(out, x, &g)?;
+        debrief(out, w, x, &g)?;
         grades.push(g);
     }
     writeln!(out, "{}", "=".repeat(72))?;
     let total: f64 = grades.iter().map(Grade::total).sum();
     let possible = Grade::POSSIBLE * grades.len() as f64;
-    let pct = if possible > 0.0 {
-        format!(" ({:.0}%)", 100.0 * total / possible)
-    } else {
-        String::new()
-    };
+    let pct = (possible > 0.0).then(|| format!("{:.0}%", 100.0 * total / possible));
     writeln!(
         out,
-        "Total: {} out of {} over {} exercise{}{pct}",
-        points(total),
-        points(possible),
-        grades.len(),
-        if grades.len() == 1 { "" } else { "s" }
+        "{}",
+        w.session_total(
+            &points(total),
+            &points(possible),
+            grades.len(),
+            pct.as_deref()
+        )
     )?;
     for (part, sum) in part_totals(&grades)
         .into_iter()
@@ -506,33 +563,33 @@ fn session(
     {
         writeln!(
             out,
-            "  {:<15} {} out of {}",
-            part.name(),
-            points(sum),
-            grades.len()
+            "  {} {}",
+            pad_right(w.part(part), 15),
+            w.score_of(&points(sum), &grades.len().to_string())
         )?;
     }
     Ok(grades)
 }
 
 pub fn run(g: &Global, dir: &Path, answers: Option<&Path>) -> Outcome {
+    let w = g.words();
     let (mut lib, mut outcome) = output::packs(g);
     let (cases, o) = output::cases(&mut lib, &[dir.to_path_buf()], None);
     outcome = outcome.worst(o);
     let xs = exercises(&lib, &cases);
     if xs.is_empty() {
-        eprintln!("error: no exercises in {}", dir.display());
+        eprintln!("{}", w.no_exercises(&dir.display().to_string()));
         return Outcome::BadInput;
     }
     let stdin = io::stdin();
     let mut source = match answers {
-        Some(path) => match read_answer_file(path) {
+        Some(path) => match read_answer_file(w, path) {
             Ok(f) => {
                 // A file may answer more exercises than DIR holds; only a near miss (a
                 // misspelt id) is worth a warning.
                 for e in stray_answers(path, &f, &xs) {
-                    if e.contains("did you mean") {
-                        eprintln!("{}", e.replacen("error:", "warning:", 1));
+                    if let Some(near) = &e.near {
+                        eprintln!("{}", w.stray_answer(&e.place, &e.id, Some(near), true));
                     }
                 }
                 Answers::File(f)
@@ -546,9 +603,9 @@ pub fn run(g: &Global, dir: &Path, answers: Option<&Path>) -> Outcome {
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    if let Err(e) = session(&mut out, &xs, dir, &mut source) {
+    if let Err(e) = session(&mut out, w, &xs, dir, &mut source) {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("error: {e}");
+            eprintln!("{}", w.io_error(&e.to_string()));
         }
         return outcome.worst(Outcome::BadInput);
     }
@@ -557,17 +614,18 @@ pub fn run(g: &Global, dir: &Path, answers: Option<&Path>) -> Outcome {
 }
 
 pub fn grade(g: &Global, answers: &[PathBuf], cases_dir: &Path) -> Outcome {
+    let w = g.words();
     let (mut lib, mut outcome) = output::packs(g);
     let (cases, o) = output::cases(&mut lib, &[cases_dir.to_path_buf()], None);
     outcome = outcome.worst(o);
     let xs = exercises(&lib, &cases);
     if xs.is_empty() {
-        eprintln!("error: no exercises in {}", cases_dir.display());
+        eprintln!("{}", w.no_exercises(&cases_dir.display().to_string()));
         return Outcome::BadInput;
     }
     let mut sheets: Vec<Sheet> = Vec::new();
     for path in answers {
-        let file = match read_answer_file(path) {
+        let file = match read_answer_file(w, path) {
             Ok(f) => f,
             Err(e) => {
                 eprintln!("{e}");
@@ -576,12 +634,18 @@ pub fn grade(g: &Global, answers: &[PathBuf], cases_dir: &Path) -> Outcome {
             }
         };
         for e in stray_answers(path, &file, &xs) {
-            eprintln!("{e}");
+            eprintln!(
+                "{}",
+                w.stray_answer(&e.place, &e.id, e.near.as_deref(), false)
+            );
             outcome = outcome.worst(Outcome::BadInput);
         }
         let grades = xs
             .iter()
-            .filter_map(|x| file.answer(&x.case.id.text).map(|a| x.grade(a)))
+            .filter_map(|x| {
+                file.answer(&x.case.id.text)
+                    .map(|a| x.grade(&from_file(a, x)))
+            })
             .collect();
         sheets.push(Sheet {
             trainee: file.trainee.clone(),
@@ -591,9 +655,9 @@ pub fn grade(g: &Global, answers: &[PathBuf], cases_dir: &Path) -> Outcome {
     }
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    if let Err(e) = report(&mut out, &xs, &sheets, cases_dir) {
+    if let Err(e) = report(&mut out, w, &xs, &sheets, cases_dir) {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("error: {e}");
+            eprintln!("{}", w.io_error(&e.to_string()));
         }
         return outcome.worst(Outcome::BadInput);
     }
@@ -603,35 +667,32 @@ pub fn grade(g: &Global, answers: &[PathBuf], cases_dir: &Path) -> Outcome {
 
 fn report(
     out: &mut dyn Write,
+    w: &dyn Words,
     xs: &[Exercise<'_>],
     sheets: &[Sheet],
     dir: &Path,
 ) -> io::Result<()> {
     writeln!(
         out,
-        "Scores: {} trainee{} on {} exercises from {} (4 points each: classification, lawfulness, violations, grounds; - = not answered)",
-        sheets.len(),
-        if sheets.len() == 1 { "" } else { "s" },
-        xs.len(),
-        dir.display()
+        "{}",
+        w.scores_intro(sheets.len(), xs.len(), &dir.display().to_string())
     )?;
     writeln!(out)?;
     let rows: Vec<(String, String)> = xs
         .iter()
         .map(|x| (x.case.id.text.clone(), x.level().to_string()))
         .collect();
-    write!(out, "{}", score_table(&rows, sheets))?;
+    write!(out, "{}", words_of::score_table(&rows, sheets, w))?;
     for s in sheets {
         writeln!(out)?;
         writeln!(out, "{}", "=".repeat(72))?;
         let possible = Grade::POSSIBLE * xs.len() as f64;
         writeln!(
             out,
-            "{} ({}): {} out of {}",
+            "{} ({}): {}",
             s.trainee,
             s.source,
-            points(s.total()),
-            points(possible)
+            w.score_of(&points(s.total()), &points(possible))
         )?;
         let unanswered: Vec<&str> = xs
             .iter()
@@ -639,7 +700,7 @@ fn report(
             .filter(|id| s.grade(id).is_none())
             .collect();
         if !unanswered.is_empty() {
-            writeln!(out, "Not answered: {}", unanswered.join(", "))?;
+            writeln!(out, "{}", w.not_answered(&unanswered.join(w.comma())))?;
         }
         let mut perfect = true;
         for x in xs {
@@ -653,16 +714,16 @@ fn report(
             writeln!(out)?;
             writeln!(
                 out,
-                "{} ({}, {}): {} out of 4",
+                "{} ({}, {}): {}",
                 x.case.id.text,
-                x.level(),
+                w.level(x.level()),
                 x.at,
-                points(g.total())
+                w.score_of(&points(g.total()), &points(Grade::POSSIBLE))
             )?;
-            write!(out, "{}", render_grade(g))?;
+            write!(out, "{}", words_of::grade(g, w))?;
         }
         if perfect && unanswered.is_empty() {
-            writeln!(out, "Every answer is right.")?;
+            writeln!(out, "{}", w.all_right())?;
         }
     }
     Ok(())

@@ -21,23 +21,28 @@
 //! answers:
 //!   - case: courier-parcels-training
 //!     classification: outsourcing
-//!     lawful: yes            # yes, no, unknown (true, false and null are read so too)
+//!     lawful: yes            # yes, no, unknown (true, false, null, 예, 아니오, 모름 are read so too)
 //!     violations: []         # codes; `none` or an empty list for none
 //!     because: [processing_serves]
 //! ```
+//!
+//! This module holds data only: answers, grades, the steps of the reasoning and the remarks,
+//! typed. They are put into words by [`crate::render::training`], in the language of the run.
 
 use crate::compile::pack::Pack;
-use crate::explain::{Explanation, FactRead, Node, NodeKind, Outcome};
+use crate::explain::{Explanation, FactRead, Node, NodeKind, Outcome, Weight};
+use crate::lang::Lang;
 use crate::testing::code_matches;
 use crate::verdict::Verdict;
+use crate::words::words;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 // ---- answers ----------------------------------------------------------------------------------
 
 /// Lawfulness as a trainee answers it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lawful {
     /// Lawful.
@@ -58,68 +63,90 @@ impl Lawful {
         }
     }
 
-    /// Reads a typed answer: `yes`, `no`, `unknown` and their usual synonyms.
+    /// Every lawfulness.
+    pub const ALL: [Lawful; 3] = [Lawful::Yes, Lawful::No, Lawful::Unknown];
+
+    /// Reads an answer, typed or in an answers file: `yes`, `no`, `unknown`, their usual
+    /// synonyms (`true`, `n`, `~`…) and their words in every language entrust speaks (`예`,
+    /// `아니오`, `모름`…), in any case.
     pub fn parse(s: &str) -> Option<Lawful> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "yes" | "y" | "true" | "lawful" => Some(Lawful::Yes),
-            "no" | "n" | "false" | "unlawful" => Some(Lawful::No),
-            "unknown" | "u" | "null" | "~" | "open" | "undecided" => Some(Lawful::Unknown),
-            _ => None,
-        }
+        let t = s.trim().to_lowercase();
+        Lang::ALL.into_iter().find_map(|lang| {
+            Lawful::ALL
+                .into_iter()
+                .find(|l| words(lang).lawful_typed(*l).contains(&t.as_str()))
+        })
     }
 
-    /// The answer as a word.
-    pub fn word(self) -> &'static str {
+    /// The answer's code, as answers files write it: `yes`, `no`, `unknown`.
+    pub fn code(self) -> &'static str {
         match self {
             Lawful::Yes => "yes",
             Lawful::No => "no",
             Lawful::Unknown => "unknown",
         }
     }
-}
 
-impl fmt::Display for Lawful {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.word())
+    /// The lawfulness as a verdict holds it: `Some(true)`, `Some(false)`, `None`.
+    pub fn as_verdict(self) -> Option<bool> {
+        match self {
+            Lawful::Yes => Some(true),
+            Lawful::No => Some(false),
+            Lawful::Unknown => None,
+        }
     }
 }
 
-struct LawfulVisitor;
+/// Reads a lawfulness as written in an answers file. A word that is none is refused where it
+/// stands when `strict` (so that the error has its place), else left for the caller (`Err` with
+/// the word).
+struct LawfulVisitor {
+    strict: bool,
+}
 
 impl<'de> Visitor<'de> for LawfulVisitor {
-    type Value = Option<Lawful>;
+    type Value = Option<Result<Lawful, String>>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("yes, no or unknown")
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Some(if v { Lawful::Yes } else { Lawful::No }))
+        Ok(Some(Ok(if v { Lawful::Yes } else { Lawful::No })))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Lawful::parse(v).map(Some).ok_or_else(|| {
-            E::custom(format!(
+        match Lawful::parse(v) {
+            Some(l) => Ok(Some(Ok(l))),
+            None if self.strict => Err(E::custom(format!(
                 "`{v}` is not a lawfulness: answer yes, no or unknown"
-            ))
-        })
+            ))),
+            None => Ok(Some(Err(v.to_string()))),
+        }
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Some(Lawful::Unknown))
+        Ok(Some(Ok(Lawful::Unknown)))
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Some(Lawful::Unknown))
+        Ok(Some(Ok(Lawful::Unknown)))
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(LawfulVisitor)
+        d.deserialize_any(self)
     }
 }
 
 fn lawful_answer<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lawful>, D::Error> {
-    d.deserialize_any(LawfulVisitor)
+    Ok(d.deserialize_any(LawfulVisitor { strict: true })?
+        .and_then(Result::ok))
+}
+
+fn lenient_lawful<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Result<Lawful, String>>, D::Error> {
+    d.deserialize_any(LawfulVisitor { strict: false })
 }
 
 /// Splits a typed list of names or codes: commas or spaces between them; `none` or `-` alone
@@ -231,6 +258,27 @@ impl AnswerFile {
     }
 }
 
+/// What is wrong with an answers file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerProblem {
+    /// The YAML reader's own account (a syntax error, an unknown or missing key, a value of
+    /// the wrong type), as the reader words it.
+    Yaml(String),
+    /// The lawfulness of an answer (its place in the list, from 0) is none of `yes`, `no`,
+    /// `unknown`.
+    NotLawful {
+        /// The answer's place in the list, from 0.
+        answer: usize,
+        /// What was written.
+        value: String,
+    },
+    /// A second answer to one exercise.
+    SecondAnswer {
+        /// The exercise's case id.
+        case: String,
+    },
+}
+
 /// Why an answers file could not be read, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnswerError {
@@ -239,13 +287,35 @@ pub struct AnswerError {
     /// Column, from 1 (0 when unknown).
     pub col: usize,
     /// What is wrong.
-    pub message: String,
+    pub problem: AnswerProblem,
 }
 
-impl fmt::Display for AnswerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.col, self.message)
-    }
+/// An answers file read without refusing a lawfulness, to tell a bad lawfulness from other
+/// errors.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct LenientFile {
+    trainee: String,
+    #[serde(default)]
+    answers: Vec<LenientAnswer>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct LenientAnswer {
+    case: String,
+    #[serde(default)]
+    classification: Option<String>,
+    #[serde(default, deserialize_with = "lenient_lawful")]
+    lawful: Option<Result<Lawful, String>>,
+    #[serde(default, deserialize_with = "list_answer")]
+    violations: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "list_answer")]
+    because: Option<Vec<String>>,
+    #[serde(default)]
+    hints: usize,
 }
 
 /// Reads an answers file. Errors carry the line and column; an answer given twice for one
@@ -253,11 +323,26 @@ impl fmt::Display for AnswerError {
 pub fn read_answers(text: &str) -> Result<AnswerFile, AnswerError> {
     let mut file: AnswerFile = serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        let mut message = e.to_string();
-        if let Some(i) = message.rfind(" at line ") {
-            message.truncate(i);
-        }
-        AnswerError { line, col, message }
+        // The file reads but for a lawfulness: the first such answer is the error.
+        let not_lawful = serde_yaml::from_str::<LenientFile>(text)
+            .ok()
+            .and_then(|f| {
+                f.answers
+                    .into_iter()
+                    .enumerate()
+                    .find_map(|(answer, a)| match a.lawful {
+                        Some(Err(value)) => Some(AnswerProblem::NotLawful { answer, value }),
+                        _ => None,
+                    })
+            });
+        let problem = not_lawful.unwrap_or_else(|| {
+            let mut message = e.to_string();
+            if let Some(i) = message.rfind(" at line ") {
+                message.truncate(i);
+            }
+            AnswerProblem::Yaml(message)
+        });
+        AnswerError { line, col, problem }
     })?;
     // Where each answer starts: the `case:` lines, in order.
     let mut starts = text.lines().enumerate().filter_map(|(i, l)| {
@@ -273,7 +358,9 @@ pub fn read_answers(text: &str) -> Result<AnswerFile, AnswerError> {
             return Err(AnswerError {
                 line: a.line.unwrap_or(0),
                 col: 1,
-                message: format!("a second answer to `{}`", a.case),
+                problem: AnswerProblem::SecondAnswer {
+                    case: a.case.clone(),
+                },
             });
         }
     }
@@ -297,8 +384,16 @@ pub enum Part {
 }
 
 impl Part {
-    /// The part's name.
-    pub fn name(self) -> &'static str {
+    /// Every part, in the order graded.
+    pub const ALL: [Part; 4] = [
+        Part::Classification,
+        Part::Lawfulness,
+        Part::Violations,
+        Part::Grounds,
+    ];
+
+    /// The part's code (as serialized).
+    pub fn code(self) -> &'static str {
         match self {
             Part::Classification => "classification",
             Part::Lawfulness => "lawfulness",
@@ -333,23 +428,167 @@ impl Score {
     }
 }
 
+/// What a step shown to a trainee is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StepKind {
+    /// A rule of the explanation: a factor, the weighing, a requirement, a gap, a test, an
+    /// exception.
+    Rule(NodeKind),
+    /// A summary of the requirements: every one that applies is met.
+    Lawfulness,
+}
+
+impl StepKind {
+    /// The code: the node kind's (`factor`, `requirement`…) or `lawfulness`.
+    pub fn code(self) -> &'static str {
+        match self {
+            StepKind::Rule(k) => k.code(),
+            StepKind::Lawfulness => "lawfulness",
+        }
+    }
+}
+
+impl Default for StepKind {
+    fn default() -> StepKind {
+        StepKind::Rule(NodeKind::Requirement)
+    }
+}
+
+impl Serialize for StepKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for StepKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<StepKind, D::Error> {
+        let s = String::deserialize(d)?;
+        if s == "lawfulness" {
+            return Ok(StepKind::Lawfulness);
+        }
+        NodeKind::deserialize(de::value::StrDeserializer::<D::Error>::new(&s)).map(StepKind::Rule)
+    }
+}
+
+/// What the engine found at a step.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum StepResult {
+    /// The node's outcome: `fired`, `violated`, `open`, `met`, `excused`, `not applicable`, a
+    /// weighing's side or `undecided`…
+    Outcome(Outcome),
+    /// The requirement is in force at no date of the case.
+    NotInForce,
+    /// Every requirement that applies is met.
+    Lawful,
+}
+
+impl StepResult {
+    /// The code: the outcome's, `not in force` or `lawful`.
+    pub fn code(&self) -> &str {
+        match self {
+            StepResult::Outcome(o) => o.code(),
+            StepResult::NotInForce => "not in force",
+            StepResult::Lawful => "lawful",
+        }
+    }
+}
+
+impl Default for StepResult {
+    fn default() -> StepResult {
+        StepResult::Outcome(Outcome::Unknown)
+    }
+}
+
+impl Serialize for StepResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for StepResult {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<StepResult, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(match s.as_str() {
+            "not in force" => StepResult::NotInForce,
+            "lawful" => StepResult::Lawful,
+            other => StepResult::Outcome(Outcome::from_code(other)),
+        })
+    }
+}
+
+/// A rule named in a step's detail.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleRef {
+    /// The rule's id.
+    pub id: String,
+    /// Its title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// Its citation.
+    pub cite: String,
+}
+
+/// A condition of application that does not hold.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unmet {
+    /// The condition in words (a test's title, or a condition on facts).
+    pub title: String,
+    /// A test's id (empty for a condition on facts).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// How it came out here (`false` or `unknown`).
+    pub result: Outcome,
+}
+
+/// More about a step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepDetail {
+    /// A factor's side and weight.
+    Weight(Weight),
+    /// The explanation's own detail of the node, in the pack's language: a weighing's balance,
+    /// a violation's code and message, a test's holds or fails sentence.
+    Node(String),
+    /// A requirement that does not apply: the conditions of application that do not hold.
+    DoesNotApply(Vec<Unmet>),
+    /// A requirement excused by the exceptions that hold.
+    ExcusedBy(Vec<RuleRef>),
+    /// Every requirement that applies is met: those met (none: no requirement applies).
+    Met(Vec<RuleRef>),
+    /// A requirement in force at no date of the case: its violation code and message, and
+    /// when it is in force.
+    NotInForce {
+        /// The violation code.
+        code: String,
+        /// The violation's message.
+        message: String,
+        /// First day in force.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<String>,
+        /// Last day in force.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<String>,
+    },
+}
+
 /// One step of the engine's reasoning, lifted out of the explanation for a trainee.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
-    /// `factor`, `weighing`, `requirement`, `gap` or `lawfulness` (a summary of the requirements).
-    pub kind: String,
-    /// The rule's id.
+    /// What the step is.
+    pub kind: StepKind,
+    /// The rule's id (empty for the summary of the requirements).
     pub id: String,
-    /// What the rule says: a factor's reason, a requirement's title.
+    /// What the rule says: a factor's reason, a requirement's title (empty for the summary of
+    /// the requirements).
     pub title: String,
     /// The article or judgment behind it.
     pub cite: String,
-    /// What the engine found: `fired`, `violated`, `open`, `met`, `excused`, `not applicable`,
-    /// `not in force`, a weighing's side or `undecided`.
-    pub result: String,
-    /// More: a factor's side and weight, a violation's code and message, a weighing's balance.
+    /// What the engine found.
+    pub result: StepResult,
+    /// More: a factor's side and weight, a violation's code and message, a weighing's balance,
+    /// why a requirement does not apply or is excused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub detail: Option<StepDetail>,
     /// The facts it read that carried the result, with their values and where they were written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<FactRead>,
@@ -364,6 +603,71 @@ pub struct Step {
     pub period: Option<(String, String)>,
 }
 
+/// What a trainee answered, or the engine found, for one part.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Said {
+    /// The part was not answered.
+    NoAnswer,
+    /// A classification, by its code (`outsourcing`, `provision`, `undecided`…), as given.
+    Class(String),
+    /// A lawfulness.
+    Lawful(Lawful),
+    /// Violation codes or names of grounds; none when empty.
+    Names(Vec<String>),
+    /// Any of the verdict's grounds (the exercise names none).
+    AnyGround,
+}
+
+/// What was right and what was wrong in a part, item by item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "remark")]
+pub enum Remark {
+    /// A violation found and named (`named` when the trainee's code was a shorter form).
+    Found {
+        /// The code found.
+        code: String,
+        /// The code the trainee named, when not the same.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        named: Option<String>,
+    },
+    /// A violation found and not named.
+    Missed {
+        /// The code found.
+        code: String,
+    },
+    /// A code too vague to count: it does not name an article.
+    TooVague {
+        /// The code named.
+        code: String,
+    },
+    /// A code named whose requirement was not broken.
+    NotBroken {
+        /// The code named.
+        code: String,
+    },
+    /// A code named that no rule of the pack carries.
+    NoSuchCode {
+        /// The code named.
+        code: String,
+    },
+    /// A name among the verdict's grounds.
+    Ground {
+        /// The name.
+        name: String,
+    },
+    /// A name that is not among the verdict's grounds.
+    NotAGround {
+        /// The name.
+        name: String,
+    },
+    /// The key grounds the trainee did not name.
+    KeyNotNamed {
+        /// Their names.
+        names: Vec<String>,
+    },
+}
+
 /// A part graded.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PartGrade {
@@ -371,13 +675,13 @@ pub struct PartGrade {
     pub part: Part,
     /// Its score.
     pub score: Score,
-    /// What the trainee answered, in words.
-    pub given: String,
-    /// What the engine found, in words.
-    pub expected: String,
+    /// What the trainee answered.
+    pub given: Said,
+    /// What the engine found.
+    pub expected: Said,
     /// What was right and what was wrong, item by item.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub remarks: Vec<String>,
+    pub remarks: Vec<Remark>,
     /// Where the engine's reasoning differs from the answer, first step first (empty when the
     /// part is right).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -426,13 +730,6 @@ impl Grade {
     }
 }
 
-/// Formats points for a table: at most two decimals, no trailing zeros (`4`, `3.5`, `2.67`).
-pub fn points(x: f64) -> String {
-    let s = format!("{x:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.into() }
-}
-
 // ---- finding steps in the explanation -------------------------------------------------------------
 
 fn leaf_facts(n: &Node, out: &mut Vec<FactRead>) {
@@ -446,9 +743,8 @@ fn leaf_facts(n: &Node, out: &mut Vec<FactRead>) {
     }
 }
 
-/// The leaf conditions that keep a condition from holding, as `title (here: false)`, and the
-/// facts they read.
-fn failing_leaves(n: &Node, out: &mut Vec<String>, facts: &mut Vec<FactRead>) {
+/// The leaf conditions that keep a condition from holding, and the facts they read.
+fn failing_leaves(n: &Node, out: &mut Vec<Unmet>, facts: &mut Vec<FactRead>) {
     if n.result == Outcome::True {
         return;
     }
@@ -460,14 +756,17 @@ fn failing_leaves(n: &Node, out: &mut Vec<String>, facts: &mut Vec<FactRead>) {
         )
     {
         leaf_facts(n, facts);
-        let title = if n.kind == NodeKind::Test && !n.id.is_empty() {
-            format!("{} ({})", n.title, n.id)
-        } else {
-            n.title.clone()
+        let unmet = Unmet {
+            title: n.title.clone(),
+            id: if n.kind == NodeKind::Test {
+                n.id.clone()
+            } else {
+                String::new()
+            },
+            result: n.result.clone(),
         };
-        let line = format!("{title} (here: {})", n.result.code());
-        if !out.contains(&line) {
-            out.push(line);
+        if !out.contains(&unmet) {
+            out.push(unmet);
         }
         return;
     }
@@ -533,12 +832,12 @@ impl Ctx<'_> {
         let mut facts = Vec::new();
         leaf_facts(n, &mut facts);
         Step {
-            kind: "factor".into(),
+            kind: StepKind::Rule(NodeKind::Factor),
             id: n.id.clone(),
             title: n.title.clone(),
             cite: n.cite.clone(),
-            result: n.result.code().to_string(),
-            detail: n.weight.as_ref().map(|w| format!("weight {}", w.code())),
+            result: StepResult::Outcome(n.result.clone()),
+            detail: n.weight.clone().map(StepDetail::Weight),
             facts,
             notes: n.notes.clone(),
             assuming: None,
@@ -562,12 +861,12 @@ impl Ctx<'_> {
                 .unwrap_or(usize::MAX)
         });
         Step {
-            kind: "weighing".into(),
+            kind: StepKind::Rule(NodeKind::Weighing),
             id: w.id.clone(),
             title: w.title.clone(),
             cite: w.cite.clone(),
-            result: w.result.code().to_string(),
-            detail: w.detail.clone(),
+            result: StepResult::Outcome(w.result.clone()),
+            detail: w.detail.clone().map(StepDetail::Node),
             facts: decisive
                 .into_iter()
                 .map(|fact| FactRead {
@@ -583,7 +882,7 @@ impl Ctx<'_> {
     }
 
     fn requirement_step(&self, n: &Node, k: usize, assuming: Option<&String>) -> Step {
-        let mut detail = n.detail.clone();
+        let mut detail = n.detail.clone().map(StepDetail::Node);
         let mut facts = self.deciding_facts(n);
         if n.result == Outcome::NotApplicable {
             let (mut unmet, mut read) = (Vec::new(), Vec::new());
@@ -591,27 +890,31 @@ impl Ctx<'_> {
                 failing_leaves(c, &mut unmet, &mut read);
             }
             if !unmet.is_empty() {
-                detail = Some(format!("does not apply: {}", unmet.join("; ")));
+                detail = Some(StepDetail::DoesNotApply(unmet));
             }
             facts = read;
         }
         if n.result == Outcome::Excused {
-            let by: Vec<String> = n
+            let by: Vec<RuleRef> = n
                 .children
                 .iter()
                 .filter(|c| c.kind == NodeKind::Exception && c.result == Outcome::True)
-                .map(|c| format!("excused by {}: {} ({})", c.id, c.title, c.cite))
+                .map(|c| RuleRef {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    cite: c.cite.clone(),
+                })
                 .collect();
             if !by.is_empty() {
-                detail = Some(by.join("; "));
+                detail = Some(StepDetail::ExcusedBy(by));
             }
         }
         Step {
-            kind: "requirement".into(),
+            kind: StepKind::Rule(NodeKind::Requirement),
             id: n.id.clone(),
             title: n.title.clone(),
             cite: n.cite.clone(),
-            result: n.result.code().to_string(),
+            result: StepResult::Outcome(n.result.clone()),
             detail,
             facts,
             notes: n.notes.clone(),
@@ -693,11 +996,11 @@ impl Ctx<'_> {
                     let p = e.periods.get(k)?;
                     if let Some(g) = p.gaps.first() {
                         return Some(Step {
-                            kind: "gap".into(),
+                            kind: StepKind::Rule(NodeKind::Gap),
                             id: g.id.clone(),
                             title: g.title.clone(),
                             cite: g.cite.clone(),
-                            result: g.result.code().to_string(),
+                            result: StepResult::Outcome(g.result.clone()),
                             detail: None,
                             facts: Vec::new(),
                             notes: g.notes.clone(),
@@ -718,24 +1021,24 @@ impl Ctx<'_> {
                     return Some(s);
                 }
                 let p = e.periods.first()?;
-                let met: Vec<String> = p
+                let met: Vec<RuleRef> = p
                     .readings
                     .iter()
                     .flat_map(|r| &r.requirements)
                     .filter(|n| n.result == Outcome::Met)
-                    .map(|n| format!("{} ({})", n.id, n.cite))
+                    .map(|n| RuleRef {
+                        id: n.id.clone(),
+                        title: n.title.clone(),
+                        cite: n.cite.clone(),
+                    })
                     .collect();
                 Some(Step {
-                    kind: "lawfulness".into(),
+                    kind: StepKind::Lawfulness,
                     id: String::new(),
-                    title: "Every requirement that applies is met".into(),
+                    title: String::new(),
                     cite: String::new(),
-                    result: "lawful".into(),
-                    detail: Some(if met.is_empty() {
-                        "no requirement applies".into()
-                    } else {
-                        format!("met: {}", met.join(", "))
-                    }),
+                    result: StepResult::Lawful,
+                    detail: Some(StepDetail::Met(met)),
                     facts: Vec::new(),
                     notes: Vec::new(),
                     assuming: None,
@@ -771,22 +1074,18 @@ impl Ctx<'_> {
             }
         }
         let r = reqs.first()?;
-        let when = match (r.meta.from, r.meta.until) {
-            (Some(f), Some(u)) => format!("in force from {f} until {u}"),
-            (Some(f), None) => format!("in force from {f}"),
-            (None, Some(u)) => format!("in force until {u}"),
-            (None, None) => "in force at no date of the case".into(),
-        };
         Some(Step {
-            kind: "requirement".into(),
+            kind: StepKind::Rule(NodeKind::Requirement),
             id: r.meta.id.clone(),
             title: r.meta.title.clone(),
             cite: r.meta.cite(),
-            result: "not in force".into(),
-            detail: Some(format!(
-                "{}: {}; {when}, so at no date of this case",
-                r.code, r.message
-            )),
+            result: StepResult::NotInForce,
+            detail: Some(StepDetail::NotInForce {
+                code: r.code.clone(),
+                message: r.message.clone(),
+                from: r.meta.from.map(|d| d.to_string()),
+                until: r.meta.until.map(|d| d.to_string()),
+            }),
             facts: Vec::new(),
             notes: Vec::new(),
             assuming: None,
@@ -855,12 +1154,12 @@ impl Ctx<'_> {
                 for n in &r.requirements {
                     if let Some(x) = find_id(n, name) {
                         let mut s = self.requirement_step(n, k, r.assuming.as_ref());
-                        s.kind = x.kind.code().to_string();
+                        s.kind = StepKind::Rule(x.kind);
                         s.id = x.id.clone();
                         s.title = x.title.clone();
                         s.cite = x.cite.clone();
-                        s.result = x.result.code().to_string();
-                        s.detail = x.detail.clone();
+                        s.result = StepResult::Outcome(x.result.clone());
+                        s.detail = x.detail.clone().map(StepDetail::Node);
                         s.notes = x.notes.clone();
                         return Some(s);
                     }
@@ -868,14 +1167,6 @@ impl Ctx<'_> {
             }
         }
         None
-    }
-}
-
-fn list_or_none(xs: &[String]) -> String {
-    if xs.is_empty() {
-        "none".into()
-    } else {
-        xs.join(", ")
     }
 }
 
@@ -910,8 +1201,8 @@ pub fn grade(answer: &Answer, verdict: &Verdict, pack: &Pack, key: &[String]) ->
             earned: u32::from(class_right),
             possible: 1,
         },
-        given: given_class.clone().unwrap_or_else(|| "no answer".into()),
-        expected: verdict.classification.clone(),
+        given: given_class.clone().map_or(Said::NoAnswer, Said::Class),
+        expected: Said::Class(verdict.classification.clone()),
         remarks: Vec::new(),
         steps: if class_right {
             Vec::new()
@@ -931,10 +1222,8 @@ pub fn grade(answer: &Answer, verdict: &Verdict, pack: &Pack, key: &[String]) ->
             earned: u32::from(lawful_right),
             possible: 1,
         },
-        given: answer
-            .lawful
-            .map_or_else(|| "no answer".into(), |l| l.word().into()),
-        expected: want.word().into(),
+        given: answer.lawful.map_or(Said::NoAnswer, Said::Lawful),
+        expected: Said::Lawful(want),
         remarks: Vec::new(),
         steps: if lawful_right {
             Vec::new()
@@ -966,14 +1255,15 @@ pub fn grade(answer: &Answer, verdict: &Verdict, pack: &Pack, key: &[String]) ->
         match named.iter().find(|n| usable(n) && code_matches(n, code)) {
             Some(n) => {
                 hits += 1;
-                if n == code {
-                    remarks.push(format!("found {code}"));
-                } else {
-                    remarks.push(format!("found {code} (as {n})"));
-                }
+                remarks.push(Remark::Found {
+                    code: (*code).to_string(),
+                    named: (n != code).then(|| n.clone()),
+                });
             }
             None => {
-                remarks.push(format!("missed {code}"));
+                remarks.push(Remark::Missed {
+                    code: (*code).to_string(),
+                });
                 steps.extend(ctx.missed_step(req));
             }
         }
@@ -981,15 +1271,13 @@ pub fn grade(answer: &Answer, verdict: &Verdict, pack: &Pack, key: &[String]) ->
     for n in &named {
         if !usable(n) {
             wrong += 1;
-            remarks.push(format!(
-                "{n} is too vague: name at least the article (JURISDICTION-ACT-ARTICLE)"
-            ));
+            remarks.push(Remark::TooVague { code: n.clone() });
         } else if !found.iter().any(|(c, _)| code_matches(n, c)) {
             wrong += 1;
-            remarks.push(format!("{n} was not broken"));
+            remarks.push(Remark::NotBroken { code: n.clone() });
             match ctx.extra_step(pack, n) {
                 Some(s) => steps.push(s),
-                None => remarks.push(format!("no rule of the pack carries the code {n}")),
+                None => remarks.push(Remark::NoSuchCode { code: n.clone() }),
             }
         }
     }
@@ -1007,13 +1295,8 @@ pub fn grade(answer: &Answer, verdict: &Verdict, pack: &Pack, key: &[String]) ->
         given: answer
             .violations
             .as_ref()
-            .map_or_else(|| "no answer".into(), |_| list_or_none(&named)),
-        expected: list_or_none(
-            &found
-                .iter()
-                .map(|(c, _)| (*c).to_string())
-                .collect::<Vec<_>>(),
-        ),
+            .map_or(Said::NoAnswer, |_| Said::Names(named.clone())),
+        expected: Said::Names(found.iter().map(|(c, _)| (*c).to_string()).collect()),
         remarks,
         steps: if answer.violations.is_some() || !found.is_empty() {
             steps
@@ -1038,24 +1321,19 @@ pub fn grade(answer: &Answer, verdict: &Verdict, pack: &Pack, key: &[String]) ->
     for n in &names {
         if is_ground(n) {
             right += 1;
-            remarks.push(format!("{n} is a ground"));
+            remarks.push(Remark::Ground { name: n.clone() });
         } else {
             wrong += 1;
-            remarks.push(format!("{n} is not among the grounds of this verdict"));
+            remarks.push(Remark::NotAGround { name: n.clone() });
         }
     }
     let possible = u32::try_from(key.len()).unwrap_or(u32::MAX).max(1);
     let earned = right.saturating_sub(wrong).min(possible);
     let missing: Vec<&String> = key.iter().filter(|k| !names.contains(k)).collect();
     if earned < possible && !missing.is_empty() {
-        remarks.push(format!(
-            "the key grounds not named: {}",
-            missing
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        remarks.push(Remark::KeyNotNamed {
+            names: missing.iter().map(|s| (*s).clone()).collect(),
+        });
     }
     let ground_steps: Vec<Step> = if earned < possible {
         missing
@@ -1072,11 +1350,11 @@ pub fn grade(answer: &Answer, verdict: &Verdict, pack: &Pack, key: &[String]) ->
         given: answer
             .because
             .as_ref()
-            .map_or_else(|| "no answer".into(), |_| list_or_none(&names)),
+            .map_or(Said::NoAnswer, |_| Said::Names(names.clone())),
         expected: if key.is_empty() {
-            "any of the verdict's grounds".into()
+            Said::AnyGround
         } else {
-            key.join(", ")
+            Said::Names(key.to_vec())
         },
         remarks,
         steps: ground_steps,
@@ -1092,140 +1370,7 @@ pub fn grade(answer: &Answer, verdict: &Verdict, pack: &Pack, key: &[String]) ->
     }
 }
 
-// ---- rendering ----------------------------------------------------------------------------------
-
-/// Wraps a paragraph to `width` columns, each line after the first indented by `indent`.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let len = line.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width {
-            out.push_str(&line);
-            out.push('\n');
-            line = indent.to_string();
-        } else if len > 0 && line != indent {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    out.push_str(&line);
-    out
-}
-
-/// A step in words, each line indented by `indent`.
-pub fn render_step(s: &Step, indent: &str) -> String {
-    let mut out = String::new();
-    let what = if s.id.is_empty() {
-        s.kind.clone()
-    } else {
-        format!("{} {}", s.kind, s.id)
-    };
-    let mut head = format!("{indent}{what}: {}", s.result);
-    if let Some((from, to)) = &s.period {
-        let _ = write!(head, " (from {from} to {to})");
-    }
-    if let Some(a) = &s.assuming {
-        let _ = write!(head, ", if the transfer is {a}");
-    }
-    let _ = writeln!(out, "{head}");
-    let more = format!("{indent}  ");
-    let _ = writeln!(out, "{more}{}", wrap(&s.title, 92, &format!("{more}  ")));
-    if let Some(d) = &s.detail {
-        let _ = writeln!(out, "{more}{}", wrap(d, 92, &format!("{more}  ")));
-    }
-    if !s.facts.is_empty() {
-        let facts: Vec<String> = s
-            .facts
-            .iter()
-            .map(|f| match &f.at {
-                Some(at) => format!("{} = {} ({at})", f.fact, f.value),
-                None => format!("{} = {}", f.fact, f.value),
-            })
-            .collect();
-        // One fact a line, aligned after `reads`.
-        let _ = writeln!(
-            out,
-            "{more}reads {}",
-            facts.join(&format!("\n{more}      "))
-        );
-    }
-    if !s.cite.is_empty() {
-        let _ = writeln!(out, "{more}cite: {}", s.cite);
-    }
-    for n in &s.notes {
-        let _ = writeln!(
-            out,
-            "{more}{}",
-            wrap(&format!("note: {n}"), 92, &format!("{more}  "))
-        );
-    }
-    out
-}
-
-/// The score of each part, what was right and wrong, and, for each part not fully right, the
-/// step of the reasoning that differs (for violations, one per code missed or wrongly named).
-pub fn render_grade(g: &Grade) -> String {
-    let mut out = String::new();
-    for p in g.parts() {
-        let _ = writeln!(
-            out,
-            "  {:<15} {:>4}  you: {}; engine: {}",
-            p.part.name(),
-            format!("{}/{}", p.score.earned, p.score.possible),
-            p.given,
-            p.expected
-        );
-        if !p.score.full() || p.part == Part::Violations {
-            for r in &p.remarks {
-                let _ = writeln!(out, "{:20}{r}", "");
-            }
-        }
-    }
-    let _ = writeln!(
-        out,
-        "  {:<15} {:>4}  out of {}",
-        "exercise",
-        points(g.total()),
-        points(Grade::POSSIBLE)
-    );
-    let wrong: Vec<&PartGrade> = g
-        .parts()
-        .into_iter()
-        .filter(|p| !p.score.full() && !p.steps.is_empty())
-        .collect();
-    if !wrong.is_empty() {
-        let _ = writeln!(out);
-        let _ = writeln!(out, "  Where the engine's reasoning differs:");
-        let mut shown: Vec<(&Step, &str)> = Vec::new();
-        for p in wrong {
-            let steps: &[Step] = if p.part == Part::Violations {
-                &p.steps
-            } else {
-                p.steps.get(..1).unwrap_or(&[])
-            };
-            for s in steps {
-                match shown.iter().find(|(x, _)| *x == s) {
-                    Some((_, part)) => {
-                        let _ = writeln!(
-                            out,
-                            "  - {}: the same step as for {part} ({} {})",
-                            p.part.name(),
-                            s.kind,
-                            s.id
-                        );
-                    }
-                    None => {
-                        let _ = writeln!(out, "  - {}:", p.part.name());
-                        out.push_str(&render_step(s, "    "));
-                        shown.push((s, p.part.name()));
-                    }
-                }
-            }
-        }
-    }
-    out
-}
+// ---- score sheets ------------------------------------------------------------------------------
 
 /// One trainee's graded answers, for the score table.
 #[derive(Clone, Debug, PartialEq)]
@@ -1250,86 +1395,9 @@ impl Sheet {
     }
 }
 
-/// The score table: one row per exercise (`(id, level)`, in order), one column per trainee, a
-/// class average, and the totals. Plain text with aligned columns, to paste into a report.
-pub fn score_table(exercises: &[(String, String)], sheets: &[Sheet]) -> String {
-    let mut out = String::new();
-    let idw = exercises
-        .iter()
-        .map(|(id, _)| id.chars().count())
-        .chain(["exercise".len(), "total (out of NN)".len()])
-        .max()
-        .unwrap_or(8);
-    let cols: Vec<usize> = sheets
-        .iter()
-        .map(|s| s.trainee.chars().count().max(6))
-        .collect();
-    let avg_w = "average".len();
-    let mut header = format!("{:<idw$}  {:<6}", "exercise", "level");
-    for (s, w) in sheets.iter().zip(&cols) {
-        let _ = write!(header, "  {:>w$}", s.trainee);
-    }
-    let _ = write!(header, "  {:>avg_w$}", "average");
-    let _ = writeln!(out, "{}", header.trim_end());
-    let _ = writeln!(out, "{}", "-".repeat(header.trim_end().chars().count()));
-    for (id, level) in exercises {
-        let mut row = format!("{id:<idw$}  {level:<6}");
-        let mut sum = 0.0;
-        for (s, w) in sheets.iter().zip(&cols) {
-            let cell = match s.grade(id) {
-                Some(g) => {
-                    sum += g.total();
-                    points(g.total())
-                }
-                None => "-".into(),
-            };
-            let _ = write!(row, "  {cell:>w$}");
-        }
-        let avg = if sheets.is_empty() {
-            "-".into()
-        } else {
-            points(sum / sheets.len() as f64)
-        };
-        let _ = write!(row, "  {avg:>avg_w$}");
-        let _ = writeln!(out, "{row}");
-    }
-    let _ = writeln!(out, "{}", "-".repeat(header.trim_end().chars().count()));
-    let possible = Grade::POSSIBLE * exercises.len() as f64;
-    let label = format!("total (out of {})", points(possible));
-    let mut row = format!("{label:<idw$}  {:<6}", "");
-    let mut pct = format!("{:<idw$}  {:<6}", "percent", "");
-    let mut sum = 0.0;
-    for (s, w) in sheets.iter().zip(&cols) {
-        let t = s.total();
-        sum += t;
-        let _ = write!(row, "  {:>w$}", points(t));
-        let p = if possible > 0.0 {
-            format!("{:.0}%", 100.0 * t / possible)
-        } else {
-            "-".into()
-        };
-        let _ = write!(pct, "  {p:>w$}");
-    }
-    let avg = if sheets.is_empty() {
-        0.0
-    } else {
-        sum / sheets.len() as f64
-    };
-    let _ = write!(row, "  {:>avg_w$}", points(avg));
-    let p = if possible > 0.0 {
-        format!("{:.0}%", 100.0 * avg / possible)
-    } else {
-        "-".into()
-    };
-    let _ = write!(pct, "  {p:>avg_w$}");
-    let _ = writeln!(out, "{row}");
-    let _ = writeln!(out, "{pct}");
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Lawful, points, read_answers, split_list};
+    use super::{AnswerError, AnswerProblem, Lawful, read_answers, split_list};
 
     #[test]
     fn answers_file_reads_lawful_words_and_lists() {
@@ -1361,16 +1429,38 @@ mod tests {
         let Err(e) = e else {
             return assert!(e.is_err());
         };
-        assert_eq!(e.line, 4, "{e}");
-        assert!(e.message.contains("lawfull"), "{e}");
+        assert_eq!(e.line, 4, "{e:?}");
+        assert!(
+            matches!(&e.problem, AnswerProblem::Yaml(m) if m.contains("lawfull")),
+            "{e:?}"
+        );
     }
 
     #[test]
-    fn points_are_short() {
-        assert_eq!(points(4.0), "4");
-        assert_eq!(points(3.5), "3.5");
-        assert_eq!(points(2.0 + 2.0 / 3.0), "2.67");
-        assert_eq!(points(0.0), "0");
+    fn a_bad_lawfulness_is_told_apart_with_its_place() {
+        let e = read_answers(
+            "trainee: A\nanswers:\n  - case: x\n    lawful: yes\n  - case: y\n    lawful: maybe\n",
+        );
+        let Err(e) = e else {
+            return assert!(e.is_err());
+        };
+        assert_eq!((e.line, e.col), (6, 13), "{e:?}");
+        assert_eq!(
+            e.problem,
+            AnswerProblem::NotLawful {
+                answer: 1,
+                value: "maybe".into()
+            }
+        );
+        let e = read_answers("trainee: A\nanswers:\n  - case: x\n  - case: x\n");
+        assert!(
+            matches!(&e, Err(AnswerError { line: 4, problem: AnswerProblem::SecondAnswer { case }, .. }) if case == "x"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn typed_lists_split() {
         assert_eq!(split_list(" none "), Vec::<String>::new());
         assert_eq!(split_list("a, b c"), vec!["a", "b", "c"]);
     }

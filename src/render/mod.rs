@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod schema;
 pub mod testing;
 pub mod text;
+pub mod training;
 
 use crate::compile::pack::Pack;
 use crate::explain::{Node, NodeKind, Outcome};
