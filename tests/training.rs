@@ -782,7 +782,7 @@ fn exercise_in_korean_from_an_answers_file() {
         "    고려 요소 serves_third_party: 해당\n",
         "      가중치: 제3자 제공 쪽 7점\n",
         "      관련 사실: processing_serves = third_party (cases/training/11-points-app-marketplace-outsourcee.case:24:40)\n",
-        "      근거 조문: Supreme Court 2016do13263 (2017-04-07), factor (e)\n",
+        "      근거 조문: 대법원 2017. 4. 7. 선고 2016도13263 판결, 판단요소 (마)\n",
         "  - 결정적 근거: 적법 여부와 같은 단계 (요건 outsourcing_publication)\n",
         "      적용되지 않음: classification = provision (이 사안: 아니오)",
         "\n엔진의 판단 과정\n",
