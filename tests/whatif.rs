@@ -243,7 +243,8 @@ fn a_small_budget_stops_early_and_says_so() {
     assert!(w.considered <= 401);
     assert!(w.searched < 3);
     assert_minimal(pack, b, &w);
-    let text = whatif::render_text(pack, &w, b.from, 5);
+    let text =
+        entrust::render::whatif::render_text(entrust::words::words(pack.lang), pack, &w, b.from, 5);
     assert!(
         text.contains(&format!(
             "Stopped early after {} evaluations",

@@ -10,6 +10,7 @@ pub mod jsonl_explain;
 pub mod markdown;
 pub mod schema;
 pub mod text;
+pub mod whatif;
 
 use crate::compile::pack::Pack;
 use crate::explain::{Node, NodeKind, Outcome};
