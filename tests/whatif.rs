@@ -17,6 +17,7 @@ use entrust::case::{BoundCase, Format};
 use entrust::compile::pack::{FactId, Pack, Val};
 use entrust::eval::Evaluator;
 use entrust::eval::tri::Tri;
+use entrust::lang::Lang;
 use entrust::library::Library;
 use entrust::reason::whatif::{self, Change, Goal, Options, WhatIf};
 use entrust::summary::{Summary, summarize};
@@ -243,7 +244,8 @@ fn a_small_budget_stops_early_and_says_so() {
     assert!(w.considered <= 401);
     assert!(w.searched < 3);
     assert_minimal(pack, b, &w);
-    let text = whatif::render_text(pack, &w, b.from, 5);
+    let text =
+        entrust::render::whatif::render_text(entrust::words::words(pack.lang), pack, &w, b.from, 5);
     assert!(
         text.contains(&format!(
             "Stopped early after {} evaluations",
@@ -402,4 +404,187 @@ fn the_arrangements_givens_are_kept_unless_asked_to_vary() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown fact `transferor_sektor`"), "{err}");
     assert!(err.contains("did you mean `transferor_sector`?"), "{err}");
+}
+
+// ---- Korean ---------------------------------------------------------------------------------
+
+/// Every text of the built-in pack in Korean (titles, citations, questions, sentences; shown in
+/// English until the pack has Korean texts) and the case's title, longest first.
+fn pack_and_case_texts(path: &str) -> Vec<String> {
+    let mut lib = Library::open_in(None, Lang::Ko);
+    let text = std::fs::read_to_string(path).unwrap();
+    let id = lib.sources.add(path, text);
+    let read = entrust::case::read(&lib.sources, id, Format::Case);
+    let (cases, errs) = bind_cases(&lib, read.cases, None, &mut HashMap::new());
+    assert!(errs.is_empty());
+    let mut out: Vec<String> = Vec::new();
+    for c in &cases {
+        if let Some(t) = &c.case.title {
+            out.push(t.get(Lang::Ko).to_string());
+        }
+    }
+    for p in &lib.packs {
+        out.push(p.title.clone());
+        let mut meta = |m: &entrust::compile::pack::RuleMeta| {
+            out.push(m.title.clone());
+            out.push(m.cite());
+            out.extend(m.cites.iter().cloned());
+        };
+        p.tests.iter().for_each(|t| meta(&t.meta));
+        p.exceptions.iter().for_each(|x| meta(&x.meta));
+        p.requirements.iter().for_each(|r| meta(&r.meta));
+        p.gaps.iter().for_each(|g| meta(&g.meta));
+        p.weighings
+            .iter()
+            .flat_map(|w| &w.factors)
+            .for_each(|f| meta(&f.meta));
+        for t in &p.tests {
+            out.extend(t.holds.iter().cloned());
+            out.extend(t.fails.iter().cloned());
+        }
+        for w in &p.weighings {
+            out.extend(w.factors.iter().map(|f| f.because.clone()));
+        }
+        out.extend(p.requirements.iter().map(|r| r.message.clone()));
+        out.extend(p.facts.iter().map(|f| f.ask.clone()));
+    }
+    out.retain(|t| !t.is_empty());
+    out.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    out
+}
+
+/// Asserts that no English sentence is left once the pack's and case's texts are taken out.
+fn assert_no_english(out: &str, path: &str) {
+    let mut rest = out.to_string();
+    for t in pack_and_case_texts(path) {
+        rest = rest.replace(&t, "");
+    }
+    for word in [
+        " the ",
+        " of ",
+        " is ",
+        " and ",
+        " or ",
+        " to ",
+        " if ",
+        " in ",
+        " no ",
+        " with ",
+        " change",
+        "lawful",
+        "undecided",
+        "balance",
+        "toward",
+    ] {
+        assert!(
+            !rest.contains(word),
+            "English `{word}` in the Korean output:\n{rest}"
+        );
+    }
+}
+
+#[test]
+fn kakaopay_in_korean() {
+    let path = "cases/kr/kakaopay-alipay-nsf.case";
+    let (code, out, err) = run(&["--lang", "ko", "whatif", path]);
+    assert_eq!(code, 0, "{err}");
+    for heading in [
+        "현재 상태\n  제3자 제공, 위법 (KR-PIPA-17-3,",
+        "    고려 요소들이 분명히 제3자 제공을 가리킴: 29점 대 0점.",
+        "처리위탁으로 판단되기 위한 사실 변경\n  사실 3개 이하의 변경으로는 불가능함 (한 번에 더 많은 사실을 바꾸어 보려면: --max-changes).",
+        "적법하게 되기 위한 사실 변경\n  1. 변경 2개 → 제3자 제공, 적법 (형량 결과 제3자 제공 쪽으로 +28~+30점)",
+        "       recipient_country: SG → KR\n",
+        "     적법한 제3자 제공이 되려면: ",
+        "     이 경우 결론을 좌우하는 규정:\n",
+        ": 더 이상 적용되지 않음\n",
+        ": 충족\n",
+        ": 예외 적용: ",
+        "바꾸지 않고 둔 사실 (",
+        "사실 3개 이하의 모든 변경 조합을 탐색함 (평가 ",
+    ] {
+        assert!(out.contains(heading), "no `{heading}` in:\n{out}");
+    }
+    assert_no_english(&out, path);
+    // The English run is as before (its snapshot is `kakaopay_flips`), and has no Korean.
+    let (_, en, _) = run(&["whatif", path]);
+    assert!(en.contains("AS IT STANDS\n  provision, unlawful"));
+    assert!(!en.chars().any(|c| ('가'..='힣').contains(&c)), "{en}");
+}
+
+#[test]
+fn a_variation_and_its_errors_in_korean() {
+    let path = "cases/kr/kakaopay-alipay-nsf.case";
+    let (code, out, err) = run(&[
+        "--lang",
+        "ko",
+        "whatif",
+        path,
+        "--set",
+        "recipient_own_use=false",
+        "--max-changes",
+        "1",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    for heading in [
+        "사안 파일 그대로\n  kakaopay-alipay-nsf [kr]: 제3자 제공, 위법",
+        "다음과 같이 바꾼 경우: recipient_own_use = false (기존 true)\n",
+        "이하의 검토는 이와 같이 바꾼 사안을 기준으로 함.",
+        "사실 1개 이하의 모든 변경 조합을 탐색함",
+    ] {
+        assert!(out.contains(heading), "no `{heading}` in:\n{out}");
+    }
+    assert_no_english(&out, path);
+    // The messages entrust writes itself are in Korean; "did you mean" is the diagnostics'.
+    let (code, _, err) = run(&["--lang", "ko", "whatif", path, "--set", "no-equals-sign"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`no-equals-sign`: FACT=VALUE 형식이 아닙니다"),
+        "{err}"
+    );
+    assert!(
+        err.contains("예: --set recipient_own_use=false 와 같이 쓰십시오"),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "--lang",
+        "ko",
+        "whatif",
+        path,
+        "--vary",
+        "transferor_sektor",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("알 수 없는 사실입니다: `transferor_sektor` (--vary 또는 --keep)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_sample_case_renders_in_korean_without_english() {
+    for entry in std::fs::read_dir("cases/kr").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "case") {
+            continue;
+        }
+        let path = path.to_str().unwrap();
+        let mut lib = Library::open_in(None, Lang::Ko);
+        let text = std::fs::read_to_string(path).unwrap();
+        let id = lib.sources.add(path, text);
+        let read = entrust::case::read(&lib.sources, id, Format::Case);
+        let (cases, errs) = bind_cases(&lib, read.cases, None, &mut HashMap::new());
+        assert!(errs.is_empty());
+        for (i, b) in cases.iter().flat_map(|c| &c.bound) {
+            let pack = &lib.packs[*i];
+            let opts = Options {
+                max_changes: 2,
+                ..Options::default()
+            };
+            let w = whatif::whatif(pack, b, &mut Evaluator::new(), &opts);
+            let ko = entrust::words::words(Lang::Ko);
+            let out = entrust::render::whatif::render_text(ko, pack, &w, b.from, 8);
+            assert!(out.starts_with("현재 상태\n"), "{path}:\n{out}");
+            assert_no_english(&out, path);
+        }
+    }
 }

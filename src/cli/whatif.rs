@@ -5,7 +5,9 @@ use super::{Global, Outcome, output};
 use entrust::eval::Evaluator;
 use entrust::reason::whatif::{self, Options};
 use entrust::render::text;
+use entrust::render::whatif as render;
 use entrust::verdict::judge;
+use entrust::words::WhatifWords;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
@@ -21,6 +23,8 @@ pub fn run(
     vary: &[String],
     keep: &[String],
 ) -> Outcome {
+    let w = g.words();
+    let ww: &dyn WhatifWords = w;
     let (mut lib, outcome) = output::packs(g);
     if outcome.code() != 0 {
         return outcome;
@@ -30,7 +34,7 @@ pub fn run(
         return outcome;
     }
     if cases.is_empty() {
-        eprintln!("error: no case in {}", case.display());
+        eprintln!("{}", ww.no_case_in(&case.display().to_string()));
         return Outcome::BadInput;
     }
     let mut ev = Evaluator::new();
@@ -38,7 +42,8 @@ pub fn run(
     let mut first = true;
     for c in &cases {
         // The variation, checked as the case reader checks a case.
-        let (vcase, read, mut errors) = whatif::apply_sets(&c.case, sets, &mut lib.sources);
+        let (vcase, read, bad) = whatif::apply_sets(&c.case, sets, &mut lib.sources);
+        let mut errors: Vec<_> = bad.iter().map(|e| render::set_error(w, e)).collect();
         let mut bound_variations = Vec::new();
         for (i, _) in &c.bound {
             let Some(pack) = lib.packs.get(*i) else {
@@ -64,23 +69,22 @@ pub fn run(
             let title = c.case.title.as_ref().map_or("", |t| t.get(g.lang));
             let _ = writeln!(report, "{}: {title}", c.case.id.text);
             let n = entrust::eval::stretches(pack, bound.from, bound.to).len();
-            let period = if bound.from == bound.to {
-                format!("on {}", bound.from)
-            } else {
-                format!("{} to {}", bound.from, bound.to)
-            };
             let _ = writeln!(
                 report,
-                "Judged under {} ({}), {period}, in {n} stretch{} of law",
-                pack.id,
-                pack.title,
-                if n == 1 { "" } else { "es" }
+                "{}",
+                ww.judged(
+                    &pack.id,
+                    &pack.title,
+                    &bound.from.to_string(),
+                    &bound.to.to_string(),
+                    n
+                )
             );
             if !read.is_empty() {
                 let filed = judge(pack, &c.case, bound, &mut ev, None);
                 let varied = judge(pack, &vcase, vbound, &mut ev, None);
-                let _ = writeln!(report, "\nAS FILED");
-                for line in text::summary(&filed, g.words()).lines() {
+                let _ = writeln!(report, "\n{}", ww.as_filed());
+                for line in text::summary(&filed, w).lines() {
                     let _ = writeln!(report, "  {line}");
                 }
                 let changes: Vec<String> = read
@@ -95,14 +99,14 @@ pub fn run(
                                 )
                             })
                             .unwrap_or_default();
-                        format!("{} = {} (was {was})", s.fact, s.value)
+                        ww.set_to(&s.fact, &s.value, &was)
                     })
                     .collect();
-                let _ = writeln!(report, "\nWITH {}", changes.join(", "));
-                for line in text::summary(&varied, g.words()).lines() {
+                let _ = writeln!(report, "\n{}", ww.with_changes(&changes.join(w.comma())));
+                for line in text::summary(&varied, w).lines() {
                     let _ = writeln!(report, "  {line}");
                 }
-                let _ = writeln!(report, "\nWhat follows starts from this variation.");
+                let _ = writeln!(report, "\n{}", ww.starts_from_variation());
             }
             let _ = writeln!(report);
             // --vary and --keep name facts of the pack.
@@ -116,10 +120,10 @@ pub fn run(
                         Some(f) => into.push(f),
                         None => {
                             let d = entrust::diagnostic::Diagnostic::file_error(
-                                format!("unknown fact `{name}` in --vary or --keep"),
+                                ww.unknown_vary_fact(name),
                                 "<command line>",
                             )
-                            .with_label(format!("not a fact of pack `{}`", pack.id))
+                            .with_label(ww.not_a_fact_of(&pack.id))
                             .suggest(name, pack.facts.iter().map(|f| f.name.as_str()));
                             eprint!("{}", d.render(&lib.sources));
                             return Outcome::BadInput;
@@ -138,20 +142,16 @@ pub fn run(
                 .map(|(_, d)| d.name.as_str())
                 .collect();
             if !kept.is_empty() {
-                let _ = writeln!(
-                    report,
-                    "Kept as they are (the arrangement's givens, or --keep; --vary FACT to vary one): {}\n",
-                    kept.join(", ")
-                );
+                let _ = writeln!(report, "{}\n", ww.kept(&kept.join(w.comma())));
             }
-            let w = whatif::whatif(pack, vbound, &mut ev, &opts);
-            report.push_str(&whatif::render_text(pack, &w, vbound.from, SHOWN));
+            let wi = whatif::whatif(pack, vbound, &mut ev, &opts);
+            report.push_str(&render::render_text(w, pack, &wi, vbound.from, SHOWN));
         }
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if let Err(e) = out.write_all(report.as_bytes()) {
-        eprintln!("error: cannot write the report: {e}");
+        eprintln!("{}", ww.whatif_cannot_write(&e.to_string()));
         return Outcome::BadInput;
     }
     Outcome::Ok

@@ -14,6 +14,7 @@ pub mod schema;
 pub mod testing;
 pub mod text;
 pub mod training;
+pub mod whatif;
 
 use crate::compile::pack::Pack;
 use crate::explain::{Node, NodeKind, Outcome};

@@ -3,7 +3,7 @@
 //! of the run. The grading itself is [`crate::reason::training`]'s.
 
 use crate::reason::training::{Grade, Part, PartGrade, Said, Sheet, Step, StepDetail, StepKind};
-use crate::words::Words;
+use crate::words::{TrainingWords, Words};
 use std::fmt::Write as _;
 
 /// Formats points for a table: at most two decimals, no trailing zeros (`4`, `3.5`, `2.67`).
@@ -114,7 +114,7 @@ fn detail(d: &StepDetail, w: &dyn Words) -> String {
             message,
             from,
             until,
-        } => w.not_in_force(code, message, from.as_deref(), until.as_deref()),
+        } => TrainingWords::not_in_force(w, code, message, from.as_deref(), until.as_deref()),
     }
 }
 

@@ -168,7 +168,10 @@ impl TreeWords for Ko {
         };
     }
     fn burden(&self, party: &str, value: &str) -> String {
-        format!("{party}에게 증명책임이 있음; 증명되지 않으면 {} 봄", ro(value))
+        format!(
+            "{party}에게 증명책임이 있음; 증명되지 않으면 {} 봄",
+            ro(value)
+        )
     }
     fn transition(&self, date: &str, note: &str) -> String {
         format!("{date} 현재 계속 중인 위반: {note}")
