@@ -140,7 +140,7 @@ fn explain_prints_citations_factors_and_conclusion() {
     for needle in [
         "Classification: provision",
         "Supreme Court 2016do13263",
-        "processing_serves = third_party  (cases/kr/kakaopay-alipay-nsf.case:28:",
+        "processing_serves = third_party  (cases/kr/kakaopay-alipay-nsf.case:32:",
         "KR-CIA-32-1",
         "CIA Art. 32(1)",
         "Stretch 3 of 3: 2023-09-15 to 2024-05-21",

@@ -113,7 +113,7 @@ fn markdown_memo_has_facts_reasoning_and_conclusion() {
     for needle in [
         "## kakaopay-alipay-nsf:",
         "### Facts",
-        "| `processing_serves` | third\\_party | cases/kr/kakaopay-alipay-nsf.case:28:",
+        "| `processing_serves` | third\\_party | cases/kr/kakaopay-alipay-nsf.case:32:",
         "### Reasoning",
         "Supreme Court 2016do13263",
         "**Violated**",

@@ -781,7 +781,7 @@ fn exercise_in_korean_from_an_answers_file() {
         "  엔진의 판단이 답변과 갈리는 지점:\n",
         "    고려 요소 serves_third_party: 해당\n",
         "      가중치: 제3자 제공 쪽 7점\n",
-        "      관련 사실: processing_serves = third_party (cases/training/11-points-app-marketplace-outsourcee.case:24:40)\n",
+        "      관련 사실: processing_serves = third_party (cases/training/11-points-app-marketplace-outsourcee.case:32:40)\n",
         "      근거 조문: 대법원 2017. 4. 7. 선고 2016도13263 판결, 판단요소 (마)\n",
         "  - 결정적 근거: 적법 여부와 같은 단계 (요건 outsourcing_publication)\n",
         "      적용되지 않음: classification = provision (이 사안: 아니오)",
@@ -816,7 +816,7 @@ fn exercise_in_korean_reads_answers_typed_in_korean() {
     for s in [
         "각 질문에 답하십시오. 힌트를 보려면 `hint`(또는 `힌트`), 그만하려면 `quit`(또는 `그만`)을 입력하십시오.\n",
         "힌트가 2개 있습니다 (어느 질문에서든 `hint`를 입력하십시오).\n",
-        "  법적 성격은 무엇입니까? (제3자 제공, 처리위탁, 판단 유보) 힌트\n  힌트 1: Who pays whom here",
+        "  법적 성격은 무엇입니까? (제3자 제공, 처리위탁, 판단 유보) 힌트\n  힌트 1: 여기서 누가 누구에게 대가를 지급하며",
         "  다음 중 하나로 답하십시오: 제3자 제공, 처리위탁, 판단 유보.\n",
         "  예, 아니오, 미정 중 하나로 답하십시오.\n",
         "  힌트 2: ",
