@@ -180,7 +180,7 @@ pub fn check_rejection(
                 .span
                 .and_then(|s| sources.locate(s))
                 .map(|(_, lc)| (lc.line, lc.col));
-            at == Some((e.line, e.col)) && d.message.contains(&e.message)
+            at == Some((e.line, e.col)) && d.message().contains(&e.message)
         });
         if !found {
             let got: Vec<String> = diags
@@ -192,7 +192,7 @@ pub fn check_rejection(
                         .and_then(|s| sources.locate(s))
                         .map(|(_, lc)| lc.to_string())
                         .unwrap_or_default();
-                    format!("{at}: {}", d.message)
+                    format!("{at}: {}", d.message())
                 })
                 .collect();
             failures.push(format!(

@@ -127,10 +127,9 @@ pub fn run(
                     match parse_answer(pack, q.fact, &answer) {
                         Ok(v) => break v,
                         Err(d) => {
-                            let msg = d.message.clone();
+                            let msg = d.message_in(g.words());
                             let help = d
-                                .help
-                                .clone()
+                                .help_in(g.words())
                                 .map(|h| format!(" ({h})"))
                                 .unwrap_or_default();
                             let _ = writeln!(out, "  {msg}{help}");

@@ -45,18 +45,12 @@ pub fn run(g: &Global, paths: &[PathBuf]) -> Outcome {
         }
     }
     eprintln!(
-        "checked {} pack(s){}: {}",
-        lib.packs.len(),
-        if case_paths.is_empty() {
-            String::new()
-        } else {
-            format!(" and {n_cases} good case(s)")
-        },
-        if errors == 0 {
-            format!("no errors, {warnings} warning(s)")
-        } else {
-            "errors found".to_string()
-        }
+        "{}",
+        g.words().check_summary(
+            lib.packs.len(),
+            (!case_paths.is_empty()).then_some(n_cases),
+            (errors == 0).then_some(warnings),
+        )
     );
     if errors > 0 {
         Outcome::BadInput

@@ -2,7 +2,9 @@
 //! atomically; `--check` only lists the files that would change.
 
 use super::{Global, Outcome};
-use entrust::format::{format_case_in, format_statute_in};
+use entrust::batch::Msg;
+use entrust::diagnostic::Diagnostic;
+use entrust::format::{FormatError, format_case_in, format_statute_in};
 use entrust::source::SourceMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -25,26 +27,31 @@ fn walk(p: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     }
 }
 
-pub fn run(_g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
+pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
+    let w = g.words();
+    let mut sources = SourceMap::new();
+    // A problem with a whole file, in the chosen language.
+    let file_error = |msg: Msg, f: &Path, sources: &SourceMap| {
+        eprint!(
+            "{}",
+            Diagnostic::file_error(msg, f.display().to_string()).render_in(sources, w)
+        );
+    };
     let mut files = Vec::new();
     let mut outcome = Outcome::Ok;
     for p in paths {
         if !p.exists() {
-            eprintln!("error: no such file or folder\n  --> {}", p.display());
+            file_error(Msg::NoSuchPath, p, &sources);
             outcome = outcome.worst(Outcome::BadInput);
             continue;
         }
         if p.is_file() && !p.extension().is_some_and(|e| e == "law" || e == "case") {
-            eprintln!(
-                "error: only .law and .case files are formatted\n  --> {}",
-                p.display()
-            );
+            file_error(Msg::NotFormattable, p, &sources);
             outcome = outcome.worst(Outcome::BadInput);
             continue;
         }
         walk(p, &mut files, 0);
     }
-    let mut sources = SourceMap::new();
     let (mut changed, mut unchanged) = (0usize, 0usize);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -52,7 +59,7 @@ pub fn run(_g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
         let text = match std::fs::read_to_string(f) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("error: cannot read the file: {e}\n  --> {}", f.display());
+                file_error(Msg::CannotRead { io: e.into() }, f, &sources);
                 outcome = outcome.worst(Outcome::BadInput);
                 continue;
             }
@@ -67,10 +74,10 @@ pub fn run(_g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
             Ok(t) => t,
             Err(e) => {
                 for d in e.diagnostics() {
-                    eprint!("{}", d.render(&sources));
+                    eprint!("{}", d.render_in(&sources, w));
                 }
-                if e.diagnostics().is_empty() {
-                    eprintln!("error: {e}\n  --> {}", f.display());
+                if let FormatError::Internal(detail) = e {
+                    file_error(Msg::FormatterFailed { detail }, f, &sources);
                 }
                 outcome = outcome.worst(Outcome::BadInput);
                 continue;
@@ -88,17 +95,13 @@ pub fn run(_g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
         // Written whole: a temporary file beside the original, renamed over it.
         let written = super::output::write_atomically(f, formatted.as_bytes(), None);
         if let Err(e) = written {
-            eprintln!("error: cannot write the file: {e}\n  --> {}", f.display());
+            file_error(Msg::CannotWrite { io: e.into() }, f, &sources);
             outcome = outcome.worst(Outcome::BadInput);
         }
     }
-    if check {
-        eprintln!("{changed} file(s) would be reformatted, {unchanged} already formatted");
-        if changed > 0 {
-            outcome = outcome.worst(Outcome::Failed);
-        }
-    } else {
-        eprintln!("{changed} file(s) reformatted, {unchanged} already formatted");
+    eprintln!("{}", w.fmt_summary(changed, unchanged, check));
+    if check && changed > 0 {
+        outcome = outcome.worst(Outcome::Failed);
     }
     outcome
 }

@@ -3,18 +3,19 @@
 use super::{Global, Outcome};
 use entrust::batch::{LoadedCase, collect_inputs, load_cases};
 use entrust::date::Date;
-use entrust::diagnostic::{Diagnostic, error_count};
+use entrust::diagnostic::{Diagnostic, Severity, error_count};
 use entrust::lang::Lang;
 use entrust::library::Library;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// Prints diagnostics to standard error.
+/// Prints diagnostics to standard error, in the library's language.
 pub fn report(lib: &Library, diags: &[Diagnostic]) {
+    let w = entrust::words::words(lib.lang);
     let stderr = std::io::stderr();
     let mut err = anstream::AutoStream::auto(stderr.lock());
     for d in diags {
-        let _ = write!(err, "{}", d.render(&lib.sources));
+        let _ = write!(err, "{}", d.render_in(&lib.sources, w));
     }
 }
 
@@ -60,13 +61,17 @@ pub fn cases(
         Outcome::Ok
     };
     if inputs.is_empty() && errors.is_empty() {
+        let w = entrust::words::words(lib.lang);
         eprintln!(
-            "error: no case files found in {}",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
+            "{}: {}",
+            w.severity(Severity::Error),
+            w.no_case_files(
+                &paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         );
         return (cases, Outcome::BadInput);
     }

@@ -116,12 +116,14 @@ pub fn run(
                         Some(f) => into.push(f),
                         None => {
                             let d = entrust::diagnostic::Diagnostic::file_error(
-                                format!("unknown fact `{name}` in --vary or --keep"),
+                                entrust::case::Msg::UnknownOptionFact {
+                                    name: name.clone(),
+                                    pack: pack.id.clone(),
+                                },
                                 "<command line>",
                             )
-                            .with_label(format!("not a fact of pack `{}`", pack.id))
                             .suggest(name, pack.facts.iter().map(|f| f.name.as_str()));
-                            eprint!("{}", d.render(&lib.sources));
+                            eprint!("{}", d.render_in(&lib.sources, g.words()));
                             return Outcome::BadInput;
                         }
                     }

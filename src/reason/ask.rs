@@ -98,7 +98,7 @@ pub fn parse_answer(pack: &Pack, fact: FactId, text: &str) -> Result<Val, Diagno
     let def = pack
         .facts
         .get(usize::from(fact))
-        .ok_or_else(|| Diagnostic::file_error("no such fact", "<answer>"))?;
+        .ok_or_else(|| Diagnostic::file_error(crate::case::Msg::NoSuchFact, "<answer>"))?;
     let t = text.trim().trim_matches(['{', '}', '[', ']']).trim();
     let raw = if t.is_empty() || t == "unknown" || t == "?" {
         RawValue::Unknown

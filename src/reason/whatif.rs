@@ -1458,10 +1458,10 @@ pub fn apply_sets(
         let id = sources.add("--set", arg.clone());
         let whole = Span::new(id, 0, arg.len());
         let Some((name_part, value_part)) = arg.split_once('=') else {
-            errors.push(
-                Diagnostic::error(format!("`{arg}` is not of the form FACT=VALUE"), whole)
-                    .with_help("write, e.g., --set recipient_own_use=false"),
-            );
+            errors.push(Diagnostic::error(
+                crate::case::Msg::NotFactValue { arg: arg.clone() },
+                whole,
+            ));
             continue;
         };
         let name = name_part.trim();
@@ -1472,10 +1472,10 @@ pub fn apply_sets(
         let value_start = value_offset + (value_part.len() - value_part.trim_start().len());
         let value_span = Span::new(id, value_start, value_start + value.len());
         if name.is_empty() || value.is_empty() {
-            errors.push(
-                Diagnostic::error(format!("`{arg}` is not of the form FACT=VALUE"), whole)
-                    .with_help("write, e.g., --set recipient_own_use=false"),
-            );
+            errors.push(Diagnostic::error(
+                crate::case::Msg::NotFactValue { arg: arg.clone() },
+                whole,
+            ));
             continue;
         }
         let raw = raw_value(value, id, value_start);

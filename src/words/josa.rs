@@ -1,4 +1,5 @@
-//! Korean particles that depend on the word before them: 을/를, 이/가, 과/와, (으)로, 이며/며.
+//! Korean particles that depend on the word before them: 을/를, 이/가, 은/는, 과/와, (으)로,
+//! 이며/며.
 //! The choice follows the last syllable's final consonant (받침); a word ending in a digit is
 //! read as the number is read (1 일, 2 이, 3 삼…), and a word in Latin letters, whose reading
 //! the layer cannot know, gets both forms, `을(를)`.
@@ -7,7 +8,7 @@
 /// `Some` with ㄹ reported through `rieul`; `None` when unknown.
 fn batchim(word: &str) -> Option<(bool, bool)> {
     let c = word
-        .trim_end_matches([')', ']', '」', '"', '\''])
+        .trim_end_matches([')', ']', '」', '"', '\'', '`'])
         .chars()
         .last()?;
     match c {
@@ -39,6 +40,11 @@ pub fn eul(word: &str) -> String {
 /// `word` + 이/가.
 pub fn i(word: &str) -> String {
     pick(word, "이", "가")
+}
+
+/// `word` + 은/는.
+pub fn eun(word: &str) -> String {
+    pick(word, "은", "는")
 }
 
 /// `word` + 과/와.
