@@ -345,6 +345,610 @@ mod tests {
         assert_eq!(did_you_mean("weather", names), None);
     }
 
+    /// The English words that would give away an English sentence.
+    const ENGLISH: [&str; 12] = [
+        " the ",
+        " of ",
+        " is ",
+        " and ",
+        " not ",
+        " a ",
+        " an ",
+        " must ",
+        "did you mean",
+        "error",
+        "warning",
+        "help",
+    ];
+
+    /// One message of every variant of every stage. The `index` functions below match every
+    /// variant without a wildcard, so a variant added to a stage does not compile until it is
+    /// given an index, and the test fails until it is given a sample here.
+    fn samples() -> Vec<Msg> {
+        use crate::case::{Found, Shape, Within};
+        use crate::check::{Clause, Given, LitKind, RuleKind, SymbolKind};
+        use crate::compile::pack::FactType;
+        use crate::date::Date;
+        use crate::lang::Lang;
+        use crate::syntax::ast::Odd;
+        use crate::syntax::{CaseClause, Expected};
+        use std::io::ErrorKind;
+        let s = |x: &str| x.to_string();
+        let en = || FactType::Enum(vec![s("transferor"), s("recipient")]);
+        let day = Date::parse("2024-01-01").unwrap_or(Date(0));
+        let io = IoProblem {
+            kind: ErrorKind::NotFound,
+            text: s("No such file or directory (os error 2)"),
+        };
+        let mut out: Vec<Msg> = Vec::new();
+        {
+            use crate::syntax::Msg as M;
+            out.extend(
+                [
+                    M::TooManyNots { max: 64 },
+                    M::BracketsTooDeep { max: 64 },
+                    M::ConditionTooDeep { max: 64 },
+                    M::Unexpected {
+                        found: s("transferor"),
+                        expected: vec![Expected::Code("="), Expected::Name, Expected::Date],
+                    },
+                    M::Parser { text: s("x") },
+                    M::NotADate {
+                        text: s("2023-02-30"),
+                    },
+                    M::NumberTooLarge {
+                        text: s("99999999999999999999"),
+                    },
+                    M::TooLargeHere { n: 5_000_000 },
+                    M::ClauseTwice { clause: s("ask") },
+                    M::InForceTwice,
+                    M::CaseClauseTwice {
+                        clause: CaseClause::Time,
+                    },
+                ]
+                .map(Msg::from),
+            );
+        }
+        {
+            use crate::check::Msg as M;
+            out.extend(
+                [
+                    M::NoHeader,
+                    M::SecondHeader {
+                        id: s("u"),
+                        first: s("t"),
+                    },
+                    M::DeclaredTwice {
+                        name: s("dup"),
+                        prev: SymbolKind::Test,
+                        at: s("t.law:3:6"),
+                    },
+                    M::FactorTwice {
+                        name: s("f"),
+                        at: s("t.law:3:6"),
+                    },
+                    M::NoCitation {
+                        kind: RuleKind::Requirement,
+                        name: s("r"),
+                    },
+                    M::MissingClause {
+                        kind: RuleKind::Factor,
+                        name: s("f"),
+                        clause: Clause::Because,
+                    },
+                    M::UntilBeforeFrom {
+                        from: day,
+                        until: day,
+                    },
+                    M::CannotExcept {
+                        name: s("x"),
+                        kind: SymbolKind::Fact,
+                    },
+                    M::UnknownRule { name: s("x") },
+                    M::SecondClassification,
+                    M::Cycle {
+                        names: vec![s("loop_one"), s("loop_two"), s("loop_one")],
+                    },
+                    M::ClassificationReadsItself,
+                    M::ValueTwice { value: s("v") },
+                    M::TooManyValues {
+                        fact: s("x"),
+                        n: 70,
+                        max: 64,
+                    },
+                    M::ValueNotOfType {
+                        fact: s("x"),
+                        ty: FactType::Number,
+                    },
+                    M::SidesEqual,
+                    M::NotAClassification {
+                        value: s("outsorcing"),
+                        values: vec![s("outsourcing"), s("provision")],
+                    },
+                    M::NoFactor { weighing: s("w") },
+                    M::NotASide {
+                        value: s("provisoin"),
+                        weighing: s("w"),
+                        sides: vec![s("provision"), s("outsourcing")],
+                    },
+                    M::MissingTranslation { lang: Lang::Ko },
+                    M::UndeclaredLanguage { lang: Lang::Ko },
+                    M::ExposureOutOfForce {
+                        requirement: s("r"),
+                    },
+                    M::FactUnused { fact: s("x") },
+                    M::RecordedButRead { fact: s("x") },
+                    M::TestUnused { test: s("t") },
+                    M::WeighingUnused { weighing: s("w") },
+                    M::UnknownName { name: s("x") },
+                    M::NotBool {
+                        fact: s("x"),
+                        ty: FactType::Set(vec![s("a"), s("b")]),
+                    },
+                    M::FactorReadsException { name: s("e") },
+                    M::FactorReadsWeighing { name: s("w") },
+                    M::WeighingNeedsSide { name: s("w") },
+                    M::CannotRead {
+                        name: s("r"),
+                        kind: SymbolKind::Requirement,
+                    },
+                    M::ComparedWithWrongType {
+                        fact: s("x"),
+                        given: Given::Kind(LitKind::Date),
+                        ty: FactType::Bool,
+                    },
+                    M::OnlyEquality {
+                        name: s("x"),
+                        op: ">",
+                    },
+                    M::TakesListedValue {
+                        fact: s("x"),
+                        kind: LitKind::Number,
+                        values: vec![s("a")],
+                    },
+                    M::NotAValue {
+                        value: s("c"),
+                        fact: s("x"),
+                        values: vec![s("a"), s("b")],
+                    },
+                    M::SetCompared {
+                        fact: s("x"),
+                        op: "=",
+                        value: s("a"),
+                    },
+                    M::TestCompared { name: s("t") },
+                    M::InNotAFact { name: s("r") },
+                    M::InOnSet { fact: s("x") },
+                    M::InWrongType {
+                        fact: s("x"),
+                        ty: FactType::Number,
+                    },
+                    M::ContainsNotAFact { name: s("r") },
+                    M::ContainsOnOneValue {
+                        fact: s("x"),
+                        ty: en(),
+                    },
+                    M::ContainsWrongType {
+                        fact: s("x"),
+                        ty: FactType::Date,
+                    },
+                ]
+                .map(Msg::from),
+            );
+        }
+        {
+            use crate::case::Msg as M;
+            out.extend(
+                [
+                    M::BadId { id: s("Bad_Id") },
+                    M::NoUnder {
+                        id: s("c"),
+                        pack: s("kr"),
+                    },
+                    M::UnknownPack {
+                        name: s("kor"),
+                        packs: vec![s("kr")],
+                    },
+                    M::NoTime { id: s("c") },
+                    M::PeriodBackwards { from: day, to: day },
+                    M::UnknownFact {
+                        name: s("x"),
+                        pack: s("kr"),
+                    },
+                    M::UnknownOptionFact {
+                        name: s("x"),
+                        pack: s("kr"),
+                    },
+                    M::FactTwice { name: s("x") },
+                    M::WrongType {
+                        fact: s("x"),
+                        ty: FactType::Bool,
+                        found: Found::Odd(Odd::ListHolding(Shape::Mapping)),
+                    },
+                    M::NumberForBool {
+                        fact: s("x"),
+                        ty: FactType::Bool,
+                        n: 0,
+                    },
+                    M::OneForSet {
+                        fact: s("x"),
+                        ty: FactType::Set(vec![s("a")]),
+                        value: s("a"),
+                    },
+                    M::NotADate {
+                        text: s("2023-02-30"),
+                    },
+                    M::NotACountry { text: s("KOR") },
+                    M::NotAValue {
+                        value: s("c"),
+                        fact: s("x"),
+                        values: vec![s("a"), s("b")],
+                    },
+                    M::NotFactValue { arg: s("bad") },
+                    M::NoSuchFact,
+                    M::KeyTwice { key: s("id") },
+                    M::FactsTwice,
+                    M::KeyTwiceHere { key: s("id") },
+                    // The parsers' own words (in English) are quoted as they come.
+                    M::NotYaml { detail: s("…") },
+                    M::NotJson { detail: s("…") },
+                    M::NoCase,
+                    M::CaseNotMapping { shape: Shape::List },
+                    M::IdNotString {
+                        shape: Shape::Number,
+                    },
+                    M::BadLevel,
+                    M::UnderListsIds,
+                    M::UnderShape {
+                        shape: Shape::Mapping,
+                    },
+                    M::PeriodNotMapping {
+                        shape: Shape::String,
+                    },
+                    M::PeriodNeedsBoth,
+                    M::PartiesNotMapping {
+                        shape: Shape::TruthValue,
+                    },
+                    M::FactsNotMapping {
+                        shape: Shape::Decimal,
+                    },
+                    M::NoId,
+                    M::TranslationsNotMapping { shape: Shape::Null },
+                    M::UnknownLanguage {
+                        tag: s("fr"),
+                        known: vec!["ko"],
+                    },
+                    M::TranslationNotMapping {
+                        tag: s("ko"),
+                        shape: Shape::Number,
+                    },
+                    M::NoEnglish { key: s("title") },
+                    M::NotString {
+                        key: s("title"),
+                        shape: Shape::List,
+                    },
+                    M::TranslatedCount {
+                        key: s("notes"),
+                        given: 1,
+                        english: 2,
+                    },
+                    M::TranslatedPartiesNotMapping,
+                    M::PartyNoEnglish {
+                        role: s("recipient"),
+                    },
+                    M::DateAndPeriod,
+                    M::UnknownKey {
+                        key: s("sauce"),
+                        within: Within::Case,
+                        allowed: vec!["id", "source"],
+                    },
+                    M::DateShape { shape: Shape::List },
+                    M::ExpectNotMapping {
+                        shape: Shape::Number,
+                    },
+                    M::ListShape {
+                        shape: Shape::Number,
+                    },
+                    M::ClassificationValue,
+                    M::LawfulValue {
+                        shape: Shape::String,
+                    },
+                ]
+                .map(Msg::from),
+            );
+        }
+        {
+            use crate::batch::Msg as M;
+            out.extend(
+                [
+                    M::NoSuchPath,
+                    M::NotACaseFile,
+                    M::NotFormattable,
+                    M::CannotRead { io: io.clone() },
+                    M::CannotWrite { io: io.clone() },
+                    M::FormatterFailed {
+                        detail: s("layout"),
+                    },
+                    M::IdTwice {
+                        id: s("j2"),
+                        at: s("c.jsonl:2"),
+                    },
+                ]
+                .map(Msg::from),
+            );
+        }
+        {
+            use crate::library::Msg as M;
+            out.extend(
+                [
+                    M::CannotReadFolder { io: io.clone() },
+                    M::CannotReadFile { io },
+                    M::NoSuchFolder,
+                    M::NoLawFiles,
+                    M::SecondPack { id: s("t") },
+                ]
+                .map(Msg::from),
+            );
+        }
+        out
+    }
+
+    /// The stage and place of a message's variant among its stage's variants.
+    fn index(m: &Msg) -> (usize, usize) {
+        match m {
+            Msg::Syntax(m) => {
+                use crate::syntax::Msg as M;
+                (
+                    0,
+                    match m {
+                        M::TooManyNots { .. } => 0,
+                        M::BracketsTooDeep { .. } => 1,
+                        M::ConditionTooDeep { .. } => 2,
+                        M::Unexpected { .. } => 3,
+                        M::Parser { .. } => 4,
+                        M::NotADate { .. } => 5,
+                        M::NumberTooLarge { .. } => 6,
+                        M::TooLargeHere { .. } => 7,
+                        M::ClauseTwice { .. } => 8,
+                        M::InForceTwice => 9,
+                        M::CaseClauseTwice { .. } => 10,
+                    },
+                )
+            }
+            Msg::Check(m) => {
+                use crate::check::Msg as M;
+                (
+                    1,
+                    match m {
+                        M::NoHeader => 0,
+                        M::SecondHeader { .. } => 1,
+                        M::DeclaredTwice { .. } => 2,
+                        M::FactorTwice { .. } => 3,
+                        M::NoCitation { .. } => 4,
+                        M::MissingClause { .. } => 5,
+                        M::UntilBeforeFrom { .. } => 6,
+                        M::CannotExcept { .. } => 7,
+                        M::UnknownRule { .. } => 8,
+                        M::SecondClassification => 9,
+                        M::Cycle { .. } => 10,
+                        M::ClassificationReadsItself => 11,
+                        M::ValueTwice { .. } => 12,
+                        M::TooManyValues { .. } => 13,
+                        M::ValueNotOfType { .. } => 14,
+                        M::SidesEqual => 15,
+                        M::NotAClassification { .. } => 16,
+                        M::NoFactor { .. } => 17,
+                        M::NotASide { .. } => 18,
+                        M::MissingTranslation { .. } => 19,
+                        M::UndeclaredLanguage { .. } => 20,
+                        M::ExposureOutOfForce { .. } => 21,
+                        M::FactUnused { .. } => 22,
+                        M::RecordedButRead { .. } => 23,
+                        M::TestUnused { .. } => 24,
+                        M::WeighingUnused { .. } => 25,
+                        M::UnknownName { .. } => 26,
+                        M::NotBool { .. } => 27,
+                        M::FactorReadsException { .. } => 28,
+                        M::FactorReadsWeighing { .. } => 29,
+                        M::WeighingNeedsSide { .. } => 30,
+                        M::CannotRead { .. } => 31,
+                        M::ComparedWithWrongType { .. } => 32,
+                        M::OnlyEquality { .. } => 33,
+                        M::TakesListedValue { .. } => 34,
+                        M::NotAValue { .. } => 35,
+                        M::SetCompared { .. } => 36,
+                        M::TestCompared { .. } => 37,
+                        M::InNotAFact { .. } => 38,
+                        M::InOnSet { .. } => 39,
+                        M::InWrongType { .. } => 40,
+                        M::ContainsNotAFact { .. } => 41,
+                        M::ContainsOnOneValue { .. } => 42,
+                        M::ContainsWrongType { .. } => 43,
+                    },
+                )
+            }
+            Msg::Case(m) => {
+                use crate::case::Msg as M;
+                (
+                    2,
+                    match m {
+                        M::BadId { .. } => 0,
+                        M::NoUnder { .. } => 1,
+                        M::UnknownPack { .. } => 2,
+                        M::NoTime { .. } => 3,
+                        M::PeriodBackwards { .. } => 4,
+                        M::UnknownFact { .. } => 5,
+                        M::UnknownOptionFact { .. } => 6,
+                        M::FactTwice { .. } => 7,
+                        M::WrongType { .. } => 8,
+                        M::NumberForBool { .. } => 9,
+                        M::OneForSet { .. } => 10,
+                        M::NotADate { .. } => 11,
+                        M::NotACountry { .. } => 12,
+                        M::NotAValue { .. } => 13,
+                        M::NotFactValue { .. } => 14,
+                        M::NoSuchFact => 15,
+                        M::KeyTwice { .. } => 16,
+                        M::FactsTwice => 17,
+                        M::KeyTwiceHere { .. } => 18,
+                        M::NotYaml { .. } => 19,
+                        M::NotJson { .. } => 20,
+                        M::NoCase => 21,
+                        M::CaseNotMapping { .. } => 22,
+                        M::IdNotString { .. } => 23,
+                        M::BadLevel => 24,
+                        M::UnderListsIds => 25,
+                        M::UnderShape { .. } => 26,
+                        M::PeriodNotMapping { .. } => 27,
+                        M::PeriodNeedsBoth => 28,
+                        M::PartiesNotMapping { .. } => 29,
+                        M::FactsNotMapping { .. } => 30,
+                        M::NoId => 31,
+                        M::TranslationsNotMapping { .. } => 32,
+                        M::UnknownLanguage { .. } => 33,
+                        M::TranslationNotMapping { .. } => 34,
+                        M::NoEnglish { .. } => 35,
+                        M::NotString { .. } => 36,
+                        M::TranslatedCount { .. } => 37,
+                        M::TranslatedPartiesNotMapping => 38,
+                        M::PartyNoEnglish { .. } => 39,
+                        M::DateAndPeriod => 40,
+                        M::UnknownKey { .. } => 41,
+                        M::DateShape { .. } => 42,
+                        M::ExpectNotMapping { .. } => 43,
+                        M::ListShape { .. } => 44,
+                        M::ClassificationValue => 45,
+                        M::LawfulValue { .. } => 46,
+                    },
+                )
+            }
+            Msg::Batch(m) => {
+                use crate::batch::Msg as M;
+                (
+                    3,
+                    match m {
+                        M::NoSuchPath => 0,
+                        M::NotACaseFile => 1,
+                        M::NotFormattable => 2,
+                        M::CannotRead { .. } => 3,
+                        M::CannotWrite { .. } => 4,
+                        M::FormatterFailed { .. } => 5,
+                        M::IdTwice { .. } => 6,
+                    },
+                )
+            }
+            Msg::Library(m) => {
+                use crate::library::Msg as M;
+                (
+                    4,
+                    match m {
+                        M::CannotReadFolder { .. } => 0,
+                        M::CannotReadFile { .. } => 1,
+                        M::NoSuchFolder => 2,
+                        M::NoLawFiles => 3,
+                        M::SecondPack { .. } => 4,
+                    },
+                )
+            }
+        }
+    }
+
+    /// How many variants each stage has, as counted by `index`.
+    const VARIANTS: [usize; 5] = [11, 44, 47, 7, 5];
+
+    /// A text without what it quotes between backticks.
+    fn unquoted(text: &str) -> String {
+        let mut inside = false;
+        text.chars()
+            .filter(|c| {
+                if *c == '`' {
+                    inside = !inside;
+                    false
+                } else {
+                    !inside
+                }
+            })
+            .collect()
+    }
+
+    fn hangul(text: &str) -> bool {
+        text.chars().any(|c| ('가'..='힣').contains(&c))
+    }
+
+    #[test]
+    fn every_message_has_korean_words() {
+        let samples = samples();
+        // One sample of every variant, no more.
+        let mut seen: Vec<(usize, usize)> = samples.iter().map(index).collect();
+        seen.sort_unstable();
+        let all: Vec<(usize, usize)> = VARIANTS
+            .iter()
+            .enumerate()
+            .flat_map(|(stage, n)| (0..*n).map(move |i| (stage, i)))
+            .collect();
+        assert_eq!(seen, all, "a variant has no sample, or two samples");
+        let mut failures = Vec::new();
+        for m in &samples {
+            let en = m.said(&crate::words::En);
+            let ko = m.said(&crate::words::Ko);
+            let parts = [
+                ("message", Some(&ko.message), Some(&en.message)),
+                ("label", ko.label.as_ref(), en.label.as_ref()),
+                ("help", ko.help.as_ref(), en.help.as_ref()),
+            ];
+            for (what, k, e) in parts {
+                match (k, e) {
+                    (Some(k), Some(e)) => {
+                        let words = unquoted(k);
+                        // A message quoting a parser's words may be only those words.
+                        let quoting = matches!(m, Msg::Syntax(crate::syntax::Msg::Parser { .. }));
+                        if !quoting && (!hangul(&words) || k == e) {
+                            failures.push(format!("{what} of {m:?} is not Korean: {k}"));
+                        }
+                        for w in ENGLISH {
+                            if words.to_lowercase().contains(w) {
+                                failures.push(format!("{what} of {m:?} has `{w}`: {k}"));
+                            }
+                        }
+                        if hangul(e) {
+                            failures.push(format!("{what} of {m:?} has Korean in English: {e}"));
+                        }
+                    }
+                    (None, None) => {}
+                    _ => failures.push(format!("{what} of {m:?} is in one language only")),
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn renders_in_korean_with_korean_frame_words() {
+        let mut sm = SourceMap::new();
+        let id = sm.add("x.case", "facts\n  procesing_serves = third_party\n");
+        let d = Diagnostic::error(
+            crate::case::Msg::UnknownFact {
+                name: "procesing_serves".into(),
+                pack: "kr".into(),
+            },
+            Span::new(id, 8, 24),
+        )
+        .suggest("procesing_serves", ["processing_serves"]);
+        assert_eq!(
+            d.render_in(&sm, &crate::words::Ko),
+            "오류: 알 수 없는 사실 `procesing_serves`입니다\n --> x.case:2:3\n  |\n2 |   procesing_serves = third_party\n  |   ^^^^^^^^^^^^^^^^ `kr` 법령팩의 사실이 아님\n  = 도움말: `processing_serves`을(를) 뜻하셨습니까?\n"
+        );
+        assert_eq!(d.message(), "unknown fact `procesing_serves`");
+        let w = Diagnostic::warning(
+            crate::check::Msg::FactUnused { fact: "x".into() },
+            Span::new(id, 0, 5),
+        );
+        assert!(
+            w.render_in(&sm, &crate::words::Ko)
+                .starts_with("경고: 사실 `x`이(가) ")
+        );
+    }
+
     #[test]
     fn renders_line_and_underline() {
         let mut sm = SourceMap::new();

@@ -5,7 +5,7 @@
 mod expr;
 mod msg;
 
-pub use msg::{Given, LitKind, Msg, RuleKind, SymbolKind};
+pub use msg::{Clause, Given, LitKind, Msg, RuleKind, SymbolKind};
 
 use crate::compile::pack::*;
 use crate::compile::{self};
@@ -167,19 +167,12 @@ impl Checker<'_> {
         }
     }
 
-    fn missing(
-        &mut self,
-        kind: RuleKind,
-        name: &Name,
-        clause: &'static str,
-        example: &'static str,
-    ) {
+    fn missing(&mut self, kind: RuleKind, name: &Name, clause: Clause) {
         self.errors.push(Diagnostic::error(
             Msg::MissingClause {
                 kind,
                 name: name.text.clone(),
                 clause,
-                example,
             },
             name.span,
         ));
@@ -311,12 +304,7 @@ impl Checker<'_> {
                     let cond = match &t.cond {
                         Some(e) => resolve(&syms, e, Place::Rule, &mut self.errors),
                         None => {
-                            self.missing(
-                                RuleKind::Test,
-                                &t.name,
-                                "if",
-                                "if recipient_country != KR",
-                            );
+                            self.missing(RuleKind::Test, &t.name, Clause::TestIf);
                             Cond::Const(false)
                         }
                     };
@@ -334,12 +322,7 @@ impl Checker<'_> {
                     let cond = match &e.cond {
                         Some(x) => resolve(&syms, x, Place::Rule, &mut self.errors),
                         None => {
-                            self.missing(
-                                RuleKind::Exception,
-                                &e.name,
-                                "if",
-                                "if cross_border_disclosed",
-                            );
+                            self.missing(RuleKind::Exception, &e.name, Clause::ExceptionIf);
                             Cond::Const(false)
                         }
                     };
@@ -372,12 +355,7 @@ impl Checker<'_> {
                             }
                         },
                         None => {
-                            self.missing(
-                                RuleKind::Exception,
-                                &e.name,
-                                "to",
-                                "to cross_border_ground",
-                            );
+                            self.missing(RuleKind::Exception, &e.name, Clause::ExceptionTo);
                             None
                         }
                     };
@@ -559,12 +537,7 @@ impl Checker<'_> {
         };
         let ty = syms.fact_type(id).clone();
         if f.ask.is_none() {
-            self.missing(
-                RuleKind::Fact,
-                &f.name,
-                "ask",
-                "ask \"Does the recipient use the data for itself?\"",
-            );
+            self.missing(RuleKind::Fact, &f.name, Clause::Ask);
         }
         let burden = f.burden.as_ref().map(|b| {
             let v = self.literal_value(&f.name, &ty, &b.otherwise);
@@ -646,12 +619,7 @@ impl Checker<'_> {
                 [a.text.clone(), b.text.clone()]
             }
             None => {
-                self.missing(
-                    RuleKind::Weighing,
-                    &w.name,
-                    "sides",
-                    "sides provision, outsourcing",
-                );
+                self.missing(RuleKind::Weighing, &w.name, Clause::Sides);
                 [String::new(), String::new()]
             }
         };
@@ -685,31 +653,26 @@ impl Checker<'_> {
                     }
                 },
                 None => {
-                    self.missing(RuleKind::Factor, &f.name, "toward", "toward provision");
+                    self.missing(RuleKind::Factor, &f.name, Clause::Toward);
                     0
                 }
             };
             let weight = match f.weight {
                 Some((n, _)) => i32::try_from(n).unwrap_or(0),
                 None => {
-                    self.missing(RuleKind::Factor, &f.name, "weight", "weight 1");
+                    self.missing(RuleKind::Factor, &f.name, Clause::Weight);
                     0
                 }
             };
             let cond = match &f.when {
                 Some(e) => resolve(syms, e, Place::Factor, &mut self.errors),
                 None => {
-                    self.missing(RuleKind::Factor, &f.name, "when", "when recipient_own_use");
+                    self.missing(RuleKind::Factor, &f.name, Clause::FactorWhen);
                     Cond::Const(false)
                 }
             };
             if f.because.is_none() {
-                self.missing(
-                    RuleKind::Factor,
-                    &f.name,
-                    "because",
-                    "because \"the recipient uses the data for itself\"",
-                );
+                self.missing(RuleKind::Factor, &f.name, Clause::Because);
             }
             let cites = if f.cites.is_empty() {
                 &w.cites
@@ -805,24 +768,14 @@ impl Checker<'_> {
         let requires = match &r.requires {
             Some(e) => resolve(syms, e, Place::Rule, &mut self.errors),
             None => {
-                self.missing(
-                    RuleKind::Requirement,
-                    &r.name,
-                    "requires",
-                    "requires written_contract",
-                );
+                self.missing(RuleKind::Requirement, &r.name, Clause::Requires);
                 Cond::Const(true)
             }
         };
         let (code, message) = match &r.violation {
             Some(v) => (v.code.text.clone(), v.message.get(self.lang).to_string()),
             None => {
-                self.missing(
-                    RuleKind::Requirement,
-                    &r.name,
-                    "violation",
-                    "violation KR-PIPA-26-1 \"…\"",
-                );
+                self.missing(RuleKind::Requirement, &r.name, Clause::Violation);
                 (String::new(), String::new())
             }
         };

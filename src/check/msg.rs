@@ -43,6 +43,51 @@ pub enum RuleKind {
     Gap,
 }
 
+/// A clause a declaration needs, as the message about its absence names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clause {
+    /// `if` of a test.
+    TestIf,
+    /// `if` of an exception.
+    ExceptionIf,
+    /// `to` of an exception.
+    ExceptionTo,
+    /// `ask` of a fact.
+    Ask,
+    /// `sides` of a weighing.
+    Sides,
+    /// `toward` of a factor.
+    Toward,
+    /// `weight` of a factor.
+    Weight,
+    /// `when` of a factor.
+    FactorWhen,
+    /// `because` of a factor.
+    Because,
+    /// `requires` of a requirement.
+    Requires,
+    /// `violation` of a requirement.
+    Violation,
+}
+
+impl Clause {
+    /// The clause's keyword.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Clause::TestIf | Clause::ExceptionIf => "if",
+            Clause::ExceptionTo => "to",
+            Clause::Ask => "ask",
+            Clause::Sides => "sides",
+            Clause::Toward => "toward",
+            Clause::Weight => "weight",
+            Clause::FactorWhen => "when",
+            Clause::Because => "because",
+            Clause::Requires => "requires",
+            Clause::Violation => "violation",
+        }
+    }
+}
+
 /// The kind of a literal written in a condition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LitKind {
@@ -108,10 +153,8 @@ pub enum Msg {
         kind: RuleKind,
         /// Its name.
         name: String,
-        /// The clause's keyword.
-        clause: &'static str,
-        /// An example of the clause.
-        example: &'static str,
+        /// The clause.
+        clause: Clause,
     },
     /// `in force` ending before it starts.
     UntilBeforeFrom {

@@ -282,8 +282,8 @@ pub fn run(
     }
     let _ = writeln!(
         err,
-        "{} evaluated, {} rejected",
-        counts.evaluated, counts.rejected
+        "{}",
+        g.words().eval_summary(counts.evaluated, counts.rejected)
     );
     if counts.rejected > 0 {
         outcome = outcome.worst(Outcome::BadInput);

@@ -3,7 +3,7 @@
 
 use super::josa::{eul, eun, i, ro};
 use super::{En, Ko};
-use crate::check::{Given, LitKind, Msg, RuleKind, SymbolKind};
+use crate::check::{Clause, Given, LitKind, Msg, RuleKind, SymbolKind};
 use crate::compile::pack::FactType;
 use crate::diagnostic::{Said, Severity};
 
@@ -24,6 +24,8 @@ pub trait CheckWords {
     fn check_summary(&self, packs: usize, cases: Option<usize>, warnings: Option<usize>) -> String;
     /// The last line of `entrust fmt`; `check` for `--check`.
     fn fmt_summary(&self, changed: usize, unchanged: usize, check: bool) -> String;
+    /// The last line of `entrust eval`: cases judged and cases (or inputs) rejected.
+    fn eval_summary(&self, evaluated: usize, rejected: usize) -> String;
 }
 
 fn symbol_en(k: SymbolKind) -> &'static str {
@@ -57,6 +59,30 @@ fn lit_en(k: LitKind) -> &'static str {
         LitKind::Date => "a date",
         LitKind::Country => "a country code",
         LitKind::Name => "a name",
+    }
+}
+
+/// An example of a clause, in code; the texts a pack writes in English come with a Korean
+/// translation in the Korean example.
+fn clause_example(c: Clause, korean: bool) -> &'static str {
+    match (c, korean) {
+        (Clause::TestIf, _) => "if recipient_country != KR",
+        (Clause::ExceptionIf, _) => "if cross_border_disclosed",
+        (Clause::ExceptionTo, _) => "to cross_border_ground",
+        (Clause::Ask, false) => "ask \"Does the recipient use the data for itself?\"",
+        (Clause::Ask, true) => {
+            "ask \"Does the recipient use the data for itself?\" ko \"이전받는 자가 개인정보를 자기 목적으로 이용합니까?\""
+        }
+        (Clause::Sides, _) => "sides provision, outsourcing",
+        (Clause::Toward, _) => "toward provision",
+        (Clause::Weight, _) => "weight 1",
+        (Clause::FactorWhen, _) => "when recipient_own_use",
+        (Clause::Because, false) => "because \"the recipient uses the data for itself\"",
+        (Clause::Because, true) => {
+            "because \"the recipient uses the data for itself\" ko \"이전받는 자가 개인정보를 자기 목적으로 이용함\""
+        }
+        (Clause::Requires, _) => "requires written_contract",
+        (Clause::Violation, _) => "violation KR-PIPA-26-1 \"…\"",
     }
 }
 
@@ -123,16 +149,12 @@ impl CheckWords for En {
                 rule_en(*kind)
             ))
             .help("add `cite \"…\"` naming the article or judgment it encodes"),
-            Msg::MissingClause {
-                kind,
-                name,
-                clause,
-                example,
-            } => Said::new(format!(
-                "{} `{name}` has no `{clause}` clause",
-                rule_en(*kind)
+            Msg::MissingClause { kind, name, clause } => Said::new(format!(
+                "{} `{name}` has no `{}` clause",
+                rule_en(*kind),
+                clause.keyword()
             ))
-            .help(format!("add e.g. `{example}`")),
+            .help(format!("add e.g. `{}`", clause_example(*clause, false))),
             Msg::UntilBeforeFrom { from, until } => Said::new(format!(
                 "in force until {until}, before it comes into force on {from}"
             )),
@@ -308,6 +330,10 @@ impl CheckWords for En {
             format!("{changed} file(s) reformatted, {unchanged} already formatted")
         }
     }
+
+    fn eval_summary(&self, evaluated: usize, rejected: usize) -> String {
+        format!("{evaluated} evaluated, {rejected} rejected")
+    }
 }
 
 fn symbol_ko(k: SymbolKind) -> &'static str {
@@ -396,16 +422,15 @@ impl CheckWords for Ko {
                 rule_ko(*kind)
             ))
             .help("이 규칙이 반영하는 조문이나 판결을 `cite \"…\"`로 적으십시오"),
-            Msg::MissingClause {
-                kind,
-                name,
-                clause,
-                example,
-            } => Said::new(format!(
-                "{} `{name}`에 `{clause}` 절이 없습니다",
-                rule_ko(*kind)
+            Msg::MissingClause { kind, name, clause } => Said::new(format!(
+                "{} `{name}`에 `{}` 절이 없습니다",
+                rule_ko(*kind),
+                clause.keyword()
             ))
-            .help(format!("예를 들어 다음과 같이 추가하십시오: `{example}`")),
+            .help(format!(
+                "예를 들어 다음과 같이 추가하십시오: `{}`",
+                clause_example(*clause, true)
+            )),
             Msg::UntilBeforeFrom { from, until } => Said::new(format!(
                 "효력 종료일 {} 시행일 {from}보다 앞섭니다",
                 i(&until.to_string())
@@ -603,5 +628,9 @@ impl CheckWords for Ko {
         } else {
             format!("파일 {changed}개의 서식을 바꾸었습니다. 이미 서식에 맞는 파일 {unchanged}개")
         }
+    }
+
+    fn eval_summary(&self, evaluated: usize, rejected: usize) -> String {
+        format!("판단한 사안 {evaluated}건, 거부한 입력 {rejected}건")
     }
 }

@@ -68,7 +68,7 @@ pub fn imyeo(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{eul, gwa, i, ro};
+    use super::{eul, eun, gwa, i, ro};
 
     #[test]
     fn follows_the_final_consonant() {
@@ -84,5 +84,14 @@ mod tests {
         assert_eq!(ro("판단 유보"), "판단 유보로");
         assert_eq!(ro("서울"), "서울로");
         assert_eq!(eul("provision"), "provision을(를)");
+        assert_eq!(eun("사실"), "사실은");
+        assert_eq!(eun("형량"), "형량은");
+        assert_eq!(eun("판단 기준"), "판단 기준은");
+        // An identifier in backticks is read as written: a digit as the number, a Latin
+        // letter unknown.
+        assert_eq!(i("`t1`"), "`t1`이");
+        assert_eq!(i("`j2`"), "`j2`가");
+        assert_eq!(eun("`2023-02-30`"), "`2023-02-30`은");
+        assert_eq!(i("`dup`"), "`dup`이(가)");
     }
 }

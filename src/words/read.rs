@@ -644,10 +644,12 @@ impl ReadWords for Ko {
                 "키 {} 두 번 나옵니다",
                 i(&format!("`{key}`"))
             )),
-            CaseMsg::NotYaml { detail } => Said::new(format!("올바른 YAML이 아닙니다: {detail}")),
-            CaseMsg::NotJson { detail } => {
-                Said::new(format!("이 줄은 올바른 JSON이 아닙니다: {detail}"))
+            CaseMsg::NotYaml { detail } => {
+                Said::new(format!("올바른 YAML이 아닙니다(파서 메시지: {detail})"))
             }
+            CaseMsg::NotJson { detail } => Said::new(format!(
+                "이 줄은 올바른 JSON이 아닙니다(파서 메시지: {detail})"
+            )),
             CaseMsg::NoCase => Said::new("파일에 사안이 없습니다"),
             CaseMsg::CaseNotMapping { shape } => Said::new(format!(
                 "사안은 {} 아니라 `id`, `facts` 같은 키의 매핑이어야 합니다",
