@@ -3,12 +3,46 @@
 
 use crate::case::{self, BoundCase, Format};
 use crate::date::Date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, IoProblem};
 use crate::library::Library;
 use crate::source::Span;
 use crate::syntax::ast::CaseAst;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+/// A problem with the files a run was given (case files, or the files `fmt` rewrites), as
+/// data; its words are in [`crate::words::ReadWords`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    /// A path that does not exist.
+    NoSuchPath,
+    /// A file whose extension is not that of a case file.
+    NotACaseFile,
+    /// A file `fmt` does not format.
+    NotFormattable,
+    /// A file that cannot be read.
+    CannotRead {
+        /// Why.
+        io: IoProblem,
+    },
+    /// A file that cannot be written.
+    CannotWrite {
+        /// Why.
+        io: IoProblem,
+    },
+    /// The formatter could not lay a text out (a bug in the formatter).
+    FormatterFailed {
+        /// What went wrong, in the formatter's words.
+        detail: String,
+    },
+    /// A case id used twice in one run.
+    IdTwice {
+        /// The id.
+        id: String,
+        /// Where it was first used (`file:line:col`, or `file:line`).
+        at: String,
+    },
+}
 
 /// A case file to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,7 +69,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
             }));
         } else if !p.exists() {
             errors.push(Diagnostic::file_error(
-                "no such file or folder",
+                Msg::NoSuchPath,
                 p.display().to_string(),
             ));
         } else {
@@ -44,10 +78,10 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
                     path: p.clone(),
                     format,
                 }),
-                None => errors.push(
-                    Diagnostic::file_error("not a case file", p.display().to_string())
-                        .with_help("case files end in .case, .yaml, .yml or .jsonl"),
-                ),
+                None => errors.push(Diagnostic::file_error(
+                    Msg::NotACaseFile,
+                    p.display().to_string(),
+                )),
             }
         }
     }
@@ -95,7 +129,7 @@ pub fn load_cases(
             Ok(t) => t,
             Err(e) => {
                 errors.push(Diagnostic::file_error(
-                    format!("cannot read the file: {e}"),
+                    Msg::CannotRead { io: e.into() },
                     input.path.display().to_string(),
                 ));
                 continue;
@@ -129,14 +163,13 @@ pub fn bind_cases(
                 .locate(*prev)
                 .map(|(f, lc)| format!("{f}:{lc}"))
                 .unwrap_or_default();
-            errs.push(
-                Diagnostic::error(
-                    format!("case id `{}` is used twice in this run", c.id.text),
-                    c.id.span,
-                )
-                .with_label(format!("first used at {at}"))
-                .with_help("give every case its own id"),
-            );
+            errs.push(Diagnostic::error(
+                Msg::IdTwice {
+                    id: c.id.text.clone(),
+                    at,
+                },
+                c.id.span,
+            ));
         } else {
             ids.insert(c.id.text.clone(), c.id.span);
         }

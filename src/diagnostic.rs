@@ -1,10 +1,17 @@
 //! Diagnostics: what went wrong in an input, where, and what the user might have meant.
 //!
-//! Every stage (parsing, checking, reading cases) reports problems as [`Diagnostic`]s carrying a
-//! [`Span`]; [`Diagnostic::render`] prints them the way compilers do, with the file, line and
-//! column, the source line and the offending text underlined.
+//! Every stage (parsing, checking, reading cases, reading files) reports problems as
+//! [`Diagnostic`]s carrying a [`Span`] and a typed message: a variant of the stage's own enum
+//! ([`crate::syntax::Msg`], [`crate::check::Msg`], [`crate::case::Msg`], [`crate::batch::Msg`],
+//! [`crate::library::Msg`]) with the names and numbers it speaks of. The words of each message
+//! (the message, the label under the underline, the help line) are in the wording layer, one
+//! version per language ([`crate::words::CheckWords`], [`crate::words::ReadWords`]).
+//! [`Diagnostic::render_in`] prints a diagnostic the way compilers do, with the file, line and
+//! column, the source line and the offending text underlined, in the language of the words
+//! given; [`Diagnostic::render`] prints it in English.
 
 use crate::source::{SourceMap, Span};
+use crate::words::{En, Words};
 use std::fmt::Write as _;
 
 /// How serious a diagnostic is.
@@ -16,79 +23,210 @@ pub enum Severity {
     Error,
 }
 
+/// What a diagnostic says, by the stage that found it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    /// Parsing a statute or case file.
+    Syntax(crate::syntax::Msg),
+    /// Checking a pack.
+    Check(crate::check::Msg),
+    /// Reading a case and binding it to a pack.
+    Case(crate::case::Msg),
+    /// Finding and reading case files.
+    Batch(crate::batch::Msg),
+    /// Finding and reading statute packs.
+    Library(crate::library::Msg),
+}
+
+impl From<crate::syntax::Msg> for Msg {
+    fn from(m: crate::syntax::Msg) -> Self {
+        Msg::Syntax(m)
+    }
+}
+
+impl From<crate::check::Msg> for Msg {
+    fn from(m: crate::check::Msg) -> Self {
+        Msg::Check(m)
+    }
+}
+
+impl From<crate::case::Msg> for Msg {
+    fn from(m: crate::case::Msg) -> Self {
+        Msg::Case(m)
+    }
+}
+
+impl From<crate::batch::Msg> for Msg {
+    fn from(m: crate::batch::Msg) -> Self {
+        Msg::Batch(m)
+    }
+}
+
+impl From<crate::library::Msg> for Msg {
+    fn from(m: crate::library::Msg) -> Self {
+        Msg::Library(m)
+    }
+}
+
+impl Msg {
+    /// The message in words: the message itself, its label and its help.
+    pub fn said(&self, w: &dyn Words) -> Said {
+        match self {
+            Msg::Syntax(m) => w.syntax_said(m),
+            Msg::Check(m) => w.check_said(m),
+            Msg::Case(m) => w.case_said(m),
+            Msg::Batch(m) => w.batch_said(m),
+            Msg::Library(m) => w.library_said(m),
+        }
+    }
+}
+
+/// A message in the words of one language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Said {
+    /// One line, lower case (in English), no final period; user text in backticks.
+    pub message: String,
+    /// A short label printed under the underline.
+    pub label: Option<String>,
+    /// A help line.
+    pub help: Option<String>,
+}
+
+impl Said {
+    /// A message without label or help.
+    pub fn new(message: impl Into<String>) -> Self {
+        Said {
+            message: message.into(),
+            label: None,
+            help: None,
+        }
+    }
+
+    /// Adds a label.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a help line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// An input error the operating system reported (a file that cannot be read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IoProblem {
+    /// Its kind, which the wording layer can put in words.
+    pub kind: std::io::ErrorKind,
+    /// The system's own words, in English.
+    pub text: String,
+}
+
+impl From<&std::io::Error> for IoProblem {
+    fn from(e: &std::io::Error) -> Self {
+        IoProblem {
+            kind: e.kind(),
+            text: e.to_string(),
+        }
+    }
+}
+
+impl From<std::io::Error> for IoProblem {
+    fn from(e: std::io::Error) -> Self {
+        IoProblem::from(&e)
+    }
+}
+
 /// One problem found in an input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// One line, lower case, no final period; user text in backticks.
-    pub message: String,
+    /// What is wrong, with the names and numbers it speaks of (boxed, to keep diagnostics
+    /// small in `Result`s).
+    pub msg: Box<Msg>,
     /// Where; `None` for problems with no place in a text (an unreadable file).
     pub span: Option<Span>,
-    /// A short label printed under the underline.
-    pub label: Option<String>,
-    /// A suggestion, e.g. "did you mean `processing_serves`?".
-    pub help: Option<String>,
+    /// A name close to the one written, offered as "did you mean `…`?" (in place of the
+    /// message's own help).
+    pub suggestion: Option<String>,
     /// The file name when there is no span (e.g. a file that cannot be read).
     pub file: Option<String>,
 }
 
 impl Diagnostic {
     /// An error at a span.
-    pub fn error(message: impl Into<String>, span: Span) -> Self {
+    pub fn error(msg: impl Into<Msg>, span: Span) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            message: message.into(),
+            msg: Box::new(msg.into()),
             span: Some(span),
-            label: None,
-            help: None,
+            suggestion: None,
             file: None,
         }
     }
 
     /// A warning at a span.
-    pub fn warning(message: impl Into<String>, span: Span) -> Self {
+    pub fn warning(msg: impl Into<Msg>, span: Span) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(message, span)
+            ..Diagnostic::error(msg, span)
         }
     }
 
     /// An error about a whole file (unreadable, unknown extension).
-    pub fn file_error(message: impl Into<String>, file: impl Into<String>) -> Self {
+    pub fn file_error(msg: impl Into<Msg>, file: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            message: message.into(),
+            msg: Box::new(msg.into()),
             span: None,
-            label: None,
-            help: None,
+            suggestion: None,
             file: Some(file.into()),
         }
     }
 
-    /// Adds a label under the underline.
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
-        self
-    }
-
-    /// Adds a help line.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-
-    /// Adds "did you mean" help when a candidate is close to `wrong`.
-    pub fn suggest<'a>(self, wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
-        match did_you_mean(wrong, candidates) {
-            Some(best) => self.with_help(format!("did you mean `{best}`?")),
-            None => self,
+    /// Offers "did you mean" help when a candidate is close to `wrong`.
+    pub fn suggest<'a>(
+        mut self,
+        wrong: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        if let Some(best) = did_you_mean(wrong, candidates) {
+            self.suggestion = Some(best.to_string());
         }
+        self
     }
 
     /// Whether this is an error (not a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The message, label and help in the words given; the help is "did you mean" when a
+    /// close name was found.
+    pub fn said(&self, w: &dyn Words) -> Said {
+        let mut said = self.msg.said(w);
+        if let Some(best) = &self.suggestion {
+            said.help = Some(w.did_you_mean(best));
+        }
+        said
+    }
+
+    /// The message in English, as `# expect error` lines of case files quote it.
+    pub fn message(&self) -> String {
+        self.msg.said(&En).message
+    }
+
+    /// The message in the words given.
+    pub fn message_in(&self, w: &dyn Words) -> String {
+        self.msg.said(w).message
+    }
+
+    /// The help line in the words given, if any.
+    pub fn help_in(&self, w: &dyn Words) -> Option<String> {
+        self.said(w).help
     }
 
     /// `file:line:col` of the diagnostic, or the file alone.
@@ -99,7 +237,12 @@ impl Diagnostic {
         }
     }
 
-    /// Renders the diagnostic as plain text:
+    /// Renders the diagnostic as plain text in English; see [`Diagnostic::render_in`].
+    pub fn render(&self, sources: &SourceMap) -> String {
+        self.render_in(sources, &En)
+    }
+
+    /// Renders the diagnostic as plain text in the words given:
     ///
     /// ```text
     /// error: unknown fact `procesing_serves`
@@ -109,13 +252,11 @@ impl Diagnostic {
     ///    |   ^^^^^^^^^^^^^^^^ not a fact of pack `kr`
     ///    = help: did you mean `processing_serves`?
     /// ```
-    pub fn render(&self, sources: &SourceMap) -> String {
+    pub fn render_in(&self, sources: &SourceMap, w: &dyn Words) -> String {
         let mut out = String::new();
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let _ = writeln!(out, "{kind}: {}", self.message);
+        let said = self.said(w);
+        let _ = writeln!(out, "{}: {}", w.severity(self.severity), said.message);
+        let help_word = w.help_word();
         let located = self.span.and_then(|s| Some((s, sources.get(s.source)?)));
         match located {
             Some((span, file)) => {
@@ -142,7 +283,7 @@ impl Diagnostic {
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 let carets = "^".repeat(width as usize);
-                match &self.label {
+                match &said.label {
                     Some(label) => {
                         let _ = writeln!(out, "{pad} | {lead}{carets} {label}");
                     }
@@ -150,16 +291,16 @@ impl Diagnostic {
                         let _ = writeln!(out, "{pad} | {lead}{carets}");
                     }
                 }
-                if let Some(help) = &self.help {
-                    let _ = writeln!(out, "{pad} = help: {help}");
+                if let Some(help) = &said.help {
+                    let _ = writeln!(out, "{pad} = {help_word}: {help}");
                 }
             }
             None => {
                 if let Some(file) = &self.file {
                     let _ = writeln!(out, "  --> {file}");
                 }
-                if let Some(help) = &self.help {
-                    let _ = writeln!(out, "  = help: {help}");
+                if let Some(help) = &said.help {
+                    let _ = writeln!(out, "  = {help_word}: {help}");
                 }
             }
         }
@@ -204,13 +345,636 @@ mod tests {
         assert_eq!(did_you_mean("weather", names), None);
     }
 
+    /// The English words that would give away an English sentence.
+    const ENGLISH: [&str; 12] = [
+        " the ",
+        " of ",
+        " is ",
+        " and ",
+        " not ",
+        " a ",
+        " an ",
+        " must ",
+        "did you mean",
+        "error",
+        "warning",
+        "help",
+    ];
+
+    /// One message of every variant of every stage. The `index` functions below match every
+    /// variant without a wildcard, so a variant added to a stage does not compile until it is
+    /// given an index, and the test fails until it is given a sample here.
+    fn samples() -> Vec<Msg> {
+        use crate::case::{Found, Shape, Within};
+        use crate::check::{Clause, Given, LitKind, RuleKind, SymbolKind};
+        use crate::compile::pack::FactType;
+        use crate::date::Date;
+        use crate::lang::Lang;
+        use crate::syntax::ast::Odd;
+        use crate::syntax::{CaseClause, Expected};
+        use std::io::ErrorKind;
+        let s = |x: &str| x.to_string();
+        let en = || FactType::Enum(vec![s("transferor"), s("recipient")]);
+        let day = Date::parse("2024-01-01").unwrap_or(Date(0));
+        let io = IoProblem {
+            kind: ErrorKind::NotFound,
+            text: s("No such file or directory (os error 2)"),
+        };
+        let mut out: Vec<Msg> = Vec::new();
+        {
+            use crate::syntax::Msg as M;
+            out.extend(
+                [
+                    M::TooManyNots { max: 64 },
+                    M::BracketsTooDeep { max: 64 },
+                    M::ConditionTooDeep { max: 64 },
+                    M::Unexpected {
+                        found: s("transferor"),
+                        expected: vec![Expected::Code("="), Expected::Name, Expected::Date],
+                    },
+                    M::Parser { text: s("x") },
+                    M::NotADate {
+                        text: s("2023-02-30"),
+                    },
+                    M::NumberTooLarge {
+                        text: s("99999999999999999999"),
+                    },
+                    M::TooLargeHere { n: 5_000_000 },
+                    M::ClauseTwice { clause: s("ask") },
+                    M::InForceTwice,
+                    M::CaseClauseTwice {
+                        clause: CaseClause::Time,
+                    },
+                ]
+                .map(Msg::from),
+            );
+        }
+        {
+            use crate::check::Msg as M;
+            out.extend(
+                [
+                    M::NoHeader,
+                    M::SecondHeader {
+                        id: s("u"),
+                        first: s("t"),
+                    },
+                    M::DeclaredTwice {
+                        name: s("dup"),
+                        prev: SymbolKind::Test,
+                        at: s("t.law:3:6"),
+                    },
+                    M::FactorTwice {
+                        name: s("f"),
+                        at: s("t.law:3:6"),
+                    },
+                    M::NoCitation {
+                        kind: RuleKind::Requirement,
+                        name: s("r"),
+                    },
+                    M::MissingClause {
+                        kind: RuleKind::Factor,
+                        name: s("f"),
+                        clause: Clause::Because,
+                    },
+                    M::UntilBeforeFrom {
+                        from: day,
+                        until: day,
+                    },
+                    M::CannotExcept {
+                        name: s("x"),
+                        kind: SymbolKind::Fact,
+                    },
+                    M::UnknownRule { name: s("x") },
+                    M::SecondClassification,
+                    M::Cycle {
+                        names: vec![s("loop_one"), s("loop_two"), s("loop_one")],
+                    },
+                    M::ClassificationReadsItself,
+                    M::ValueTwice { value: s("v") },
+                    M::TooManyValues {
+                        fact: s("x"),
+                        n: 70,
+                        max: 64,
+                    },
+                    M::ValueNotOfType {
+                        fact: s("x"),
+                        ty: FactType::Number,
+                    },
+                    M::SidesEqual,
+                    M::NotAClassification {
+                        value: s("outsorcing"),
+                        values: vec![s("outsourcing"), s("provision")],
+                    },
+                    M::NoFactor { weighing: s("w") },
+                    M::NotASide {
+                        value: s("provisoin"),
+                        weighing: s("w"),
+                        sides: vec![s("provision"), s("outsourcing")],
+                    },
+                    M::ArticleTwice {
+                        name: s("pipa_17_1"),
+                        at: s("a.law:3:9"),
+                    },
+                    M::QuotedUnderNoRule {
+                        name: s("x"),
+                        kind: Some(SymbolKind::Fact),
+                    },
+                    M::VersionWithoutSource { article: s("a") },
+                    M::VersionWithoutText { article: s("a") },
+                    M::MissingTranslation { lang: Lang::Ko },
+                    M::UndeclaredLanguage { lang: Lang::Ko },
+                    M::ExposureOutOfForce {
+                        requirement: s("r"),
+                    },
+                    M::FactUnused { fact: s("x") },
+                    M::RecordedButRead { fact: s("x") },
+                    M::TestUnused { test: s("t") },
+                    M::WeighingUnused { weighing: s("w") },
+                    M::UnknownName { name: s("x") },
+                    M::NotBool {
+                        fact: s("x"),
+                        ty: FactType::Set(vec![s("a"), s("b")]),
+                    },
+                    M::FactorReadsException { name: s("e") },
+                    M::FactorReadsWeighing { name: s("w") },
+                    M::WeighingNeedsSide { name: s("w") },
+                    M::CannotRead {
+                        name: s("r"),
+                        kind: SymbolKind::Requirement,
+                    },
+                    M::ComparedWithWrongType {
+                        fact: s("x"),
+                        given: Given::Kind(LitKind::Date),
+                        ty: FactType::Bool,
+                    },
+                    M::OnlyEquality {
+                        name: s("x"),
+                        op: ">",
+                    },
+                    M::TakesListedValue {
+                        fact: s("x"),
+                        kind: LitKind::Number,
+                        values: vec![s("a")],
+                    },
+                    M::NotAValue {
+                        value: s("c"),
+                        fact: s("x"),
+                        values: vec![s("a"), s("b")],
+                    },
+                    M::SetCompared {
+                        fact: s("x"),
+                        op: "=",
+                        value: s("a"),
+                    },
+                    M::TestCompared { name: s("t") },
+                    M::InNotAFact { name: s("r") },
+                    M::InOnSet { fact: s("x") },
+                    M::InWrongType {
+                        fact: s("x"),
+                        ty: FactType::Number,
+                    },
+                    M::ContainsNotAFact { name: s("r") },
+                    M::ContainsOnOneValue {
+                        fact: s("x"),
+                        ty: en(),
+                    },
+                    M::ContainsWrongType {
+                        fact: s("x"),
+                        ty: FactType::Date,
+                    },
+                ]
+                .map(Msg::from),
+            );
+        }
+        {
+            use crate::case::Msg as M;
+            out.extend(
+                [
+                    M::BadId { id: s("Bad_Id") },
+                    M::NoUnder {
+                        id: s("c"),
+                        pack: s("kr"),
+                    },
+                    M::UnknownPack {
+                        name: s("kor"),
+                        packs: vec![s("kr")],
+                    },
+                    M::NoTime { id: s("c") },
+                    M::PeriodBackwards { from: day, to: day },
+                    M::UnknownFact {
+                        name: s("x"),
+                        pack: s("kr"),
+                    },
+                    M::UnknownOptionFact {
+                        name: s("x"),
+                        pack: s("kr"),
+                    },
+                    M::FactTwice { name: s("x") },
+                    M::WrongType {
+                        fact: s("x"),
+                        ty: FactType::Bool,
+                        found: Found::Odd(Odd::ListHolding(Shape::Mapping)),
+                    },
+                    M::NumberForBool {
+                        fact: s("x"),
+                        ty: FactType::Bool,
+                        n: 0,
+                    },
+                    M::OneForSet {
+                        fact: s("x"),
+                        ty: FactType::Set(vec![s("a")]),
+                        value: s("a"),
+                    },
+                    M::NotADate {
+                        text: s("2023-02-30"),
+                    },
+                    M::NotACountry { text: s("KOR") },
+                    M::NotAValue {
+                        value: s("c"),
+                        fact: s("x"),
+                        values: vec![s("a"), s("b")],
+                    },
+                    M::NotFactValue { arg: s("bad") },
+                    M::NoSuchFact,
+                    M::KeyTwice { key: s("id") },
+                    M::FactsTwice,
+                    M::KeyTwiceHere { key: s("id") },
+                    // The parsers' own words (in English) are quoted as they come.
+                    M::NotYaml { detail: s("…") },
+                    M::NotJson { detail: s("…") },
+                    M::NoCase,
+                    M::CaseNotMapping { shape: Shape::List },
+                    M::IdNotString {
+                        shape: Shape::Number,
+                    },
+                    M::BadLevel,
+                    M::UnderListsIds,
+                    M::UnderShape {
+                        shape: Shape::Mapping,
+                    },
+                    M::PeriodNotMapping {
+                        shape: Shape::String,
+                    },
+                    M::PeriodNeedsBoth,
+                    M::PartiesNotMapping {
+                        shape: Shape::TruthValue,
+                    },
+                    M::FactsNotMapping {
+                        shape: Shape::Decimal,
+                    },
+                    M::NoId,
+                    M::TranslationsNotMapping { shape: Shape::Null },
+                    M::UnknownLanguage {
+                        tag: s("fr"),
+                        known: vec!["ko"],
+                    },
+                    M::TranslationNotMapping {
+                        tag: s("ko"),
+                        shape: Shape::Number,
+                    },
+                    M::NoEnglish { key: s("title") },
+                    M::NotString {
+                        key: s("title"),
+                        shape: Shape::List,
+                    },
+                    M::TranslatedCount {
+                        key: s("notes"),
+                        given: 1,
+                        english: 2,
+                    },
+                    M::TranslatedPartiesNotMapping,
+                    M::PartyNoEnglish {
+                        role: s("recipient"),
+                    },
+                    M::DateAndPeriod,
+                    M::UnknownKey {
+                        key: s("sauce"),
+                        within: Within::Case,
+                        allowed: vec!["id", "source"],
+                    },
+                    M::DateShape { shape: Shape::List },
+                    M::ExpectNotMapping {
+                        shape: Shape::Number,
+                    },
+                    M::ListShape {
+                        shape: Shape::Number,
+                    },
+                    M::ClassificationValue,
+                    M::LawfulValue {
+                        shape: Shape::String,
+                    },
+                ]
+                .map(Msg::from),
+            );
+        }
+        {
+            use crate::batch::Msg as M;
+            out.extend(
+                [
+                    M::NoSuchPath,
+                    M::NotACaseFile,
+                    M::NotFormattable,
+                    M::CannotRead { io: io.clone() },
+                    M::CannotWrite { io: io.clone() },
+                    M::FormatterFailed {
+                        detail: s("layout"),
+                    },
+                    M::IdTwice {
+                        id: s("j2"),
+                        at: s("c.jsonl:2"),
+                    },
+                ]
+                .map(Msg::from),
+            );
+        }
+        {
+            use crate::library::Msg as M;
+            out.extend(
+                [
+                    M::CannotReadFolder { io: io.clone() },
+                    M::CannotReadFile { io },
+                    M::NoSuchFolder,
+                    M::NoLawFiles,
+                    M::SecondPack { id: s("t") },
+                ]
+                .map(Msg::from),
+            );
+        }
+        out
+    }
+
+    /// The stage and place of a message's variant among its stage's variants.
+    fn index(m: &Msg) -> (usize, usize) {
+        match m {
+            Msg::Syntax(m) => {
+                use crate::syntax::Msg as M;
+                (
+                    0,
+                    match m {
+                        M::TooManyNots { .. } => 0,
+                        M::BracketsTooDeep { .. } => 1,
+                        M::ConditionTooDeep { .. } => 2,
+                        M::Unexpected { .. } => 3,
+                        M::Parser { .. } => 4,
+                        M::NotADate { .. } => 5,
+                        M::NumberTooLarge { .. } => 6,
+                        M::TooLargeHere { .. } => 7,
+                        M::ClauseTwice { .. } => 8,
+                        M::InForceTwice => 9,
+                        M::CaseClauseTwice { .. } => 10,
+                    },
+                )
+            }
+            Msg::Check(m) => {
+                use crate::check::Msg as M;
+                (
+                    1,
+                    match m {
+                        M::NoHeader => 0,
+                        M::SecondHeader { .. } => 1,
+                        M::DeclaredTwice { .. } => 2,
+                        M::FactorTwice { .. } => 3,
+                        M::NoCitation { .. } => 4,
+                        M::MissingClause { .. } => 5,
+                        M::UntilBeforeFrom { .. } => 6,
+                        M::CannotExcept { .. } => 7,
+                        M::UnknownRule { .. } => 8,
+                        M::SecondClassification => 9,
+                        M::Cycle { .. } => 10,
+                        M::ClassificationReadsItself => 11,
+                        M::ValueTwice { .. } => 12,
+                        M::TooManyValues { .. } => 13,
+                        M::ValueNotOfType { .. } => 14,
+                        M::SidesEqual => 15,
+                        M::NotAClassification { .. } => 16,
+                        M::NoFactor { .. } => 17,
+                        M::NotASide { .. } => 18,
+                        M::MissingTranslation { .. } => 19,
+                        M::UndeclaredLanguage { .. } => 20,
+                        M::ExposureOutOfForce { .. } => 21,
+                        M::FactUnused { .. } => 22,
+                        M::RecordedButRead { .. } => 23,
+                        M::TestUnused { .. } => 24,
+                        M::WeighingUnused { .. } => 25,
+                        M::UnknownName { .. } => 26,
+                        M::NotBool { .. } => 27,
+                        M::FactorReadsException { .. } => 28,
+                        M::FactorReadsWeighing { .. } => 29,
+                        M::WeighingNeedsSide { .. } => 30,
+                        M::CannotRead { .. } => 31,
+                        M::ComparedWithWrongType { .. } => 32,
+                        M::OnlyEquality { .. } => 33,
+                        M::TakesListedValue { .. } => 34,
+                        M::NotAValue { .. } => 35,
+                        M::SetCompared { .. } => 36,
+                        M::TestCompared { .. } => 37,
+                        M::InNotAFact { .. } => 38,
+                        M::InOnSet { .. } => 39,
+                        M::InWrongType { .. } => 40,
+                        M::ContainsNotAFact { .. } => 41,
+                        M::ContainsOnOneValue { .. } => 42,
+                        M::ContainsWrongType { .. } => 43,
+                        M::ArticleTwice { .. } => 44,
+                        M::QuotedUnderNoRule { .. } => 45,
+                        M::VersionWithoutSource { .. } => 46,
+                        M::VersionWithoutText { .. } => 47,
+                    },
+                )
+            }
+            Msg::Case(m) => {
+                use crate::case::Msg as M;
+                (
+                    2,
+                    match m {
+                        M::BadId { .. } => 0,
+                        M::NoUnder { .. } => 1,
+                        M::UnknownPack { .. } => 2,
+                        M::NoTime { .. } => 3,
+                        M::PeriodBackwards { .. } => 4,
+                        M::UnknownFact { .. } => 5,
+                        M::UnknownOptionFact { .. } => 6,
+                        M::FactTwice { .. } => 7,
+                        M::WrongType { .. } => 8,
+                        M::NumberForBool { .. } => 9,
+                        M::OneForSet { .. } => 10,
+                        M::NotADate { .. } => 11,
+                        M::NotACountry { .. } => 12,
+                        M::NotAValue { .. } => 13,
+                        M::NotFactValue { .. } => 14,
+                        M::NoSuchFact => 15,
+                        M::KeyTwice { .. } => 16,
+                        M::FactsTwice => 17,
+                        M::KeyTwiceHere { .. } => 18,
+                        M::NotYaml { .. } => 19,
+                        M::NotJson { .. } => 20,
+                        M::NoCase => 21,
+                        M::CaseNotMapping { .. } => 22,
+                        M::IdNotString { .. } => 23,
+                        M::BadLevel => 24,
+                        M::UnderListsIds => 25,
+                        M::UnderShape { .. } => 26,
+                        M::PeriodNotMapping { .. } => 27,
+                        M::PeriodNeedsBoth => 28,
+                        M::PartiesNotMapping { .. } => 29,
+                        M::FactsNotMapping { .. } => 30,
+                        M::NoId => 31,
+                        M::TranslationsNotMapping { .. } => 32,
+                        M::UnknownLanguage { .. } => 33,
+                        M::TranslationNotMapping { .. } => 34,
+                        M::NoEnglish { .. } => 35,
+                        M::NotString { .. } => 36,
+                        M::TranslatedCount { .. } => 37,
+                        M::TranslatedPartiesNotMapping => 38,
+                        M::PartyNoEnglish { .. } => 39,
+                        M::DateAndPeriod => 40,
+                        M::UnknownKey { .. } => 41,
+                        M::DateShape { .. } => 42,
+                        M::ExpectNotMapping { .. } => 43,
+                        M::ListShape { .. } => 44,
+                        M::ClassificationValue => 45,
+                        M::LawfulValue { .. } => 46,
+                    },
+                )
+            }
+            Msg::Batch(m) => {
+                use crate::batch::Msg as M;
+                (
+                    3,
+                    match m {
+                        M::NoSuchPath => 0,
+                        M::NotACaseFile => 1,
+                        M::NotFormattable => 2,
+                        M::CannotRead { .. } => 3,
+                        M::CannotWrite { .. } => 4,
+                        M::FormatterFailed { .. } => 5,
+                        M::IdTwice { .. } => 6,
+                    },
+                )
+            }
+            Msg::Library(m) => {
+                use crate::library::Msg as M;
+                (
+                    4,
+                    match m {
+                        M::CannotReadFolder { .. } => 0,
+                        M::CannotReadFile { .. } => 1,
+                        M::NoSuchFolder => 2,
+                        M::NoLawFiles => 3,
+                        M::SecondPack { .. } => 4,
+                    },
+                )
+            }
+        }
+    }
+
+    /// How many variants each stage has, as counted by `index`.
+    const VARIANTS: [usize; 5] = [11, 48, 47, 7, 5];
+
+    /// A text without what it quotes between backticks.
+    fn unquoted(text: &str) -> String {
+        let mut inside = false;
+        text.chars()
+            .filter(|c| {
+                if *c == '`' {
+                    inside = !inside;
+                    false
+                } else {
+                    !inside
+                }
+            })
+            .collect()
+    }
+
+    fn hangul(text: &str) -> bool {
+        text.chars().any(|c| ('가'..='힣').contains(&c))
+    }
+
+    #[test]
+    fn every_message_has_korean_words() {
+        let samples = samples();
+        // One sample of every variant, no more.
+        let mut seen: Vec<(usize, usize)> = samples.iter().map(index).collect();
+        seen.sort_unstable();
+        let all: Vec<(usize, usize)> = VARIANTS
+            .iter()
+            .enumerate()
+            .flat_map(|(stage, n)| (0..*n).map(move |i| (stage, i)))
+            .collect();
+        assert_eq!(seen, all, "a variant has no sample, or two samples");
+        let mut failures = Vec::new();
+        for m in &samples {
+            let en = m.said(&crate::words::En);
+            let ko = m.said(&crate::words::Ko);
+            let parts = [
+                ("message", Some(&ko.message), Some(&en.message)),
+                ("label", ko.label.as_ref(), en.label.as_ref()),
+                ("help", ko.help.as_ref(), en.help.as_ref()),
+            ];
+            for (what, k, e) in parts {
+                match (k, e) {
+                    (Some(k), Some(e)) => {
+                        let words = unquoted(k);
+                        // A message quoting a parser's words may be only those words.
+                        let quoting = matches!(m, Msg::Syntax(crate::syntax::Msg::Parser { .. }));
+                        if !quoting && (!hangul(&words) || k == e) {
+                            failures.push(format!("{what} of {m:?} is not Korean: {k}"));
+                        }
+                        for w in ENGLISH {
+                            if words.to_lowercase().contains(w) {
+                                failures.push(format!("{what} of {m:?} has `{w}`: {k}"));
+                            }
+                        }
+                        if hangul(e) {
+                            failures.push(format!("{what} of {m:?} has Korean in English: {e}"));
+                        }
+                    }
+                    (None, None) => {}
+                    _ => failures.push(format!("{what} of {m:?} is in one language only")),
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn renders_in_korean_with_korean_frame_words() {
+        let mut sm = SourceMap::new();
+        let id = sm.add("x.case", "facts\n  procesing_serves = third_party\n");
+        let d = Diagnostic::error(
+            crate::case::Msg::UnknownFact {
+                name: "procesing_serves".into(),
+                pack: "kr".into(),
+            },
+            Span::new(id, 8, 24),
+        )
+        .suggest("procesing_serves", ["processing_serves"]);
+        assert_eq!(
+            d.render_in(&sm, &crate::words::Ko),
+            "오류: 알 수 없는 사실 `procesing_serves`입니다\n --> x.case:2:3\n  |\n2 |   procesing_serves = third_party\n  |   ^^^^^^^^^^^^^^^^ `kr` 법령팩의 사실이 아님\n  = 도움말: `processing_serves`을(를) 뜻하셨습니까?\n"
+        );
+        assert_eq!(d.message(), "unknown fact `procesing_serves`");
+        let w = Diagnostic::warning(
+            crate::check::Msg::FactUnused { fact: "x".into() },
+            Span::new(id, 0, 5),
+        );
+        assert!(
+            w.render_in(&sm, &crate::words::Ko)
+                .starts_with("경고: 사실 `x`이(가) ")
+        );
+    }
+
     #[test]
     fn renders_line_and_underline() {
         let mut sm = SourceMap::new();
         let id = sm.add("x.case", "facts\n  procesing_serves = third_party\n");
-        let d = Diagnostic::error("unknown fact `procesing_serves`", Span::new(id, 8, 24))
-            .with_label("not a fact of pack `kr`")
-            .suggest("procesing_serves", ["processing_serves"]);
+        let d = Diagnostic::error(
+            crate::case::Msg::UnknownFact {
+                name: "procesing_serves".into(),
+                pack: "kr".into(),
+            },
+            Span::new(id, 8, 24),
+        )
+        .suggest("procesing_serves", ["processing_serves"]);
         let text = d.render(&sm);
         assert_eq!(
             text,

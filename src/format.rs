@@ -75,12 +75,12 @@ fn syntax_message(diags: &[Diagnostic]) -> String {
         [] => "the text does not parse; nothing was formatted".to_string(),
         [one] => format!(
             "the text does not parse: {}; nothing was formatted",
-            one.message
+            one.message()
         ),
         [first, ..] => format!(
             "the text does not parse ({} errors, the first: {}); nothing was formatted",
             diags.len(),
-            first.message
+            first.message()
         ),
     }
 }

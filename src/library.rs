@@ -3,7 +3,7 @@
 
 use crate::check::check_pack;
 use crate::compile::pack::Pack;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, IoProblem};
 use crate::lang::Lang;
 use crate::source::{SourceId, SourceMap};
 use crate::syntax::parse_statute;
@@ -38,6 +38,31 @@ pub fn builtin_files() -> Vec<PackFiles> {
     out
 }
 
+/// A problem finding or reading the files of statute packs, as data; its words are in
+/// [`crate::words::ReadWords`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    /// A folder that cannot be read.
+    CannotReadFolder {
+        /// Why.
+        io: IoProblem,
+    },
+    /// A file that cannot be read.
+    CannotReadFile {
+        /// Why.
+        io: IoProblem,
+    },
+    /// The folder of packs does not exist.
+    NoSuchFolder,
+    /// The folder holds no `.law` files.
+    NoLawFiles,
+    /// Two packs with one id.
+    SecondPack {
+        /// The id.
+        id: String,
+    },
+}
+
 /// The packs of a folder: each subfolder holding `.law` files is a pack; a folder that holds
 /// `.law` files itself is one pack.
 pub fn dir_files(dir: &Path) -> Result<Vec<PackFiles>, Diagnostic> {
@@ -46,7 +71,7 @@ pub fn dir_files(dir: &Path) -> Result<Vec<PackFiles>, Diagnostic> {
         let mut files = Vec::new();
         let entries = std::fs::read_dir(path).map_err(|e| {
             Diagnostic::file_error(
-                format!("cannot read the folder: {e}"),
+                Msg::CannotReadFolder { io: e.into() },
                 path.display().to_string(),
             )
         })?;
@@ -55,7 +80,7 @@ pub fn dir_files(dir: &Path) -> Result<Vec<PackFiles>, Diagnostic> {
             if p.extension().is_some_and(|e| e == "law") {
                 let text = std::fs::read_to_string(&p).map_err(|e| {
                     Diagnostic::file_error(
-                        format!("cannot read the file: {e}"),
+                        Msg::CannotReadFile { io: e.into() },
                         p.display().to_string(),
                     )
                 })?;
@@ -72,17 +97,14 @@ pub fn dir_files(dir: &Path) -> Result<Vec<PackFiles>, Diagnostic> {
         Ok(Some(PackFiles { folder, files }))
     };
     if !dir.is_dir() {
-        return Err(Diagnostic::file_error(
-            "no such folder of statute packs",
-            shown,
-        ));
+        return Err(Diagnostic::file_error(Msg::NoSuchFolder, shown));
     }
     if let Some(p) = read_pack(dir)? {
         return Ok(vec![p]);
     }
     let mut out = Vec::new();
     let mut subdirs: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| Diagnostic::file_error(format!("cannot read the folder: {e}"), shown.clone()))?
+        .map_err(|e| Diagnostic::file_error(Msg::CannotReadFolder { io: e.into() }, shown.clone()))?
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.is_dir())
@@ -94,10 +116,7 @@ pub fn dir_files(dir: &Path) -> Result<Vec<PackFiles>, Diagnostic> {
         }
     }
     if out.is_empty() {
-        return Err(Diagnostic::file_error(
-            "the folder holds no `.law` files",
-            shown,
-        ));
+        return Err(Diagnostic::file_error(Msg::NoLawFiles, shown));
     }
     Ok(out)
 }
@@ -155,7 +174,9 @@ impl Library {
             if let Some(pack) = checked.pack {
                 if lib.packs.iter().any(|p| p.id == pack.id) {
                     lib.diagnostics.push(Diagnostic::file_error(
-                        format!("a second pack with id `{}`", pack.id),
+                        Msg::SecondPack {
+                            id: pack.id.clone(),
+                        },
                         pf.folder,
                     ));
                 } else {

@@ -13,7 +13,7 @@ use crate::batch::bind_cases;
 use crate::case::fastjson::{self, FastCase};
 use crate::case::{self, Format};
 use crate::date::Date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::eval::{Evaluator, Stretch, StretchJudgment};
 use crate::library::Library;
 use crate::render::jsonl::{self, PackJson};
@@ -173,6 +173,7 @@ pub fn run(
     errors: &mut dyn Write,
     progress: &mut dyn FnMut(usize),
 ) -> io::Result<Counts> {
+    let words = crate::words::words(lib.lang);
     let pack_json: Vec<PackJson> = lib.packs.iter().map(PackJson::new).collect();
     // The explanation's fragments, escaped once per pack, when the fast path writes them.
     let explain_json: Vec<ExplainJson> = if sink.is_jsonl() && sink.explain() {
@@ -228,7 +229,12 @@ pub fn run(
                         pending.push_back(rx);
                     }
                     Some(Err(e)) => {
-                        writeln!(errors, "error: {e}")?;
+                        writeln!(
+                            errors,
+                            "{}: {}",
+                            words.severity(Severity::Error),
+                            words.io_problem(&e.into())
+                        )?;
                         counts.rejected += 1;
                     }
                     None => input_done = true,
@@ -245,12 +251,22 @@ pub fn run(
                 if let Some(at) = seen.get(&key) {
                     let file = files.get((at >> 32) as usize).map_or("?", |f| &**f);
                     let line = at & 0xffff_ffff;
+                    // Rendered by hand: the writer knows the line, not the column.
+                    let said = crate::diagnostic::Msg::from(crate::batch::Msg::IdTwice {
+                        id: String::from_utf8_lossy(id).into_owned(),
+                        at: format!("{file}:{line}"),
+                    })
+                    .said(words);
                     writeln!(
                         errors,
-                        "error: case id `{}` is used twice in this run\n  --> {}:{}\n   = help: give every case its own id (first used at {file}:{line})",
-                        String::from_utf8_lossy(id),
+                        "{}: {}\n  --> {}:{}\n   = {}: {} ({})",
+                        words.severity(Severity::Error),
+                        said.message,
                         r.name,
-                        rec.line
+                        rec.line,
+                        words.help_word(),
+                        said.help.unwrap_or_default(),
+                        said.label.unwrap_or_default(),
                     )?;
                     counts.rejected += 1;
                     continue;
@@ -589,7 +605,10 @@ fn general(
         if d.is_error() {
             r.rejected += 1;
         }
-        r.errors.extend_from_slice(d.render(&sources).as_bytes());
+        r.errors.extend_from_slice(
+            d.render_in(&sources, crate::words::words(lib.lang))
+                .as_bytes(),
+        );
     }
     for c in &cases {
         for (i, bound) in &c.bound {

@@ -227,7 +227,7 @@ pub fn check_rejection(
                 .span
                 .and_then(|s| sources.locate(s))
                 .map(|(_, lc)| (lc.line, lc.col));
-            at == Some((e.line, e.col)) && d.message.contains(&e.message)
+            at == Some((e.line, e.col)) && d.message().contains(&e.message)
         });
         if !found {
             let got = diags
@@ -239,7 +239,7 @@ pub fn check_rejection(
                         .and_then(|s| sources.locate(s))
                         .map(|(_, lc)| lc.to_string())
                         .unwrap_or_default();
-                    (at, d.message.clone())
+                    (at, d.message())
                 })
                 .collect();
             failures.push(Failure::MissingError {

@@ -230,6 +230,222 @@ fn check_reports_pack_and_case_errors() {
     assert!(err.matches("error:").count() >= 20, "{err}");
 }
 
+/// A pack with errors and warnings of many kinds: syntax is fine, checking is not.
+const BROKEN_PACK: &str = r#"pack t "broken pack" language ko
+fact own_use : bool ask "?" ko "?"
+fact serves : enum {transferor, recipient} ask "?" ko "?"
+fact count : number ask "?" ko "?"
+fact unused : bool ask "?"
+fact no_question : bool
+test loop_one "a" ko "a" cite "x" ko "x" if loop_two
+test loop_two "b" ko "b" cite "x" ko "x" if loop_one
+test typo "typo" ko "t" cite "x" ko "x" if own_usee or serves = transferer
+test wrong_type "wrong type" ko "w" cite "x" ko "x" if own_use = recipient and count
+test dup "first" ko "f" cite "x" ko "x" if own_use
+test dup "second" ko "s" cite "x" ko "x" if own_use
+require r "r" ko "r" requires typo and wrong_type and dup and no_question cite "x" ko "x" violation XX-1 "m" ko "m"
+require uncited "no citation" ko "n" requires own_use violation XX-2 "m" ko "m"
+"#;
+
+/// The places of a rendering: `--> file:line:col`, the source lines and the carets under them
+/// (without the label after them), in order.
+fn places(rendered: &str) -> Vec<String> {
+    rendered
+        .lines()
+        .filter_map(|l| {
+            let t = l.trim_start();
+            if t.starts_with("--> ") {
+                Some(t.to_string())
+            } else if let Some((_, rest)) = l.split_once(" | ") {
+                Some(match rest.rfind('^') {
+                    Some(i) => rest[..=i].to_string(),
+                    None => rest.to_string(),
+                })
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// The words of a Korean rendering a person reads, without what is quoted from the input: the
+/// source lines, the `--> file:line:col` lines and the text between backticks.
+fn korean_words(rendered: &str) -> String {
+    let mut out = String::new();
+    for l in rendered.lines() {
+        let t = l.trim_start();
+        if t.starts_with("--> ")
+            || t.split_once(" | ")
+                .is_some_and(|(n, _)| !n.trim().is_empty())
+        {
+            continue;
+        }
+        let mut inside = false;
+        for c in l.chars() {
+            if c == '`' {
+                inside = !inside;
+            } else if !inside {
+                out.push(c);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// English words that would give away an English sentence.
+const ENGLISH: [&str; 12] = [
+    " the ",
+    " of ",
+    " is ",
+    " and ",
+    " not ",
+    " a ",
+    " an ",
+    "error:",
+    "warning:",
+    "help:",
+    "did you mean",
+    " must ",
+];
+
+#[test]
+fn check_speaks_korean_about_a_broken_pack_at_the_same_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("t");
+    std::fs::create_dir(&pack).unwrap();
+    std::fs::write(pack.join("t.law"), BROKEN_PACK).unwrap();
+    let run = |lang: &str| {
+        let out = entrust()
+            .args(["--lang", lang, "check"])
+            .arg(&pack)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let en = run("en");
+    let ko = run("ko");
+    assert!(en.contains("error: unknown name `own_usee`"), "{en}");
+    assert!(
+        en.contains("warning: fact `unused` is declared but no rule reads it"),
+        "{en}"
+    );
+    // Korean words, Korean severities, the same places and underlines.
+    assert!(
+        ko.contains("오류: 알 수 없는 이름 `own_usee`입니다"),
+        "{ko}"
+    );
+    assert!(
+        ko.contains("경고: 사실 `unused`이(가) 선언되었으나 어떤 규칙도 읽지 않습니다"),
+        "{ko}"
+    );
+    assert!(
+        ko.contains("= 도움말: `own_use`을(를) 뜻하셨습니까?"),
+        "{ko}"
+    );
+    assert!(ko.contains("`dup`이(가) 두 번 선언되었습니다"), "{ko}");
+    assert!(ko.contains("이미 판단 기준으로 선언됨"), "{ko}");
+    assert!(
+        ko.contains("규칙들이 서로 순환하여 의존합니다: loop_one → loop_two → loop_one"),
+        "{ko}"
+    );
+    assert!(ko.contains("검사 완료: 법령팩 0개. 오류 발견"), "{ko}");
+    assert_eq!(
+        en.matches("\nerror: ").count() + usize::from(en.starts_with("error: ")),
+        ko.matches("오류: ").count()
+    );
+    assert_eq!(
+        en.matches("warning: ").count(),
+        ko.matches("경고: ").count()
+    );
+    assert_eq!(places(&en), places(&ko));
+    assert!(!places(&ko).is_empty());
+    let words = korean_words(&ko);
+    for e in ENGLISH {
+        assert!(!words.contains(e), "`{e}` in the Korean output:\n{words}");
+    }
+}
+
+#[test]
+fn check_speaks_korean_about_broken_case_files_at_the_same_places() {
+    let run = |lang: &str| {
+        let out = entrust()
+            .args(["--lang", lang, "check", "cases/invalid"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let en = run("en");
+    let ko = run("ko");
+    assert!(
+        ko.contains("오류: 알 수 없는 사실 `procesing_serves`입니다\n  --> cases/invalid/misspelt-fact-name.case:14:3"),
+        "{ko}"
+    );
+    assert!(ko.contains("`kr` 법령팩의 사실이 아님"), "{ko}");
+    assert!(
+        ko.contains("= 도움말: `processing_serves`을(를) 뜻하셨습니까?"),
+        "{ko}"
+    );
+    assert!(
+        ko.contains("예상하지 못한 `transferor`입니다. 필요한 것: `=`"),
+        "{ko}"
+    );
+    assert!(
+        ko.contains("`2023-02-30`은 존재하지 않는 날짜입니다"),
+        "{ko}"
+    );
+    assert!(
+        ko.contains("기간의 종료일 2024-01-01이 시작일 2024-12-31보다 앞섭니다"),
+        "{ko}"
+    );
+    assert_eq!(en.matches("error: ").count(), ko.matches("오류: ").count());
+    assert_eq!(places(&en), places(&ko));
+    let words = korean_words(&ko);
+    for e in ENGLISH {
+        assert!(!words.contains(e), "`{e}` in the Korean output:\n{words}");
+    }
+    // English is the default, and unchanged.
+    let default = entrust().args(["check", "cases/invalid"]).output().unwrap();
+    assert_eq!(String::from_utf8(default.stderr).unwrap(), en);
+}
+
+#[test]
+fn eval_reports_bad_json_lines_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.jsonl");
+    std::fs::write(
+        &file,
+        "{\"id\": \"j1\", \"under\": \"kr\", \"date\": \"2024-01-01\", \"facts\": {\"recipient_own_use\": 3}}\n{\"id\": \"j2\", \"under\": \"kr\", \"date\": \"2024-01-01\"}\n{\"id\": \"j2\", \"under\": \"kr\", \"date\": \"2024-01-01\"}\n",
+    )
+    .unwrap();
+    let out = entrust()
+        .args(["--lang", "ko", "eval", "--format", "jsonl"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let ko = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        ko.contains("오류: 사실 `recipient_own_use`의 타입은 bool (true 또는 false)인데 숫자 3이 주어졌습니다"),
+        "{ko}"
+    );
+    assert!(
+        ko.contains("오류: 사안 id `j2`가 이번 실행에서 두 번 쓰였습니다"),
+        "{ko}"
+    );
+    assert!(
+        ko.contains("= 도움말: 사안마다 고유한 id를 부여하십시오 (처음 쓰인 곳: "),
+        "{ko}"
+    );
+    assert!(ko.contains("판단 1건, 거부 2건"), "{ko}");
+    let words = korean_words(&ko);
+    for e in ENGLISH {
+        assert!(!words.contains(e), "`{e}` in the Korean output:\n{words}");
+    }
+}
+
 #[test]
 fn statutes_folder_replaces_the_builtin_packs() {
     let dir = tempfile::tempdir().unwrap();
@@ -358,13 +574,13 @@ fn as_of_judges_a_case_on_one_date() {
     );
 }
 
-/// English words that must not be left in a Korean output (outside identifiers and pack texts).
-const ENGLISH: [&str; 10] = [
+/// English words that must not be left in Korean `test` and help output (outside identifiers and pack texts).
+const ENGLISH_IN_TEST: [&str; 10] = [
     " the ", " of ", " is ", " and ", "expected", " got ", "FAILED", "ok     ", " passed", "found",
 ];
 
 fn assert_no_english(text: &str) {
-    for word in ENGLISH {
+    for word in ENGLISH_IN_TEST {
         assert!(!text.contains(word), "`{word}` in:\n{text}");
     }
 }

@@ -538,11 +538,11 @@ fn a_variation_and_its_errors_in_korean() {
     let (code, _, err) = run(&["--lang", "ko", "whatif", path, "--set", "no-equals-sign"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("`no-equals-sign`: FACT=VALUE 형식이 아닙니다"),
+        err.contains("`no-equals-sign`은(는) FACT=VALUE 형식이 아닙니다"),
         "{err}"
     );
     assert!(
-        err.contains("예: --set recipient_own_use=false 와 같이 쓰십시오"),
+        err.contains("도움말: 예: --set recipient_own_use=false"),
         "{err}"
     );
     let (code, _, err) = run(&[
@@ -555,7 +555,7 @@ fn a_variation_and_its_errors_in_korean() {
     ]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("알 수 없는 사실입니다: `transferor_sektor` (--vary 또는 --keep)"),
+        err.contains("--vary 또는 --keep에 쓴 `transferor_sektor`은(는) 알 수 없는 사실입니다"),
         "{err}"
     );
 }

@@ -1,9 +1,10 @@
 //! Binding a case to a pack: every fact name resolved to a slot, every value checked against
 //! its type. Unknown stays unknown: nothing is ever defaulted.
 
+use super::{Found, Msg};
 use crate::compile::pack::{Country, FactType, Pack, Val};
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::Diagnostic;
 use crate::source::Span;
 use crate::syntax::ast::{CaseAst, CaseTime, RawValue};
 
@@ -31,42 +32,42 @@ pub fn check_header(case: &CaseAst, packs: &[&str], as_of: Option<Date>) -> Vec<
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-');
     if !valid_id {
-        errors.push(
-            Diagnostic::error(format!("`{id}` is not a valid case id"), case.id.span)
-                .with_help("use lowercase letters, digits and `-`, e.g. `courier-parcels`"),
-        );
+        errors.push(Diagnostic::error(
+            Msg::BadId { id: id.clone() },
+            case.id.span,
+        ));
     }
     if case.under.is_empty() {
-        errors.push(
-            Diagnostic::error(
-                format!("case `{id}` does not say which pack to judge it under"),
-                case.id.span,
-            )
-            .with_help(format!(
-                "add `under {}`",
-                packs.first().copied().unwrap_or("kr")
-            )),
-        );
+        errors.push(Diagnostic::error(
+            Msg::NoUnder {
+                id: id.clone(),
+                pack: packs.first().copied().unwrap_or("kr").to_string(),
+            },
+            case.id.span,
+        ));
     }
     for u in &case.under {
         if !packs.contains(&u.text.as_str()) {
-            let mut d = Diagnostic::error(format!("unknown pack `{}`", u.text), u.span)
-                .with_label(format!("packs: {}", packs.join(", ")));
-            if let Some(best) = did_you_mean(&u.text, packs.iter().copied()) {
-                d = d.with_help(format!("did you mean `{best}`?"));
-            }
-            errors.push(d);
+            errors.push(
+                Diagnostic::error(
+                    Msg::UnknownPack {
+                        name: u.text.clone(),
+                        packs: packs.iter().map(|p| (*p).to_string()).collect(),
+                    },
+                    u.span,
+                )
+                .suggest(&u.text, packs.iter().copied()),
+            );
         }
     }
     match case.time {
-        None if as_of.is_none() => errors.push(
-            Diagnostic::error(format!("case `{id}` has neither a `date` nor a `period`"), case.id.span)
-                .with_help("add `date 2024-01-15` or `period 2019-06-01 to 2024-05-21`; the law applied depends on it"),
-        ),
-        Some((CaseTime::Period(from, to), span)) if to < from => errors.push(Diagnostic::error(
-            format!("the period ends on {to}, before it starts on {from}"),
-            span,
+        None if as_of.is_none() => errors.push(Diagnostic::error(
+            Msg::NoTime { id: id.clone() },
+            case.id.span,
         )),
+        Some((CaseTime::Period(from, to), span)) if to < from => {
+            errors.push(Diagnostic::error(Msg::PeriodBackwards { from, to }, span))
+        }
         _ => {}
     }
     errors
@@ -86,19 +87,24 @@ pub fn bind(
         let name = &entry.name.text;
         let Some(slot) = pack.fact(name) else {
             errors.push(
-                Diagnostic::error(format!("unknown fact `{name}`"), entry.name.span)
-                    .with_label(format!("not a fact of pack `{}`", pack.id))
-                    .suggest(name, pack.facts.iter().map(|f| f.name.as_str())),
+                Diagnostic::error(
+                    Msg::UnknownFact {
+                        name: name.clone(),
+                        pack: pack.id.clone(),
+                    },
+                    entry.name.span,
+                )
+                .suggest(name, pack.facts.iter().map(|f| f.name.as_str())),
             );
             continue;
         };
         let idx = usize::from(slot);
         if let Some(Some(prev)) = seen.get(idx) {
             let _ = prev;
-            errors.push(
-                Diagnostic::error(format!("fact `{name}` is given twice"), entry.name.span)
-                    .with_help("keep one value; a case states each fact once"),
-            );
+            errors.push(Diagnostic::error(
+                Msg::FactTwice { name: name.clone() },
+                entry.name.span,
+            ));
             continue;
         }
         if let Some(s) = seen.get_mut(idx) {
@@ -141,14 +147,26 @@ pub fn bind(
 
 /// Checks a raw value against a fact's type, with the errors a user of the case reader sees.
 pub fn value(name: &str, ty: &FactType, raw: &RawValue, span: Span) -> Result<Val, Diagnostic> {
-    let mismatch = |found: String| {
+    let mismatch = |found: Found| {
         Diagnostic::error(
-            format!(
-                "fact `{name}` takes {}, but {found} was given",
-                ty.describe()
-            ),
+            Msg::WrongType {
+                fact: name.to_string(),
+                ty: ty.clone(),
+                found,
+            },
             span,
         )
+    };
+    let not_a_value = |value: &str, span: Span, values: &[String]| {
+        Diagnostic::error(
+            Msg::NotAValue {
+                value: value.to_string(),
+                fact: name.to_string(),
+                values: values.to_vec(),
+            },
+            span,
+        )
+        .suggest(value, values.iter().map(String::as_str))
     };
     match (ty, raw) {
         (_, RawValue::Unknown) => Ok(Val::Unknown),
@@ -158,60 +176,49 @@ pub fn value(name: &str, ty: &FactType, raw: &RawValue, span: Span) -> Result<Va
         {
             Ok(Val::Bool(matches!(t.as_str(), "yes" | "true")))
         }
-        (FactType::Bool, RawValue::Int(i)) => Err(mismatch(format!("the number {i}"))
-            .with_help("write true or false (a number is never read as a truth value)")),
+        (FactType::Bool, RawValue::Int(i)) => Err(Diagnostic::error(
+            Msg::NumberForBool {
+                fact: name.to_string(),
+                ty: ty.clone(),
+                n: *i,
+            },
+            span,
+        )),
         (FactType::Number, RawValue::Int(i)) => u64::try_from(*i)
             .map(Val::Number)
-            .map_err(|_| mismatch(format!("the negative number {i}"))),
-        (FactType::Date, RawValue::Text(t)) => Date::parse(t).map(Val::Date).ok_or_else(|| {
-            Diagnostic::error(format!("`{t}` is not a real date"), span)
-                .with_help("write dates as YYYY-MM-DD, e.g. 2023-09-15")
-        }),
-        (FactType::Country, RawValue::Text(t)) => {
-            Country::parse(t).map(Val::Country).ok_or_else(|| {
-                Diagnostic::error(format!("`{t}` is not a country code"), span)
-                    .with_help("write an ISO 3166-1 alpha-2 code in capitals, e.g. KR, SG, US")
-            })
-        }
+            .map_err(|_| mismatch(Found::Negative(*i))),
+        (FactType::Date, RawValue::Text(t)) => Date::parse(t)
+            .map(Val::Date)
+            .ok_or_else(|| Diagnostic::error(Msg::NotADate { text: t.clone() }, span)),
+        (FactType::Country, RawValue::Text(t)) => Country::parse(t)
+            .map(Val::Country)
+            .ok_or_else(|| Diagnostic::error(Msg::NotACountry { text: t.clone() }, span)),
         (FactType::Enum(values), RawValue::Text(t)) => match values.iter().position(|v| v == t) {
             Some(i) => Ok(Val::Enum(u8::try_from(i).unwrap_or(0))),
-            None => {
-                let mut d = Diagnostic::error(format!("`{t}` is not a value of `{name}`"), span)
-                    .with_label(format!("values: {}", values.join(", ")));
-                if let Some(best) = did_you_mean(t, values.iter().map(String::as_str)) {
-                    d = d.with_help(format!("did you mean `{best}`?"));
-                }
-                Err(d)
-            }
+            None => Err(not_a_value(t, span, values)),
         },
         (FactType::Set(values), RawValue::List(items)) => {
             let mut mask = 0u64;
             for (item, item_span) in items {
                 match values.iter().position(|v| v == item) {
                     Some(i) => mask |= 1u64 << i,
-                    None => {
-                        let mut d = Diagnostic::error(
-                            format!("`{item}` is not a value of `{name}`"),
-                            *item_span,
-                        )
-                        .with_label(format!("values: {}", values.join(", ")));
-                        if let Some(best) = did_you_mean(item, values.iter().map(String::as_str)) {
-                            d = d.with_help(format!("did you mean `{best}`?"));
-                        }
-                        return Err(d);
-                    }
+                    None => return Err(not_a_value(item, *item_span, values)),
                 }
             }
             Ok(Val::Set(mask))
         }
-        (FactType::Set(_), RawValue::Text(t)) => Err(mismatch(format!("the single value `{t}`"))
-            .with_help(format!(
-                "write a set: `{{{t}}}` in a .case file, `[{t}]` in YAML"
-            ))),
-        (_, RawValue::Bool(b)) => Err(mismatch(format!("the truth value {b}"))),
-        (_, RawValue::Int(i)) => Err(mismatch(format!("the number {i}"))),
-        (_, RawValue::Text(t)) => Err(mismatch(format!("`{t}`"))),
-        (_, RawValue::List(_)) => Err(mismatch("a set".to_string())),
-        (_, RawValue::Other(what)) => Err(mismatch(what.clone())),
+        (FactType::Set(_), RawValue::Text(t)) => Err(Diagnostic::error(
+            Msg::OneForSet {
+                fact: name.to_string(),
+                ty: ty.clone(),
+                value: t.clone(),
+            },
+            span,
+        )),
+        (_, RawValue::Bool(b)) => Err(mismatch(Found::TruthValue(*b))),
+        (_, RawValue::Int(i)) => Err(mismatch(Found::Number(*i))),
+        (_, RawValue::Text(t)) => Err(mismatch(Found::Word(t.clone()))),
+        (_, RawValue::List(_)) => Err(mismatch(Found::Set)),
+        (_, RawValue::Other(what)) => Err(mismatch(Found::Odd(what.clone()))),
     }
 }

@@ -4,9 +4,11 @@
 pub mod bind;
 pub mod fastjson;
 mod locate;
+mod msg;
 pub mod yaml;
 
 pub use bind::{BoundCase, bind};
+pub use msg::{Found, Msg, Shape, Within};
 
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceId, SourceMap};

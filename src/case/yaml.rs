@@ -1,13 +1,13 @@
 //! The YAML and JSON Lines forms of a case (cases.md §1): parsed with `yaml_serde` and
 //! `serde_json`, then read key by key with precise errors.
 
-use super::ReadCases;
 use super::locate::Locator;
+use super::{Msg, ReadCases, Shape, Within};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceId, Span};
 use crate::syntax::ast::{
-    CaseAst, CaseTime, ExpectLawful, Expectation, FactEntry, Name, Parties, RawValue, Text,
+    CaseAst, CaseTime, ExpectLawful, Expectation, FactEntry, Name, Odd, Parties, RawValue, Text,
 };
 
 /// A parsed YAML or JSON value, reduced to what a case can hold.
@@ -76,15 +76,15 @@ impl Raw {
         }
     }
 
-    fn describe(&self) -> &'static str {
+    fn shape(&self) -> Shape {
         match self {
-            Raw::Null => "null",
-            Raw::Bool(_) => "a truth value",
-            Raw::Int(_) => "a number",
-            Raw::Float(_) => "a decimal number",
-            Raw::Str(_) => "a string",
-            Raw::Seq(_) => "a list",
-            Raw::Map(_) => "a mapping",
+            Raw::Null => Shape::Null,
+            Raw::Bool(_) => Shape::TruthValue,
+            Raw::Int(_) => Shape::Number,
+            Raw::Float(_) => Shape::Decimal,
+            Raw::Str(_) => Shape::String,
+            Raw::Seq(_) => Shape::List,
+            Raw::Map(_) => Shape::Mapping,
         }
     }
 
@@ -145,12 +145,14 @@ fn given_twice(source: SourceId, text: &str, base: usize, key: &str) -> Result<D
     if second == first || second == loc.fallback() {
         return Err(first);
     }
-    let help = if key == "facts" {
-        "merge the two `facts` mappings into one: a parser would keep only the last"
+    let msg = if key == "facts" {
+        Msg::FactsTwice
     } else {
-        "keep one value; a case states each fact once"
+        Msg::KeyTwice {
+            key: key.to_string(),
+        }
     };
-    Ok(Diagnostic::error(format!("key `{key}` is given twice"), second).with_help(help))
+    Ok(Diagnostic::error(msg, second))
 }
 
 /// The key named by a parser's "duplicate entry" message.
@@ -181,10 +183,8 @@ pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
                     Err(first) => span = first,
                 }
             }
-            out.diagnostics.push(Diagnostic::error(
-                format!("this is not valid YAML: {msg}"),
-                span,
-            ));
+            out.diagnostics
+                .push(Diagnostic::error(Msg::NotYaml { detail: msg }, span));
             return out;
         }
     };
@@ -197,7 +197,7 @@ pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
             }
         }
         Raw::Null => out.diagnostics.push(Diagnostic::error(
-            "the file holds no case",
+            Msg::NoCase,
             Span::new(source, 0, text.len().min(1)),
         )),
         other => read_one(other, &mut loc, &mut out),
@@ -288,7 +288,7 @@ pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
                 out.diagnostics
                     .push(
                         given_twice(source, body, start, &key).unwrap_or_else(|first| {
-                            Diagnostic::error(format!("key `{key}` is given twice"), first)
+                            Diagnostic::error(Msg::KeyTwiceHere { key: key.clone() }, first)
                         }),
                     );
             }
@@ -298,7 +298,7 @@ pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
                 let msg = e.to_string();
                 let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
                 out.diagnostics.push(Diagnostic::error(
-                    format!("this line is not valid JSON: {msg}"),
+                    Msg::NotJson { detail: msg },
                     Span::new(source, at, (at + 1).min(start + body.len()).max(at)),
                 ));
             }
@@ -312,10 +312,7 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
     let case_span = loc.fallback();
     let Raw::Map(entries) = raw else {
         out.diagnostics.push(Diagnostic::error(
-            format!(
-                "a case must be a mapping of keys such as `id` and `facts`, not {}",
-                raw.describe()
-            ),
+            Msg::CaseNotMapping { shape: raw.shape() },
             case_span,
         ));
         return;
@@ -358,7 +355,9 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
                         case.id = Name { text: id, span };
                     }
                     None => errors.push(Diagnostic::error(
-                        format!("`id` must be a string, not {}", value.describe()),
+                        Msg::IdNotString {
+                            shape: value.shape(),
+                        },
                         kspan,
                     )),
                 }
@@ -379,10 +378,7 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
             "translations" => translations = Some((value, kspan)),
             "level" => match value.scalar_text().as_deref() {
                 Some(l @ ("easy" | "medium" | "hard")) => case.level = Some(l.to_string()),
-                _ => errors.push(Diagnostic::error(
-                    "`level` must be easy, medium or hard",
-                    kspan,
-                )),
+                _ => errors.push(Diagnostic::error(Msg::BadLevel, kspan)),
             },
             "under" => match value {
                 Raw::Str(s) => {
@@ -396,15 +392,14 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
                                 let span = loc.value(&s, kspan);
                                 case.under.push(Name { text: s, span });
                             }
-                            None => errors.push(Diagnostic::error("`under` lists pack ids", kspan)),
+                            None => errors.push(Diagnostic::error(Msg::UnderListsIds, kspan)),
                         }
                     }
                 }
                 other => errors.push(Diagnostic::error(
-                    format!(
-                        "`under` must be a pack id or a list of them, not {}",
-                        other.describe()
-                    ),
+                    Msg::UnderShape {
+                        shape: other.shape(),
+                    },
                     kspan,
                 )),
             },
@@ -415,13 +410,12 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
             }
             "period" => {
                 let Raw::Map(parts) = value else {
-                    errors.push(
-                        Diagnostic::error(
-                            format!("`period` must be a mapping, not {}", value.describe()),
-                            kspan,
-                        )
-                        .with_help("write `period: {from: 2019-06-01, to: 2024-05-21}`"),
-                    );
+                    errors.push(Diagnostic::error(
+                        Msg::PeriodNotMapping {
+                            shape: value.shape(),
+                        },
+                        kspan,
+                    ));
                     continue;
                 };
                 let (mut from, mut to) = (None, None);
@@ -430,22 +424,25 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
                     match k.as_str() {
                         "from" => from = date_of(&v, loc, ks, &mut errors),
                         "to" => to = date_of(&v, loc, ks, &mut errors),
-                        other => errors.push(unknown_key(other, ks, &PERIOD_KEYS, "period")),
+                        other => errors.push(unknown_key(other, ks, &PERIOD_KEYS, Within::Period)),
                     }
                 }
                 match (from, to) {
-                    (Some((f, fs)), Some((t, _))) => set_time(&mut case, CaseTime::Period(f, t), fs, &mut errors),
-                    (None, _) | (_, None) if errors.is_empty() => errors.push(
-                        Diagnostic::error("`period` needs both `from` and `to`", kspan)
-                            .with_help("write `period: {from: 2019-06-01, to: 2024-05-21}`, or `date:` for one day"),
-                    ),
+                    (Some((f, fs)), Some((t, _))) => {
+                        set_time(&mut case, CaseTime::Period(f, t), fs, &mut errors)
+                    }
+                    (None, _) | (_, None) if errors.is_empty() => {
+                        errors.push(Diagnostic::error(Msg::PeriodNeedsBoth, kspan))
+                    }
                     _ => {}
                 }
             }
             "parties" => {
                 let Raw::Map(parts) = value else {
                     errors.push(Diagnostic::error(
-                        format!("`parties` must be a mapping, not {}", value.describe()),
+                        Msg::PartiesNotMapping {
+                            shape: value.shape(),
+                        },
                         kspan,
                     ));
                     continue;
@@ -457,7 +454,7 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
                         "transferor" => case.parties.transferor = text,
                         "recipient" => case.parties.recipient = text,
                         "beneficiary" => case.parties.beneficiary = text,
-                        other => errors.push(unknown_key(other, ks, &PARTY_KEYS, "parties")),
+                        other => errors.push(unknown_key(other, ks, &PARTY_KEYS, Within::Parties)),
                     }
                 }
             }
@@ -478,25 +475,21 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
                 }
                 Raw::Null => {}
                 other => errors.push(Diagnostic::error(
-                    format!(
-                        "`facts` must be a mapping of fact names to values, not {}",
-                        other.describe()
-                    ),
+                    Msg::FactsNotMapping {
+                        shape: other.shape(),
+                    },
                     kspan,
                 )),
             },
             "expect" => case.expect = Some(expectation(value, loc, kspan, &mut errors)),
-            other => errors.push(unknown_key(other, kspan, &CASE_KEYS, "a case")),
+            other => errors.push(unknown_key(other, kspan, &CASE_KEYS, Within::Case)),
         }
     }
     if let Some((value, kspan)) = translations {
         translate(&mut case, value, loc, kspan, &mut errors);
     }
     if !seen_id {
-        errors.push(
-            Diagnostic::error("the case has no `id`", first_span)
-                .with_help("add e.g. `id: courier-parcels`"),
-        );
+        errors.push(Diagnostic::error(Msg::NoId, first_span));
     }
     if errors.is_empty() {
         out.cases.push(case);
@@ -524,51 +517,50 @@ fn translate(
     errors: &mut Vec<Diagnostic>,
 ) {
     let Raw::Map(langs) = value else {
-        errors.push(
-            Diagnostic::error(
-                format!("`translations` must be a mapping, not {}", value.describe()),
-                kspan,
-            )
-            .with_help("write `translations: {ko: {title: …}}`"),
-        );
+        errors.push(Diagnostic::error(
+            Msg::TranslationsNotMapping {
+                shape: value.shape(),
+            },
+            kspan,
+        ));
         return;
     };
     for (tag, texts) in langs {
         let ls = loc.key(&tag);
         let Some(lang) = crate::lang::Lang::parse(&tag).filter(|l| *l != crate::lang::Lang::En)
         else {
-            errors.push(
-                Diagnostic::error(format!("`{tag}` is not a language entrust knows"), ls)
-                    .with_help(format!(
-                        "translations are keyed by a language tag: {}",
-                        crate::lang::Lang::ALL
-                            .iter()
-                            .filter(|l| **l != crate::lang::Lang::En)
-                            .map(|l| l.code())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-            );
+            errors.push(Diagnostic::error(
+                Msg::UnknownLanguage {
+                    tag: tag.clone(),
+                    known: crate::lang::Lang::ALL
+                        .iter()
+                        .filter(|l| **l != crate::lang::Lang::En)
+                        .map(|l| l.code())
+                        .collect(),
+                },
+                ls,
+            ));
             continue;
         };
         let Raw::Map(keys) = texts else {
             errors.push(Diagnostic::error(
-                format!(
-                    "the `{tag}` translations must be a mapping of texts, not {}",
-                    texts.describe()
-                ),
+                Msg::TranslationNotMapping {
+                    tag: tag.clone(),
+                    shape: texts.shape(),
+                },
                 ls,
             ));
             continue;
         };
         for (k, v) in keys {
             let ks = loc.key(&k);
-            let missing = |what: &str| {
+            let missing = |key: &str| {
                 Diagnostic::error(
-                    format!("`{what}` is translated but the case has no English `{what}`"),
+                    Msg::NoEnglish {
+                        key: key.to_string(),
+                    },
                     ks,
                 )
-                .with_help(format!("give `{what}` in English too"))
             };
             match k.as_str() {
                 "title" | "source" => {
@@ -581,7 +573,10 @@ fn translate(
                         (Some(t), Some(x)) => t.tr.push((lang, x)),
                         (None, _) => errors.push(missing(&k)),
                         (_, None) => errors.push(Diagnostic::error(
-                            format!("`{k}` must be a string, not {}", v.describe()),
+                            Msg::NotString {
+                                key: k.clone(),
+                                shape: v.shape(),
+                            },
                             ks,
                         )),
                     }
@@ -594,17 +589,14 @@ fn translate(
                     };
                     let xs = texts_of(&v);
                     if xs.len() != list.len() {
-                        errors.push(
-                            Diagnostic::error(
-                                format!(
-                                    "{} translated `{k}` for {} in English",
-                                    xs.len(),
-                                    list.len()
-                                ),
-                                ks,
-                            )
-                            .with_help(format!("translate every item of `{k}`, in the same order")),
-                        );
+                        errors.push(Diagnostic::error(
+                            Msg::TranslatedCount {
+                                key: k.clone(),
+                                given: xs.len(),
+                                english: list.len(),
+                            },
+                            ks,
+                        ));
                         continue;
                     }
                     for (t, x) in list.iter_mut().zip(xs) {
@@ -613,7 +605,7 @@ fn translate(
                 }
                 "parties" => {
                     let Raw::Map(parts) = v else {
-                        errors.push(Diagnostic::error("`parties` must be a mapping", ks));
+                        errors.push(Diagnostic::error(Msg::TranslatedPartiesNotMapping, ks));
                         continue;
                     };
                     for (p, name) in parts {
@@ -623,20 +615,25 @@ fn translate(
                             "recipient" => &mut case.parties.recipient,
                             "beneficiary" => &mut case.parties.beneficiary,
                             other => {
-                                errors.push(unknown_key(other, ps, &PARTY_KEYS, "parties"));
+                                errors.push(unknown_key(other, ps, &PARTY_KEYS, Within::Parties));
                                 continue;
                             }
                         };
                         match (slot.as_mut(), name.scalar_text()) {
                             (Some(t), Some(x)) => t.tr.push((lang, x)),
                             _ => errors.push(Diagnostic::error(
-                                format!("the {p} is translated but has no English name"),
+                                Msg::PartyNoEnglish { role: p.clone() },
                                 ps,
                             )),
                         }
                     }
                 }
-                other => errors.push(unknown_key(other, ks, &TRANSLATED_KEYS, "a translation")),
+                other => errors.push(unknown_key(
+                    other,
+                    ks,
+                    &TRANSLATED_KEYS,
+                    Within::Translation,
+                )),
             }
         }
     }
@@ -644,19 +641,22 @@ fn translate(
 
 fn set_time(case: &mut CaseAst, time: CaseTime, span: Span, errors: &mut Vec<Diagnostic>) {
     if case.time.is_some() {
-        errors.push(
-            Diagnostic::error("the case has both a `date` and a `period`", span)
-                .with_help("keep one"),
-        );
+        errors.push(Diagnostic::error(Msg::DateAndPeriod, span));
     } else {
         case.time = Some((time, span));
     }
 }
 
-fn unknown_key(key: &str, span: Span, allowed: &[&str], within: &str) -> Diagnostic {
-    Diagnostic::error(format!("unknown key `{key}` in {within}"), span)
-        .with_label(format!("allowed: {}", allowed.join(", ")))
-        .suggest(key, allowed.iter().copied())
+fn unknown_key(key: &str, span: Span, allowed: &[&'static str], within: Within) -> Diagnostic {
+    Diagnostic::error(
+        Msg::UnknownKey {
+            key: key.to_string(),
+            within,
+            allowed: allowed.to_vec(),
+        },
+        span,
+    )
+    .suggest(key, allowed.iter().copied())
 }
 
 fn date_of(
@@ -666,20 +666,14 @@ fn date_of(
     errors: &mut Vec<Diagnostic>,
 ) -> Option<(Date, Span)> {
     let Some(text) = v.scalar_text() else {
-        errors.push(Diagnostic::error(
-            format!("expected a date (YYYY-MM-DD), not {}", v.describe()),
-            near,
-        ));
+        errors.push(Diagnostic::error(Msg::DateShape { shape: v.shape() }, near));
         return None;
     };
     let span = loc.value(&text, near);
     match Date::parse(&text) {
         Some(d) => Some((d, span)),
         None => {
-            errors.push(
-                Diagnostic::error(format!("`{text}` is not a real date"), span)
-                    .with_help("write dates as YYYY-MM-DD, e.g. 2023-09-15"),
-            );
+            errors.push(Diagnostic::error(Msg::NotADate { text }, span));
             None
         }
     }
@@ -690,7 +684,7 @@ fn fact_value(v: Raw, loc: &mut Locator<'_>, near: Span) -> (RawValue, Span) {
         Raw::Null => (RawValue::Unknown, near),
         Raw::Bool(b) => (RawValue::Bool(b), loc.value(&b.to_string(), near)),
         Raw::Int(i) => (RawValue::Int(i), loc.value(&i.to_string(), near)),
-        Raw::Float(f) => (RawValue::Other(format!("the decimal number {f}")), near),
+        Raw::Float(f) => (RawValue::Other(Odd::Decimal(f.to_string())), near),
         Raw::Str(s) if s == "unknown" => (RawValue::Unknown, loc.value(&s, near)),
         Raw::Str(s) => {
             let span = loc.value(&s, near);
@@ -707,16 +701,13 @@ fn fact_value(v: Raw, loc: &mut Locator<'_>, near: Span) -> (RawValue, Span) {
                         list.push((s, span));
                     }
                     None => {
-                        return (
-                            RawValue::Other(format!("a list holding {}", it.describe())),
-                            near,
-                        );
+                        return (RawValue::Other(Odd::ListHolding(it.shape())), near);
                     }
                 }
             }
             (RawValue::List(list), first.unwrap_or(near))
         }
-        Raw::Map(_) => (RawValue::Other("a mapping".to_string()), near),
+        Raw::Map(_) => (RawValue::Other(Odd::Mapping), near),
     }
 }
 
@@ -732,7 +723,7 @@ fn expectation(
     };
     let Raw::Map(entries) = v else {
         errors.push(Diagnostic::error(
-            format!("`expect` must be a mapping, not {}", v.describe()),
+            Msg::ExpectNotMapping { shape: v.shape() },
             kspan,
         ));
         return e;
@@ -746,7 +737,9 @@ fn expectation(
                 one @ Raw::Str(_) => vec![one],
                 other => {
                     errors.push(Diagnostic::error(
-                        format!("expected a list, not {}", other.describe()),
+                        Msg::ListShape {
+                            shape: other.shape(),
+                        },
                         ks,
                     ));
                     return Vec::new();
@@ -767,10 +760,7 @@ fn expectation(
                     let span = loc.value(&s, ks);
                     e.classification = Some(Name { text: s, span });
                 }
-                None => errors.push(Diagnostic::error(
-                    "`classification` must be a value such as provision",
-                    ks,
-                )),
+                None => errors.push(Diagnostic::error(Msg::ClassificationValue, ks)),
             },
             "lawful" => {
                 let l = match &v {
@@ -787,16 +777,15 @@ fn expectation(
                 };
                 match l {
                     Some(l) => e.lawful = Some((l, ks)),
-                    None => errors.push(Diagnostic::error(
-                        format!("`lawful` must be true, false or null, not {}", v.describe()),
-                        ks,
-                    )),
+                    None => {
+                        errors.push(Diagnostic::error(Msg::LawfulValue { shape: v.shape() }, ks))
+                    }
                 }
             }
             "violations" => e.include = names(v, loc, errors),
             "violations_exclude" => e.exclude = names(v, loc, errors),
             "because" => e.because = names(v, loc, errors),
-            other => errors.push(unknown_key(other, ks, &EXPECT_KEYS, "`expect`")),
+            other => errors.push(unknown_key(other, ks, &EXPECT_KEYS, Within::Expect)),
         }
     }
     e

@@ -1,8 +1,8 @@
 //! Resolution and type checking of conditions: names to slots and rules, values to their types.
 
-use super::{Symbol, Symbols};
+use super::{Given, LitKind, Msg, Symbol, Symbols};
 use crate::compile::pack::{Cond, Country, FactType, MAX_VALUES, Ord2};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::Diagnostic;
 use crate::syntax::ast::{CmpOp, Expr, ExprKind, Literal, Name, Quantifier, Value};
 
 /// Where a condition stands, which limits what it may refer to.
@@ -73,9 +73,13 @@ fn unknown_name(syms: &Symbols, name: &Name, errors: &mut Vec<Diagnostic>) -> Co
         return Cond::Const(false);
     }
     errors.push(
-        Diagnostic::error(format!("unknown name `{}`", name.text), name.span)
-            .with_label("not a fact, test, exception or weighing of this pack")
-            .suggest(&name.text, syms.names()),
+        Diagnostic::error(
+            Msg::UnknownName {
+                name: name.text.clone(),
+            },
+            name.span,
+        )
+        .suggest(&name.text, syms.names()),
     );
     Cond::Const(false)
 }
@@ -87,17 +91,13 @@ fn reference(syms: &Symbols, name: &Name, place: Place, errors: &mut Vec<Diagnos
             if *ty == FactType::Bool {
                 Cond::Bool(id, true)
             } else {
-                errors.push(
-                    Diagnostic::error(
-                        format!(
-                            "fact `{}` is not a bool and cannot stand alone as a condition",
-                            name.text
-                        ),
-                        name.span,
-                    )
-                    .with_label(format!("its type is {}", ty.describe()))
-                    .with_help(example_for(&name.text, ty)),
-                );
+                errors.push(Diagnostic::error(
+                    Msg::NotBool {
+                        fact: name.text.clone(),
+                        ty: ty.clone(),
+                    },
+                    name.span,
+                ));
                 Cond::Const(false)
             }
         }
@@ -105,57 +105,34 @@ fn reference(syms: &Symbols, name: &Name, place: Place, errors: &mut Vec<Diagnos
         Some(Symbol::Exc(id)) => {
             if place == Place::Factor {
                 errors.push(Diagnostic::error(
-                    format!(
-                        "a factor cannot read exception `{}`; name the test it excepts",
-                        name.text
-                    ),
+                    Msg::FactorReadsException {
+                        name: name.text.clone(),
+                    },
                     name.span,
                 ));
             }
             Cond::Exc(id)
         }
         Some(Symbol::Weigh(_)) => {
-            errors.push(
-                Diagnostic::error(
-                    format!("weighing `{}` needs a side to compare with", name.text),
-                    name.span,
-                )
-                .with_help(format!(
-                    "write `{} = SIDE`, naming one of its sides",
-                    name.text
-                )),
-            );
+            errors.push(Diagnostic::error(
+                Msg::WeighingNeedsSide {
+                    name: name.text.clone(),
+                },
+                name.span,
+            ));
             Cond::Const(false)
         }
         Some(other) => {
             errors.push(Diagnostic::error(
-                format!(
-                    "`{}` is {}, which a condition cannot read",
-                    name.text,
-                    other.describe()
-                ),
+                Msg::CannotRead {
+                    name: name.text.clone(),
+                    kind: other.kind(),
+                },
                 name.span,
             ));
             Cond::Const(false)
         }
         None => unknown_name(syms, name, errors),
-    }
-}
-
-fn example_for(name: &str, ty: &FactType) -> String {
-    match ty {
-        FactType::Enum(v) => format!(
-            "compare it: `{name} = {}`",
-            v.first().map_or("VALUE", |s| s)
-        ),
-        FactType::Set(v) => format!(
-            "test membership: `{name} contains {}`",
-            v.first().map_or("VALUE", |s| s)
-        ),
-        FactType::Country => format!("compare it: `{name} = KR`"),
-        FactType::Number => format!("compare it: `{name} >= 1`"),
-        FactType::Date => format!("compare it: `{name} >= 2023-09-15`"),
-        FactType::Bool => format!("`{name}`"),
     }
 }
 
@@ -170,31 +147,29 @@ fn ord(op: CmpOp) -> Ord2 {
     }
 }
 
-fn literal_kind(lit: &Literal) -> &'static str {
+fn literal_kind(lit: &Literal) -> LitKind {
     match lit {
-        Literal::Bool(_) => "a truth value",
-        Literal::Number(_) => "a number",
-        Literal::Date(_) => "a date",
-        Literal::Country(_) => "a country code",
-        Literal::Word(_) => "a name",
+        Literal::Bool(_) => LitKind::TruthValue,
+        Literal::Number(_) => LitKind::Number,
+        Literal::Date(_) => LitKind::Date,
+        Literal::Country(_) => LitKind::Country,
+        Literal::Word(_) => LitKind::Name,
     }
 }
 
 fn type_mismatch(name: &Name, ty: &FactType, value: &Value, errors: &mut Vec<Diagnostic>) -> Cond {
-    let shown = match &value.lit {
-        Literal::Word(w) | Literal::Country(w) => format!("`{w}`"),
-        other => literal_kind(other).to_string(),
+    let given = match &value.lit {
+        Literal::Word(w) | Literal::Country(w) => Given::Word(w.clone()),
+        other => Given::Kind(literal_kind(other)),
     };
-    errors.push(
-        Diagnostic::error(
-            format!(
-                "fact `{}` is compared with {shown}, which is not of its type",
-                name.text
-            ),
-            value.span,
-        )
-        .with_label(format!("`{}` is {}", name.text, ty.describe())),
-    );
+    errors.push(Diagnostic::error(
+        Msg::ComparedWithWrongType {
+            fact: name.text.clone(),
+            given,
+            ty: ty.clone(),
+        },
+        value.span,
+    ));
     Cond::Const(false)
 }
 
@@ -211,11 +186,10 @@ fn only_equality(name: &Name, op: CmpOp, value: &Value, errors: &mut Vec<Diagnos
         true
     } else {
         errors.push(Diagnostic::error(
-            format!(
-                "`{}` can only be compared with `=` or `!=`, not `{}`",
-                name.text,
-                op.as_str()
-            ),
+            Msg::OnlyEquality {
+                name: name.text.clone(),
+                op: op.as_str(),
+            },
             value.span,
         ));
         false
@@ -232,32 +206,31 @@ pub(super) fn value_bit(
     let word = match &value.lit {
         Literal::Word(w) | Literal::Country(w) => w.as_str(),
         _ => {
-            errors.push(
-                Diagnostic::error(
-                    format!(
-                        "`{}` takes one of its listed values, not {}",
-                        name.text,
-                        literal_kind(&value.lit)
-                    ),
-                    value.span,
-                )
-                .with_label(format!("values: {}", values.join(", "))),
-            );
+            errors.push(Diagnostic::error(
+                Msg::TakesListedValue {
+                    fact: name.text.clone(),
+                    kind: literal_kind(&value.lit),
+                    values: values.to_vec(),
+                },
+                value.span,
+            ));
             return None;
         }
     };
     match values.iter().position(|v| v == word) {
         Some(i) if i < MAX_VALUES => Some(1u64 << i),
         _ => {
-            let mut d = Diagnostic::error(
-                format!("`{word}` is not a value of `{}`", name.text),
-                value.span,
-            )
-            .with_label(format!("values: {}", values.join(", ")));
-            if let Some(best) = did_you_mean(word, values.iter().map(String::as_str)) {
-                d = d.with_help(format!("did you mean `{best}`?"));
-            }
-            errors.push(d);
+            errors.push(
+                Diagnostic::error(
+                    Msg::NotAValue {
+                        value: word.to_string(),
+                        fact: name.text.clone(),
+                        values: values.to_vec(),
+                    },
+                    value.span,
+                )
+                .suggest(word, values.iter().map(String::as_str)),
+            );
             None
         }
     }
@@ -275,7 +248,9 @@ fn compare(
         Some(Symbol::Weigh(w)) => {
             if place == Place::Factor {
                 errors.push(Diagnostic::error(
-                    format!("a factor cannot read weighing `{}`", name.text),
+                    Msg::FactorReadsWeighing {
+                        name: name.text.clone(),
+                    },
                     name.span,
                 ));
                 return Cond::Const(false);
@@ -293,14 +268,13 @@ fn compare(
                 None => {
                     errors.push(
                         Diagnostic::error(
-                            format!(
-                                "`{}` is not a side of weighing `{}`",
-                                value_text(value),
-                                name.text
-                            ),
+                            Msg::NotASide {
+                                value: value_text(value),
+                                weighing: name.text.clone(),
+                                sides: sides.to_vec(),
+                            },
                             value.span,
                         )
-                        .with_label(format!("sides: {}", sides.join(", ")))
                         .suggest(word, sides.iter().map(String::as_str)),
                     );
                     Cond::Const(false)
@@ -327,21 +301,14 @@ fn compare(
                     }
                 }
                 (FactType::Set(_), _) => {
-                    errors.push(
-                        Diagnostic::error(
-                            format!(
-                                "set `{}` cannot be compared with `{}`",
-                                name.text,
-                                op.as_str()
-                            ),
-                            value.span,
-                        )
-                        .with_help(format!(
-                            "test membership: `{} contains {}`",
-                            name.text,
-                            value_text(value)
-                        )),
-                    );
+                    errors.push(Diagnostic::error(
+                        Msg::SetCompared {
+                            fact: name.text.clone(),
+                            op: op.as_str(),
+                            value: value_text(value),
+                        },
+                        value.span,
+                    ));
                     Cond::Const(false)
                 }
                 (FactType::Country, Literal::Country(c)) => {
@@ -361,25 +328,20 @@ fn compare(
             }
         }
         Some(Symbol::Test(_)) => {
-            errors.push(
-                Diagnostic::error(
-                    format!(
-                        "test `{}` is true or false and is not compared with a value",
-                        name.text
-                    ),
-                    name.span,
-                )
-                .with_help(format!("write `{}` or `not {}`", name.text, name.text)),
-            );
+            errors.push(Diagnostic::error(
+                Msg::TestCompared {
+                    name: name.text.clone(),
+                },
+                name.span,
+            ));
             Cond::Const(false)
         }
         Some(other) => {
             errors.push(Diagnostic::error(
-                format!(
-                    "`{}` is {}, which a condition cannot read",
-                    name.text,
-                    other.describe()
-                ),
+                Msg::CannotRead {
+                    name: name.text.clone(),
+                    kind: other.kind(),
+                },
                 name.span,
             ));
             Cond::Const(false)
@@ -403,10 +365,9 @@ fn membership(syms: &Symbols, name: &Name, values: &[Value], errors: &mut Vec<Di
             return unknown_name(syms, name, errors);
         }
         errors.push(Diagnostic::error(
-            format!(
-                "`in` needs an enum or country fact, and `{}` is not a fact",
-                name.text
-            ),
+            Msg::InNotAFact {
+                name: name.text.clone(),
+            },
             name.span,
         ));
         return Cond::Const(false);
@@ -433,21 +394,19 @@ fn membership(syms: &Symbols, name: &Name, values: &[Value], errors: &mut Vec<Di
         }
         FactType::Set(_) => {
             errors.push(Diagnostic::error(
-                format!(
-                    "`{}` is a set: use `contains any {{…}}` rather than `in`",
-                    name.text
-                ),
+                Msg::InOnSet {
+                    fact: name.text.clone(),
+                },
                 name.span,
             ));
             Cond::Const(false)
         }
         ty => {
             errors.push(Diagnostic::error(
-                format!(
-                    "`in` needs an enum or country fact, and `{}` is {}",
-                    name.text,
-                    ty.describe()
-                ),
+                Msg::InWrongType {
+                    fact: name.text.clone(),
+                    ty: ty.clone(),
+                },
                 name.span,
             ));
             Cond::Const(false)
@@ -467,10 +426,9 @@ fn containment(
             return unknown_name(syms, name, errors);
         }
         errors.push(Diagnostic::error(
-            format!(
-                "`contains` needs a set fact, and `{}` is not a fact",
-                name.text
-            ),
+            Msg::ContainsNotAFact {
+                name: name.text.clone(),
+            },
             name.span,
         ));
         return Cond::Const(false);
@@ -484,18 +442,14 @@ fn containment(
             Cond::SetHas(id, mask, q == Quantifier::All)
         }
         ty => {
-            let mut d = Diagnostic::error(
-                format!(
-                    "`contains` needs a set fact, and `{}` is {}",
-                    name.text,
-                    ty.describe()
-                ),
-                name.span,
-            );
-            if matches!(ty, FactType::Enum(_) | FactType::Country) {
-                d = d.with_help(format!("for one value use `{} in {{…}}`", name.text));
-            }
-            errors.push(d);
+            let fact = name.text.clone();
+            let ty = ty.clone();
+            let msg = if matches!(ty, FactType::Enum(_) | FactType::Country) {
+                Msg::ContainsOnOneValue { fact, ty }
+            } else {
+                Msg::ContainsWrongType { fact, ty }
+            };
+            errors.push(Diagnostic::error(msg, name.span));
             Cond::Const(false)
         }
     }

@@ -3,6 +3,9 @@
 //! of every file is collected before giving up. A pack that passes is compiled ([`crate::compile`]).
 
 mod expr;
+mod msg;
+
+pub use msg::{Clause, Given, LitKind, Msg, RuleKind, SymbolKind};
 
 use crate::compile::pack::*;
 use crate::compile::{self};
@@ -28,14 +31,14 @@ pub(crate) enum Symbol {
 }
 
 impl Symbol {
-    fn describe(self) -> &'static str {
+    fn kind(self) -> SymbolKind {
         match self {
-            Symbol::Fact(_) => "a fact",
-            Symbol::Test(_) => "a test",
-            Symbol::Exc(_) => "an exception",
-            Symbol::Weigh(_) => "a weighing",
-            Symbol::Req(_) => "a requirement",
-            Symbol::Gap(_) => "a gap",
+            Symbol::Fact(_) => SymbolKind::Fact,
+            Symbol::Test(_) => SymbolKind::Test,
+            Symbol::Exc(_) => SymbolKind::Exception,
+            Symbol::Weigh(_) => SymbolKind::Weighing,
+            Symbol::Req(_) => SymbolKind::Requirement,
+            Symbol::Gap(_) => SymbolKind::Gap,
         }
     }
 }
@@ -138,34 +141,41 @@ impl Checker<'_> {
                 .locate(*prev_span)
                 .map(|(f, lc)| format!("{f}:{lc}"))
                 .unwrap_or_default();
-            self.errors.push(
-                Diagnostic::error(format!("`{}` is declared twice", name.text), name.span)
-                    .with_label(format!("already declared as {} at {at}", prev.describe()))
-                    .with_help("every fact and rule of a pack needs its own name"),
-            );
+            self.errors.push(Diagnostic::error(
+                Msg::DeclaredTwice {
+                    name: name.text.clone(),
+                    prev: prev.kind(),
+                    at,
+                },
+                name.span,
+            ));
             return;
         }
         syms.map.insert(name.text.clone(), (sym, name.span));
         syms.order.push(name.text.clone());
     }
 
-    fn require_cite(&mut self, what: &str, name: &Name, cites: &[Text]) {
+    fn require_cite(&mut self, kind: RuleKind, name: &Name, cites: &[Text]) {
         if cites.is_empty() {
-            self.errors.push(
-                Diagnostic::error(format!("{what} `{}` has no citation", name.text), name.span)
-                    .with_help("add `cite \"…\"` naming the article or judgment it encodes"),
-            );
+            self.errors.push(Diagnostic::error(
+                Msg::NoCitation {
+                    kind,
+                    name: name.text.clone(),
+                },
+                name.span,
+            ));
         }
     }
 
-    fn missing(&mut self, what: &str, name: &Name, clause: &str, example: &str) {
-        self.errors.push(
-            Diagnostic::error(
-                format!("{what} `{}` has no `{clause}` clause", name.text),
-                name.span,
-            )
-            .with_help(format!("add e.g. `{example}`")),
-        );
+    fn missing(&mut self, kind: RuleKind, name: &Name, clause: Clause) {
+        self.errors.push(Diagnostic::error(
+            Msg::MissingClause {
+                kind,
+                name: name.text.clone(),
+                clause,
+            },
+            name.span,
+        ));
     }
 
     fn check_dates(&mut self, in_force: InForce) {
@@ -174,7 +184,7 @@ impl Checker<'_> {
             && until < from
         {
             self.errors.push(Diagnostic::error(
-                format!("in force until {until}, before it comes into force on {from}"),
+                Msg::UntilBeforeFrom { from, until },
                 span,
             ));
         }
@@ -193,24 +203,19 @@ impl Checker<'_> {
                     .first()
                     .and_then(|(s, _)| self.sources.get(*s))
                     .map_or_else(|| "<pack>".to_string(), |f| f.name.clone());
-                self.errors.push(
-                    Diagnostic::file_error("the pack has no header", file)
-                        .with_help("start its first file with `pack ID \"TITLE\"`"),
-                );
+                self.errors
+                    .push(Diagnostic::file_error(Msg::NoHeader, file));
                 None
             }
             [first, rest @ ..] => {
                 for h in rest {
-                    self.errors.push(
-                        Diagnostic::error(
-                            format!("a second `pack` header (`{}`)", h.id.text),
-                            h.id.span,
-                        )
-                        .with_help(format!(
-                            "pack `{}` is already declared; only one file carries the header",
-                            first.id.text
-                        )),
-                    );
+                    self.errors.push(Diagnostic::error(
+                        Msg::SecondHeader {
+                            id: h.id.text.clone(),
+                            first: first.id.text.clone(),
+                        },
+                        h.id.span,
+                    ));
                 }
                 Some(*first)
             }
@@ -255,13 +260,13 @@ impl Checker<'_> {
                                 .locate(prev)
                                 .map(|(file, lc)| format!("{file}:{lc}"))
                                 .unwrap_or_default();
-                            self.errors.push(
-                                Diagnostic::error(
-                                    format!("factor `{}` is declared twice", f.name.text),
-                                    f.name.span,
-                                )
-                                .with_label(format!("already declared at {at}")),
-                            );
+                            self.errors.push(Diagnostic::error(
+                                Msg::FactorTwice {
+                                    name: f.name.text.clone(),
+                                    at,
+                                },
+                                f.name.span,
+                            ));
                         }
                     }
                     let sides = match &w.sides {
@@ -303,24 +308,24 @@ impl Checker<'_> {
                             .locate(prev)
                             .map(|(file, lc)| format!("{file}:{lc}"))
                             .unwrap_or_default();
-                        self.errors.push(
-                            Diagnostic::error(
-                                format!("article `{}` is declared twice", a.name.text),
-                                a.name.span,
-                            )
-                            .with_label(format!("already declared at {at}")),
-                        );
+                        self.errors.push(Diagnostic::error(
+                            Msg::ArticleTwice {
+                                name: a.name.text.clone(),
+                                at,
+                            },
+                            a.name.span,
+                        ));
                     }
                     articles.push(self.article(&syms, &factor_names, a));
                 }
                 Item::Fact(f) => facts.push(self.fact(&syms, f)),
                 Item::Test(t) => {
-                    self.require_cite("test", &t.name, &t.cites);
+                    self.require_cite(RuleKind::Test, &t.name, &t.cites);
                     self.check_dates(t.in_force);
                     let cond = match &t.cond {
                         Some(e) => resolve(&syms, e, Place::Rule, &mut self.errors),
                         None => {
-                            self.missing("test", &t.name, "if", "if recipient_country != KR");
+                            self.missing(RuleKind::Test, &t.name, Clause::TestIf);
                             Cond::Const(false)
                         }
                     };
@@ -333,12 +338,12 @@ impl Checker<'_> {
                     });
                 }
                 Item::Exception(e) => {
-                    self.require_cite("exception", &e.name, &e.cites);
+                    self.require_cite(RuleKind::Exception, &e.name, &e.cites);
                     self.check_dates(e.in_force);
                     let cond = match &e.cond {
                         Some(x) => resolve(&syms, x, Place::Rule, &mut self.errors),
                         None => {
-                            self.missing("exception", &e.name, "if", "if cross_border_disclosed");
+                            self.missing(RuleKind::Exception, &e.name, Clause::ExceptionIf);
                             Cond::Const(false)
                         }
                     };
@@ -349,21 +354,29 @@ impl Checker<'_> {
                             Some(Symbol::Req(id)) => Some(Target::Req(id)),
                             Some(other) => {
                                 self.errors.push(Diagnostic::error(
-                                    format!("an exception can except a test, a requirement or an exception, and `{}` is {}", t.text, other.describe()),
+                                    Msg::CannotExcept {
+                                        name: t.text.clone(),
+                                        kind: other.kind(),
+                                    },
                                     t.span,
                                 ));
                                 None
                             }
                             None => {
                                 self.errors.push(
-                                    Diagnostic::error(format!("unknown rule `{}`", t.text), t.span)
-                                        .suggest(&t.text, syms.names()),
+                                    Diagnostic::error(
+                                        Msg::UnknownRule {
+                                            name: t.text.clone(),
+                                        },
+                                        t.span,
+                                    )
+                                    .suggest(&t.text, syms.names()),
                                 );
                                 None
                             }
                         },
                         None => {
-                            self.missing("exception", &e.name, "to", "to cross_border_ground");
+                            self.missing(RuleKind::Exception, &e.name, Clause::ExceptionTo);
                             None
                         }
                     };
@@ -379,10 +392,8 @@ impl Checker<'_> {
                     if w.classifies {
                         if let Some(prev) = classification {
                             let _ = prev;
-                            self.errors.push(
-                                Diagnostic::error("a second `classify` weighing", w.name.span)
-                                    .with_help("a pack has one classification; declare other weighings with `weigh`"),
-                            );
+                            self.errors
+                                .push(Diagnostic::error(Msg::SecondClassification, w.name.span));
                         } else {
                             classification = Some(id);
                         }
@@ -391,7 +402,7 @@ impl Checker<'_> {
                 }
                 Item::Require(r) => requirements.push(self.requirement(&syms, r)),
                 Item::Gap(g) => {
-                    self.require_cite("gap", &g.name, &g.cites);
+                    self.require_cite(RuleKind::Gap, &g.name, &g.cites);
                     self.check_dates(g.in_force);
                     gaps.push(GapDef {
                         meta: meta(self.lang, &g.name, &g.title, &g.cites, &g.notes, g.in_force),
@@ -483,16 +494,8 @@ impl Checker<'_> {
             let span = cycle
                 .first()
                 .map_or(Span::default(), |n| node_span(&pack, *n));
-            self.errors.push(
-                Diagnostic::error(
-                    format!(
-                        "rules depend on each other in a circle: {}",
-                        names.join(" → ")
-                    ),
-                    span,
-                )
-                .with_help("a rule cannot depend, even indirectly, on itself"),
-            );
+            self.errors
+                .push(Diagnostic::error(Msg::Cycle { names }, span));
             self.unused(&pack, &items);
             return None;
         }
@@ -504,10 +507,8 @@ impl Checker<'_> {
                 .any(|(n, d)| *n == Node::Weigh(c) && *d);
             if dependent {
                 let span = pack.classifier().map_or(Span::default(), |w| w.meta.span);
-                self.errors.push(Diagnostic::error(
-                    "the classification weighing reads a rule that depends on the classification",
-                    span,
-                ));
+                self.errors
+                    .push(Diagnostic::error(Msg::ClassificationReadsItself, span));
             }
         }
         self.unused(&pack, &items);
@@ -521,18 +522,20 @@ impl Checker<'_> {
             for n in names {
                 if seen.insert(&n.text, n.span).is_some() {
                     this.errors.push(Diagnostic::error(
-                        format!("value `{}` is listed twice", n.text),
+                        Msg::ValueTwice {
+                            value: n.text.clone(),
+                        },
                         n.span,
                     ));
                 }
             }
             if names.len() > MAX_VALUES {
                 this.errors.push(Diagnostic::error(
-                    format!(
-                        "`{}` lists {} values; at most {MAX_VALUES} are allowed",
-                        f.name.text,
-                        names.len()
-                    ),
+                    Msg::TooManyValues {
+                        fact: f.name.text.clone(),
+                        n: names.len(),
+                        max: MAX_VALUES,
+                    },
                     f.ty_span,
                 ));
             }
@@ -555,12 +558,7 @@ impl Checker<'_> {
         };
         let ty = syms.fact_type(id).clone();
         if f.ask.is_none() {
-            self.missing(
-                "fact",
-                &f.name,
-                "ask",
-                "ask \"Does the recipient use the data for itself?\"",
-            );
+            self.missing(RuleKind::Fact, &f.name, Clause::Ask);
         }
         let burden = f.burden.as_ref().map(|b| {
             let v = self.literal_value(&f.name, &ty, &b.otherwise);
@@ -595,17 +593,13 @@ impl Checker<'_> {
                 expr::value_bit(name, list, v, &mut self.errors).map(Val::Set)
             }
             _ => {
-                self.errors.push(
-                    Diagnostic::error(
-                        format!("this value is not of the type of `{}`", name.text),
-                        v.span,
-                    )
-                    .with_label(format!(
-                        "`{}` is {}",
-                        name.text,
-                        ty.describe()
-                    )),
-                );
+                self.errors.push(Diagnostic::error(
+                    Msg::ValueNotOfType {
+                        fact: name.text.clone(),
+                        ty: ty.clone(),
+                    },
+                    v.span,
+                ));
                 None
             }
         };
@@ -615,9 +609,9 @@ impl Checker<'_> {
     fn weighing(&mut self, syms: &Symbols, w: &ast::WeighDecl) -> WeighDef {
         self.require_cite(
             if w.classifies {
-                "classification"
+                RuleKind::Classification
             } else {
-                "weighing"
+                RuleKind::Weighing
             },
             &w.name,
             &w.cites,
@@ -625,20 +619,19 @@ impl Checker<'_> {
         let sides = match &w.sides {
             Some((a, b)) => {
                 if a.text == b.text {
-                    self.errors.push(Diagnostic::error(
-                        "the two sides of a weighing must differ",
-                        b.span,
-                    ));
+                    self.errors.push(Diagnostic::error(Msg::SidesEqual, b.span));
                 }
                 if w.classifies {
                     for s in [a, b] {
                         if !CLASS_VALUES.contains(&s.text.as_str()) {
                             self.errors.push(
                                 Diagnostic::error(
-                                    format!("`{}` is not a classification", s.text),
+                                    Msg::NotAClassification {
+                                        value: s.text.clone(),
+                                        values: CLASS_VALUES.map(String::from).to_vec(),
+                                    },
                                     s.span,
                                 )
-                                .with_label(format!("classifications: {}", CLASS_VALUES.join(", ")))
                                 .suggest(&s.text, CLASS_VALUES),
                             );
                         }
@@ -647,13 +640,15 @@ impl Checker<'_> {
                 [a.text.clone(), b.text.clone()]
             }
             None => {
-                self.missing("weighing", &w.name, "sides", "sides provision, outsourcing");
+                self.missing(RuleKind::Weighing, &w.name, Clause::Sides);
                 [String::new(), String::new()]
             }
         };
         if w.factors.is_empty() {
             self.errors.push(Diagnostic::error(
-                format!("weighing `{}` has no factor", w.name.text),
+                Msg::NoFactor {
+                    weighing: w.name.text.clone(),
+                },
                 w.name.span,
             ));
         }
@@ -666,41 +661,39 @@ impl Checker<'_> {
                     None => {
                         self.errors.push(
                             Diagnostic::error(
-                                format!("`{}` is not a side of weighing `{}`", t.text, w.name.text),
+                                Msg::NotASide {
+                                    value: t.text.clone(),
+                                    weighing: w.name.text.clone(),
+                                    sides: sides.to_vec(),
+                                },
                                 t.span,
                             )
-                            .with_label(format!("sides: {}", sides.join(", ")))
                             .suggest(&t.text, sides.iter().map(String::as_str)),
                         );
                         0
                     }
                 },
                 None => {
-                    self.missing("factor", &f.name, "toward", "toward provision");
+                    self.missing(RuleKind::Factor, &f.name, Clause::Toward);
                     0
                 }
             };
             let weight = match f.weight {
                 Some((n, _)) => i32::try_from(n).unwrap_or(0),
                 None => {
-                    self.missing("factor", &f.name, "weight", "weight 1");
+                    self.missing(RuleKind::Factor, &f.name, Clause::Weight);
                     0
                 }
             };
             let cond = match &f.when {
                 Some(e) => resolve(syms, e, Place::Factor, &mut self.errors),
                 None => {
-                    self.missing("factor", &f.name, "when", "when recipient_own_use");
+                    self.missing(RuleKind::Factor, &f.name, Clause::FactorWhen);
                     Cond::Const(false)
                 }
             };
             if f.because.is_none() {
-                self.missing(
-                    "factor",
-                    &f.name,
-                    "because",
-                    "because \"the recipient uses the data for itself\"",
-                );
+                self.missing(RuleKind::Factor, &f.name, Clause::Because);
             }
             let cites = if f.cites.is_empty() {
                 &w.cites
@@ -759,15 +752,12 @@ impl Checker<'_> {
                 )
             ) || factor_names.contains_key(&rule.text);
             if !known {
-                let what = syms
-                    .lookup(&rule.text)
-                    .map_or("no rule of the pack", Symbol::describe);
                 self.errors.push(
                     Diagnostic::error(
-                        format!(
-                            "an article is quoted under a rule, and `{}` is {what}",
-                            rule.text
-                        ),
+                        Msg::QuotedUnderNoRule {
+                            name: rule.text.clone(),
+                            kind: syms.lookup(&rule.text).map(Symbol::kind),
+                        },
                         rule.span,
                     )
                     .suggest(
@@ -787,22 +777,20 @@ impl Checker<'_> {
             self.check_dates(v.in_force);
             let span = v.in_force.span.unwrap_or(a.name.span);
             if v.source.is_none() {
-                self.errors.push(
-                    Diagnostic::error(
-                        format!("a version of article `{}` has no `source`", a.name.text),
-                        span,
-                    )
-                    .with_help("say where its text was taken from: `source \"law.go.kr …\"`"),
-                );
+                self.errors.push(Diagnostic::error(
+                    Msg::VersionWithoutSource {
+                        article: a.name.text.clone(),
+                    },
+                    span,
+                ));
             }
             if v.text.is_empty() {
-                self.errors.push(
-                    Diagnostic::error(
-                        format!("a version of article `{}` has no `text`", a.name.text),
-                        span,
-                    )
-                    .with_help("quote its paragraphs, one `text \"…\"` each"),
-                );
+                self.errors.push(Diagnostic::error(
+                    Msg::VersionWithoutText {
+                        article: a.name.text.clone(),
+                    },
+                    span,
+                ));
             }
             versions.push(ArticleVersion {
                 from: v.in_force.from,
@@ -838,17 +826,10 @@ impl Checker<'_> {
         }
         for lang in &declared {
             for t in texts.iter().filter(|t| !t.has(*lang) && !t.text.is_empty()) {
-                self.warnings.push(
-                    Diagnostic::warning(
-                        format!(
-                            "this text has no `{lang}` version, though the pack declares `language {lang}`"
-                        ),
-                        t.span,
-                    )
-                    .with_help(format!(
-                        "write it after the English: `\"…\" {lang} \"…\"`; until then it is shown in English"
-                    )),
-                );
+                self.warnings.push(Diagnostic::warning(
+                    Msg::MissingTranslation { lang: *lang },
+                    t.span,
+                ));
             }
         }
         for lang in Lang::ALL
@@ -856,23 +837,16 @@ impl Checker<'_> {
             .filter(|l| **l != Lang::En && !declared.contains(l))
         {
             if let Some(t) = texts.iter().find(|t| t.tr.iter().any(|(l, _)| l == lang)) {
-                self.warnings.push(
-                    Diagnostic::warning(
-                        format!(
-                            "the pack has texts in `{lang}` but does not declare `language {lang}`"
-                        ),
-                        t.span,
-                    )
-                    .with_help(format!(
-                        "add `language {lang}` to the pack header, so that `entrust check` can tell which texts lack it"
-                    )),
-                );
+                self.warnings.push(Diagnostic::warning(
+                    Msg::UndeclaredLanguage { lang: *lang },
+                    t.span,
+                ));
             }
         }
     }
 
     fn requirement(&mut self, syms: &Symbols, r: &ast::RequireDecl) -> ReqDef {
-        self.require_cite("requirement", &r.name, &r.cites);
+        self.require_cite(RuleKind::Requirement, &r.name, &r.cites);
         self.check_dates(r.in_force);
         for e in &r.exposes {
             self.check_dates(e.in_force);
@@ -885,39 +859,25 @@ impl Checker<'_> {
                 _ => false,
             };
             if outside && let Some(span) = e.in_force.span {
-                self.warnings.push(
-                    Diagnostic::warning(
-                        format!(
-                            "requirement `{}` is not in force when this exposure applies",
-                            r.name.text
-                        ),
-                        span,
-                    )
-                    .with_help("date the exposure within the requirement's `in force` dates"),
-                );
+                self.warnings.push(Diagnostic::warning(
+                    Msg::ExposureOutOfForce {
+                        requirement: r.name.text.clone(),
+                    },
+                    span,
+                ));
             }
         }
         let requires = match &r.requires {
             Some(e) => resolve(syms, e, Place::Rule, &mut self.errors),
             None => {
-                self.missing(
-                    "requirement",
-                    &r.name,
-                    "requires",
-                    "requires written_contract",
-                );
+                self.missing(RuleKind::Requirement, &r.name, Clause::Requires);
                 Cond::Const(true)
             }
         };
         let (code, message) = match &r.violation {
             Some(v) => (v.code.text.clone(), v.message.get(self.lang).to_string()),
             None => {
-                self.missing(
-                    "requirement",
-                    &r.name,
-                    "violation",
-                    "violation KR-PIPA-26-1 \"…\"",
-                );
+                self.missing(RuleKind::Requirement, &r.name, Clause::Violation);
                 (String::new(), String::new())
             }
         };
@@ -992,19 +952,18 @@ impl Checker<'_> {
         let _ = items;
         for (f, used) in pack.facts.iter().zip(&fact_used) {
             if !used && !f.recorded {
-                self.warnings.push(
-                    Diagnostic::warning(
-                        format!("fact `{}` is declared but no rule reads it", f.name),
-                        f.span,
-                    )
-                    .with_help(
-                        "use it, remove it, or mark it `recorded` if it is kept for reports",
-                    ),
-                );
+                self.warnings.push(Diagnostic::warning(
+                    Msg::FactUnused {
+                        fact: f.name.clone(),
+                    },
+                    f.span,
+                ));
             }
             if *used && f.recorded {
                 self.warnings.push(Diagnostic::warning(
-                    format!("fact `{}` is marked `recorded` but a rule reads it", f.name),
+                    Msg::RecordedButRead {
+                        fact: f.name.clone(),
+                    },
                     f.span,
                 ));
             }
@@ -1012,7 +971,9 @@ impl Checker<'_> {
         for (t, used) in pack.tests.iter().zip(&test_used) {
             if !used {
                 self.warnings.push(Diagnostic::warning(
-                    format!("test `{}` is declared but no rule uses it", t.meta.id),
+                    Msg::TestUnused {
+                        test: t.meta.id.clone(),
+                    },
                     t.meta.span,
                 ));
             }
@@ -1020,7 +981,9 @@ impl Checker<'_> {
         for (i, (w, used)) in pack.weighings.iter().zip(&weigh_used).enumerate() {
             if !used && !w.classifies && pack.classification != u16::try_from(i).ok() {
                 self.warnings.push(Diagnostic::warning(
-                    format!("weighing `{}` is declared but no rule uses it", w.meta.id),
+                    Msg::WeighingUnused {
+                        weighing: w.meta.id.clone(),
+                    },
                     w.meta.span,
                 ));
             }

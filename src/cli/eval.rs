@@ -154,7 +154,7 @@ fn blocks(
                         block_bytes,
                     ))),
                     Err(e) => errors.push(entrust::diagnostic::Diagnostic::file_error(
-                        format!("cannot read the file: {e}"),
+                        entrust::batch::Msg::CannotRead { io: e.into() },
                         name,
                     )),
                 },

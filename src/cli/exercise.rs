@@ -104,7 +104,7 @@ fn raw_value(v: &RawValue) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        RawValue::Other(o) => o.clone(),
+        RawValue::Other(o) => o.to_string(),
     }
 }
 

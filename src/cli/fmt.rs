@@ -2,7 +2,9 @@
 //! atomically; `--check` only lists the files that would change.
 
 use super::{Global, Outcome};
-use entrust::format::{format_case_in, format_statute_in};
+use entrust::batch::Msg;
+use entrust::diagnostic::Diagnostic;
+use entrust::format::{FormatError, format_case_in, format_statute_in};
 use entrust::source::SourceMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -27,22 +29,29 @@ fn walk(p: &Path, out: &mut Vec<PathBuf>, depth: usize) {
 
 pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
     let w = g.words();
+    let mut sources = SourceMap::new();
+    // A problem with a whole file, in the chosen language.
+    let file_error = |msg: Msg, f: &Path, sources: &SourceMap| {
+        eprint!(
+            "{}",
+            Diagnostic::file_error(msg, f.display().to_string()).render_in(sources, w)
+        );
+    };
     let mut files = Vec::new();
     let mut outcome = Outcome::Ok;
     for p in paths {
         if !p.exists() {
-            eprintln!("{}\n  --> {}", w.error(w.no_such_path()), p.display());
+            file_error(Msg::NoSuchPath, p, &sources);
             outcome = outcome.worst(Outcome::BadInput);
             continue;
         }
         if p.is_file() && !p.extension().is_some_and(|e| e == "law" || e == "case") {
-            eprintln!("{}\n  --> {}", w.error(w.only_law_and_case()), p.display());
+            file_error(Msg::NotFormattable, p, &sources);
             outcome = outcome.worst(Outcome::BadInput);
             continue;
         }
         walk(p, &mut files, 0);
     }
-    let mut sources = SourceMap::new();
     let (mut changed, mut unchanged) = (0usize, 0usize);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -50,8 +59,7 @@ pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
         let text = match std::fs::read_to_string(f) {
             Ok(t) => t,
             Err(e) => {
-                let e = w.cannot_read_file(&e.to_string());
-                eprintln!("{}\n  --> {}", w.error(&e), f.display());
+                file_error(Msg::CannotRead { io: e.into() }, f, &sources);
                 outcome = outcome.worst(Outcome::BadInput);
                 continue;
             }
@@ -66,10 +74,10 @@ pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
             Ok(t) => t,
             Err(e) => {
                 for d in e.diagnostics() {
-                    eprint!("{}", d.render(&sources));
+                    eprint!("{}", d.render_in(&sources, w));
                 }
-                if e.diagnostics().is_empty() {
-                    eprintln!("{}\n  --> {}", w.error(&e.to_string()), f.display());
+                if let FormatError::Internal(detail) = e {
+                    file_error(Msg::FormatterFailed { detail }, f, &sources);
                 }
                 outcome = outcome.worst(Outcome::BadInput);
                 continue;
@@ -87,8 +95,7 @@ pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
         // Written whole: a temporary file beside the original, renamed over it.
         let written = super::output::write_atomically(f, formatted.as_bytes(), None);
         if let Err(e) = written {
-            let e = w.cannot_write_file(&e.to_string());
-            eprintln!("{}\n  --> {}", w.error(&e), f.display());
+            file_error(Msg::CannotWrite { io: e.into() }, f, &sources);
             outcome = outcome.worst(Outcome::BadInput);
         }
     }

@@ -10,12 +10,13 @@ use entrust::words::{Words, words};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// Prints diagnostics to standard error.
+/// Prints diagnostics to standard error, in the library's language.
 pub fn report(lib: &Library, diags: &[Diagnostic]) {
+    let w = entrust::words::words(lib.lang);
     let stderr = std::io::stderr();
     let mut err = anstream::AutoStream::auto(stderr.lock());
     for d in diags {
-        let _ = write!(err, "{}", d.render(&lib.sources));
+        let _ = write!(err, "{}", d.render_in(&lib.sources, w));
     }
 }
 

@@ -43,7 +43,7 @@ pub fn run(
     for c in &cases {
         // The variation, checked as the case reader checks a case.
         let (vcase, read, bad) = whatif::apply_sets(&c.case, sets, &mut lib.sources);
-        let mut errors: Vec<_> = bad.iter().map(|e| render::set_error(w, e)).collect();
+        let mut errors: Vec<_> = bad.iter().map(render::set_error).collect();
         let mut bound_variations = Vec::new();
         for (i, _) in &c.bound {
             let Some(pack) = lib.packs.get(*i) else {
@@ -120,12 +120,14 @@ pub fn run(
                         Some(f) => into.push(f),
                         None => {
                             let d = entrust::diagnostic::Diagnostic::file_error(
-                                ww.unknown_vary_fact(name),
+                                entrust::case::Msg::UnknownOptionFact {
+                                    name: name.clone(),
+                                    pack: pack.id.clone(),
+                                },
                                 "<command line>",
                             )
-                            .with_label(ww.not_a_fact_of(&pack.id))
                             .suggest(name, pack.facts.iter().map(|f| f.name.as_str()));
-                            eprint!("{}", d.render(&lib.sources));
+                            eprint!("{}", d.render_in(&lib.sources, g.words()));
                             return Outcome::BadInput;
                         }
                     }

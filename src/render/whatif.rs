@@ -244,11 +244,10 @@ fn plain_words(w: &dyn Words, pack: &Pack, goal: Goal, flip: &Flip, date: Date) 
 }
 
 /// A `--set` argument that cannot be read, as a diagnostic pointing into it.
-pub fn set_error(w: &dyn Words, e: &SetError) -> Diagnostic {
-    let ww: &dyn WhatifWords = w;
+pub fn set_error(e: &SetError) -> Diagnostic {
     match e {
         SetError::NotFactEqualsValue { arg, span } => {
-            Diagnostic::error(ww.not_fact_equals_value(arg), *span).with_help(ww.set_example())
+            Diagnostic::error(crate::case::Msg::NotFactValue { arg: arg.clone() }, *span)
         }
     }
 }

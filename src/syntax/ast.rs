@@ -446,8 +446,28 @@ pub enum RawValue {
     Text(String),
     /// A set or list.
     List(Vec<(String, Span)>),
-    /// Something no fact can hold (a float, a mapping), described for the message.
-    Other(String),
+    /// Something no fact can hold (a float, a mapping), kept for the message.
+    Other(Odd),
+}
+
+/// A value no fact can hold, as the case gave it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Odd {
+    /// A number too large to read, as written.
+    TooLarge(String),
+    /// A decimal number, as read.
+    Decimal(String),
+    /// A list holding something other than plain values.
+    ListHolding(crate::case::Shape),
+    /// A mapping.
+    Mapping,
+}
+
+impl std::fmt::Display for Odd {
+    /// The value in English words ("the decimal number 1.5").
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::words::ReadWords::odd(&crate::words::En, self))
+    }
 }
 
 /// `name = value` in a case.

@@ -1,7 +1,7 @@
 //! Lowering of the case language (`grammar/case.pest`): one function per grammar rule.
 
 use super::ast::*;
-use super::{pest_error, span_of, unescape};
+use super::{CaseClause, Expected, Msg, pest_error, span_of, unescape};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceId, Span};
@@ -15,37 +15,36 @@ struct CaseParser;
 
 type P<'i> = Pair<'i, Rule>;
 
-fn describe(rule: &Rule) -> Option<&'static str> {
+/// What a grammar rule stands for, named in syntax errors.
+fn describe(rule: &Rule) -> Option<Expected> {
     Some(match rule {
-        Rule::EOI => "end of file",
-        Rule::case_decl => "`case ID \"TITLE\"`",
-        Rule::case_id => "a case id (lowercase letters, digits and `-`)",
-        Rule::string => "a quoted string",
-        Rule::date => "a date (YYYY-MM-DD)",
-        Rule::under_clause => "`under`",
-        Rule::period_clause => "`period`",
-        Rule::date_clause => "`date`",
-        Rule::party_clause | Rule::party_role => "`transferor`, `recipient` or `beneficiary`",
-        Rule::source_clause => "`source`",
-        Rule::note_clause => "`note`",
-        Rule::hint_clause => "`hint`",
-        Rule::level_clause | Rule::level => "`level easy|medium|hard`",
-        Rule::facts_block => "`facts`",
-        Rule::expect_block => "`expect`",
-        Rule::assignment => "a fact `name = value`",
-        Rule::ident => "a name",
-        Rule::fact_value | Rule::value | Rule::value_set | Rule::unknown_lit => "a value",
-        Rule::expect_class => "`classification = …`",
-        Rule::expect_lawful => "`lawful = yes|no|unknown`",
-        Rule::expect_include | Rule::expect_exclude => {
-            "`violations include {…}` or `violations exclude {…}`"
-        }
-        Rule::expect_because => "`because {…}`",
-        Rule::bool_lit => "yes or no",
-        Rule::code_set => "a set of violation codes `{…}`",
-        Rule::name_set => "a set of names `{…}`",
-        Rule::code => "a violation code such as KR-PIPA-26-1",
-        Rule::equals => "`=`",
+        Rule::EOI => Expected::EndOfFile,
+        Rule::case_decl => Expected::Code("case ID \"TITLE\""),
+        Rule::case_id => Expected::CaseId,
+        Rule::string => Expected::QuotedString,
+        Rule::date => Expected::Date,
+        Rule::under_clause => Expected::Code("under"),
+        Rule::period_clause => Expected::Code("period"),
+        Rule::date_clause => Expected::Code("date"),
+        Rule::party_clause | Rule::party_role => Expected::PartyRole,
+        Rule::source_clause => Expected::Code("source"),
+        Rule::note_clause => Expected::Code("note"),
+        Rule::hint_clause => Expected::Code("hint"),
+        Rule::level_clause | Rule::level => Expected::Code("level easy|medium|hard"),
+        Rule::facts_block => Expected::Code("facts"),
+        Rule::expect_block => Expected::Code("expect"),
+        Rule::assignment => Expected::Assignment,
+        Rule::ident => Expected::Name,
+        Rule::fact_value | Rule::value | Rule::value_set | Rule::unknown_lit => Expected::Value,
+        Rule::expect_class => Expected::Code("classification = …"),
+        Rule::expect_lawful => Expected::Code("lawful = yes|no|unknown"),
+        Rule::expect_include | Rule::expect_exclude => Expected::Violations,
+        Rule::expect_because => Expected::Code("because {…}"),
+        Rule::bool_lit => Expected::YesNo,
+        Rule::code_set => Expected::CodeSet,
+        Rule::name_set => Expected::NameSet,
+        Rule::code => Expected::ViolationCode,
+        Rule::equals => Expected::Code("="),
         _ => return None,
     })
 }
@@ -120,23 +119,20 @@ impl Lower {
         match Date::parse(pair.as_str()) {
             Some(d) => d,
             None => {
-                self.errors.push(
-                    Diagnostic::error(
-                        format!("`{}` is not a real date", pair.as_str()),
-                        self.span(pair),
-                    )
-                    .with_help("write dates as YYYY-MM-DD, e.g. 2023-09-15"),
-                );
+                self.errors.push(Diagnostic::error(
+                    Msg::NotADate {
+                        text: pair.as_str().to_string(),
+                    },
+                    self.span(pair),
+                ));
                 Date(0)
             }
         }
     }
 
-    fn twice(&mut self, what: &str, span: Span) {
-        self.errors.push(
-            Diagnostic::error(format!("`{what}` is given twice in this case"), span)
-                .with_help("keep one"),
-        );
+    fn twice(&mut self, clause: CaseClause, span: Span) {
+        self.errors
+            .push(Diagnostic::error(Msg::CaseClauseTwice { clause }, span));
     }
 
     fn case(&mut self, pair: P<'_>) -> CaseAst {
@@ -166,7 +162,7 @@ impl Lower {
             match clause.as_rule() {
                 Rule::under_clause => {
                     if !case.under.is_empty() {
-                        self.twice("under", cspan);
+                        self.twice(CaseClause::Under, cspan);
                     }
                     case.under = clause.into_inner().map(|p| self.name(p)).collect();
                 }
@@ -179,7 +175,7 @@ impl Lower {
                         _ => continue,
                     };
                     if case.time.is_some() {
-                        self.twice("date` or `period", cspan);
+                        self.twice(CaseClause::Time, cspan);
                     } else {
                         case.time = Some((time, cspan));
                     }
@@ -197,7 +193,7 @@ impl Lower {
                         _ => &mut case.parties.beneficiary,
                     };
                     if slot.is_some() {
-                        self.twice(&role_text, cspan);
+                        self.twice(CaseClause::Party(role_text), cspan);
                     } else {
                         *slot = value;
                     }
@@ -205,7 +201,7 @@ impl Lower {
                 Rule::source_clause => {
                     let s = clause.into_inner().next().map(|p| self.text(p));
                     if case.source.is_some() {
-                        self.twice("source", cspan);
+                        self.twice(CaseClause::Source, cspan);
                     } else {
                         case.source = s;
                     }
@@ -218,7 +214,7 @@ impl Lower {
                     .extend(clause.into_inner().next().map(|p| self.text(p))),
                 Rule::level_clause => {
                     if case.level.is_some() {
-                        self.twice("level", cspan);
+                        self.twice(CaseClause::Level, cspan);
                     }
                     case.level = clause.into_inner().next().map(|p| p.as_str().to_string());
                 }
@@ -267,9 +263,7 @@ impl Lower {
             Rule::bool_lit => RawValue::Bool(matches!(p.as_str(), "true" | "yes")),
             Rule::number => match p.as_str().parse::<i64>() {
                 Ok(n) => RawValue::Int(n),
-                Err(_) => {
-                    RawValue::Other(format!("the number `{}`, which is too large", p.as_str()))
-                }
+                Err(_) => RawValue::Other(Odd::TooLarge(p.as_str().to_string())),
             },
             Rule::date => {
                 // Checked here so that an impossible date points at itself.
@@ -290,7 +284,7 @@ impl Lower {
             match x.as_rule() {
                 Rule::expect_class => {
                     if e.classification.is_some() {
-                        self.twice("classification", xspan);
+                        self.twice(CaseClause::Classification, xspan);
                     }
                     e.classification = x.into_inner().nth(1).map(|p| self.name(p));
                 }
@@ -306,7 +300,7 @@ impl Lower {
                         _ => ExpectLawful::Unknown,
                     };
                     if e.lawful.is_some() {
-                        self.twice("lawful", xspan);
+                        self.twice(CaseClause::Lawful, xspan);
                     }
                     e.lawful = Some((v, xspan));
                 }

@@ -5,9 +5,11 @@
 
 pub mod ast;
 mod case;
+mod msg;
 mod statute;
 
 pub use case::parse_cases;
+pub use msg::{CaseClause, Expected, Msg};
 pub use statute::parse_statute;
 
 use crate::diagnostic::Diagnostic;
@@ -58,7 +60,9 @@ fn nesting_guard(source: SourceId, text: &str) -> Result<(), Diagnostic> {
                 i += 3;
                 if nots > MAX_EXPR_DEPTH {
                     return Err(Diagnostic::error(
-                        format!("more than {MAX_EXPR_DEPTH} `not`s in a row"),
+                        Msg::TooManyNots {
+                            max: MAX_EXPR_DEPTH,
+                        },
                         Span::new(source, i - 3, i),
                     ));
                 }
@@ -69,10 +73,11 @@ fn nesting_guard(source: SourceId, text: &str) -> Result<(), Diagnostic> {
         }
         if depth > MAX_EXPR_DEPTH {
             return Err(Diagnostic::error(
-                format!("brackets nested more than {MAX_EXPR_DEPTH} levels deep"),
+                Msg::BracketsTooDeep {
+                    max: MAX_EXPR_DEPTH,
+                },
                 Span::new(source, i, i + 1),
-            )
-            .with_help("split the condition into named tests"));
+            ));
         }
         i += 1;
     }
@@ -104,12 +109,12 @@ fn unescape(raw: &str) -> String {
     out
 }
 
-/// Turns a pest error into a diagnostic, naming the expected things in words.
+/// Turns a pest error into a diagnostic, naming the expected things.
 fn pest_error<R: pest::RuleType>(
     source: SourceId,
     text: &str,
     err: pest::error::Error<R>,
-    describe: fn(&R) -> Option<&'static str>,
+    describe: fn(&R) -> Option<Expected>,
 ) -> Diagnostic {
     use pest::error::{ErrorVariant, InputLocation};
     let pos = match err.location {
@@ -132,24 +137,22 @@ fn pest_error<R: pest::RuleType>(
     let span = Span::new(source, pos, (pos + word_len).min(text.len().max(pos)));
     let message = match &err.variant {
         ErrorVariant::ParsingError { positives, .. } => {
-            let mut names: Vec<&str> = positives.iter().filter_map(describe).collect();
-            names.sort_unstable();
-            names.dedup();
-            let expected = match names.len() {
-                0 => "something else".to_string(),
-                1 => names.first().copied().unwrap_or_default().to_string(),
-                _ => {
-                    let (last, init) = names.split_last().map_or((&"", &[][..]), |(l, i)| (l, i));
-                    format!("{} or {}", init.join(", "), last)
-                }
-            };
-            if found.is_empty() {
-                format!("unexpected end of file: expected {expected}")
-            } else {
-                format!("unexpected `{found}`: expected {expected}")
+            // In the order of their English names, in every language.
+            let mut expected: Vec<(String, Expected)> = positives
+                .iter()
+                .filter_map(describe)
+                .map(|e| (crate::words::ReadWords::expected(&crate::words::En, e), e))
+                .collect();
+            expected.sort_by(|a, b| a.0.cmp(&b.0));
+            expected.dedup_by(|a, b| a.0 == b.0);
+            Msg::Unexpected {
+                found,
+                expected: expected.into_iter().map(|(_, e)| e).collect(),
             }
         }
-        ErrorVariant::CustomError { message } => message.clone(),
+        ErrorVariant::CustomError { message } => Msg::Parser {
+            text: message.clone(),
+        },
     };
     Diagnostic::error(message, span)
 }

@@ -1,7 +1,7 @@
 //! Lowering of the statute language (`grammar/statute.pest`): one function per grammar rule.
 
 use super::ast::*;
-use super::{MAX_EXPR_DEPTH, pest_error, span_of, unescape};
+use super::{Expected, MAX_EXPR_DEPTH, Msg, pest_error, span_of, unescape};
 
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
@@ -17,47 +17,47 @@ struct StatuteParser;
 
 type P<'i> = Pair<'i, Rule>;
 
-/// Human names for grammar rules, used in syntax errors.
-fn describe(rule: &Rule) -> Option<&'static str> {
+/// What a grammar rule stands for, named in syntax errors.
+fn describe(rule: &Rule) -> Option<Expected> {
     Some(match rule {
-        Rule::EOI => "end of file",
-        Rule::header => "the pack header `pack ID \"TITLE\"`",
-        Rule::fact_decl => "`fact`",
-        Rule::test_decl => "`test`",
-        Rule::exception_decl => "`exception`",
-        Rule::weigh_decl | Rule::weigh_kw => "`classify` or `weigh`",
-        Rule::require_decl => "`require`",
-        Rule::gap_decl => "`gap`",
-        Rule::ident | Rule::name_ref => "a name",
-        Rule::string => "a quoted string",
-        Rule::date => "a date (YYYY-MM-DD)",
-        Rule::number => "a number",
-        Rule::country => "a country code",
-        Rule::code => "a violation code such as KR-PIPA-26-1",
-        Rule::value => "a value",
-        Rule::value_set => "a set of values `{…}`",
+        Rule::EOI => Expected::EndOfFile,
+        Rule::header => Expected::PackHeader,
+        Rule::fact_decl => Expected::Code("fact"),
+        Rule::test_decl => Expected::Code("test"),
+        Rule::exception_decl => Expected::Code("exception"),
+        Rule::weigh_decl | Rule::weigh_kw => Expected::ClassifyOrWeigh,
+        Rule::require_decl => Expected::Code("require"),
+        Rule::gap_decl => Expected::Code("gap"),
+        Rule::ident | Rule::name_ref => Expected::Name,
+        Rule::string => Expected::QuotedString,
+        Rule::date => Expected::Date,
+        Rule::number => Expected::Number,
+        Rule::country => Expected::CountryCode,
+        Rule::code => Expected::ViolationCode,
+        Rule::value => Expected::Value,
+        Rule::value_set => Expected::ValueSet,
         Rule::fact_type
         | Rule::bool_type
         | Rule::number_type
         | Rule::date_type
         | Rule::country_type
         | Rule::enum_type
-        | Rule::set_type => "a type (bool, number, date, country, enum {…}, set {…})",
-        Rule::ident_list => "a list of names `{a, b}`",
-        Rule::cmp_op => "a comparison (=, !=, <, <=, >, >=)",
-        Rule::op_and | Rule::op_or => "`and` or `or`",
-        Rule::op_not => "`not`",
-        Rule::op_in => "`in`",
-        Rule::op_contains => "`contains`",
-        Rule::expr => "a condition",
-        Rule::cite_clause => "`cite`",
-        Rule::in_force => "`in force`",
-        Rule::if_clause => "`if`",
-        Rule::when_clause => "`when`",
-        Rule::factor_decl => "`factor`",
-        Rule::requires_clause => "`requires`",
-        Rule::violation_clause => "`violation`",
-        Rule::act_name => "an act abbreviation such as PIPA",
+        | Rule::set_type => Expected::Type,
+        Rule::ident_list => Expected::NameList,
+        Rule::cmp_op => Expected::Comparison,
+        Rule::op_and | Rule::op_or => Expected::AndOr,
+        Rule::op_not => Expected::Code("not"),
+        Rule::op_in => Expected::Code("in"),
+        Rule::op_contains => Expected::Code("contains"),
+        Rule::expr => Expected::Condition,
+        Rule::cite_clause => Expected::Code("cite"),
+        Rule::in_force => Expected::Code("in force"),
+        Rule::if_clause => Expected::Code("if"),
+        Rule::when_clause => Expected::Code("when"),
+        Rule::factor_decl => Expected::Code("factor"),
+        Rule::requires_clause => Expected::Code("requires"),
+        Rule::violation_clause => Expected::Code("violation"),
+        Rule::act_name => Expected::ActAbbrev,
         _ => return None,
     })
 }
@@ -170,10 +170,12 @@ impl Lower {
             Some(d) => d,
             None => {
                 let span = self.span(&pair);
-                self.errors.push(
-                    Diagnostic::error(format!("`{}` is not a real date", pair.as_str()), span)
-                        .with_help("write dates as YYYY-MM-DD, e.g. 2023-09-15"),
-                );
+                self.errors.push(Diagnostic::error(
+                    Msg::NotADate {
+                        text: pair.as_str().to_string(),
+                    },
+                    span,
+                ));
                 Date(0)
             }
         }
@@ -185,7 +187,9 @@ impl Lower {
             Err(_) => {
                 let span = self.span(&pair);
                 self.errors.push(Diagnostic::error(
-                    format!("number `{}` is too large", pair.as_str()),
+                    Msg::NumberTooLarge {
+                        text: pair.as_str().to_string(),
+                    },
                     span,
                 ));
                 0
@@ -200,7 +204,7 @@ impl Lower {
             Ok(n) if n <= 1_000_000 => (n, span),
             _ => {
                 self.errors
-                    .push(Diagnostic::error(format!("`{n}` is too large here"), span));
+                    .push(Diagnostic::error(Msg::TooLargeHere { n }, span));
                 (0, span)
             }
         }
@@ -364,10 +368,12 @@ impl Lower {
     /// Stores a clause that may appear only once, reporting a repeat.
     fn once<T>(&mut self, slot: &mut Option<T>, value: Option<T>, what: &str, span: Span) {
         if slot.is_some() {
-            self.errors.push(
-                Diagnostic::error(format!("`{what}` is given twice"), span)
-                    .with_help("keep one; a rule has one such clause"),
-            );
+            self.errors.push(Diagnostic::error(
+                Msg::ClauseTwice {
+                    clause: what.to_string(),
+                },
+                span,
+            ));
         } else {
             *slot = value;
         }
@@ -397,10 +403,7 @@ impl Lower {
     fn in_force(&mut self, pair: P<'_>, slot: &mut InForce) {
         let span = self.span(&pair);
         if slot.span.is_some() {
-            self.errors.push(
-                Diagnostic::error("`in force` is given twice", span)
-                    .with_help("write one clause: `in force from DATE until DATE`"),
-            );
+            self.errors.push(Diagnostic::error(Msg::InForceTwice, span));
             return;
         }
         slot.span = Some(span);
@@ -868,7 +871,9 @@ impl Lower {
             .op(Op::prefix(Rule::op_not));
         if depth > MAX_EXPR_DEPTH {
             self.errors.push(Diagnostic::error(
-                format!("condition nested more than {MAX_EXPR_DEPTH} levels deep"),
+                Msg::ConditionTooDeep {
+                    max: MAX_EXPR_DEPTH,
+                },
                 span,
             ));
             return self.broken(span);

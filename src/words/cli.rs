@@ -59,20 +59,12 @@ pub trait CliWords {
     fn error(&self, message: &str) -> String;
     /// "no case files found in cases/x, cases/y".
     fn no_case_files(&self, paths: &str) -> String;
-    /// "no such file or folder".
-    fn no_such_path(&self) -> &'static str;
     /// "`x` is an input; entrust never writes over an input".
     fn writes_over_input(&self, path: &str) -> String;
     /// "cannot write in `dir`: {reason}".
     fn cannot_write_in(&self, dir: &str, reason: &str) -> String;
     /// "cannot write `file`: {reason}".
     fn cannot_write(&self, path: &str, reason: &str) -> String;
-    /// "cannot read the file: {reason}".
-    fn cannot_read_file(&self, reason: &str) -> String;
-    /// "cannot write the file: {reason}".
-    fn cannot_write_file(&self, reason: &str) -> String;
-    /// "only .law and .case files are formatted".
-    fn only_law_and_case(&self) -> &'static str;
     /// "`2021-02-30` is not a date of the form YYYY-MM-DD".
     fn not_a_date(&self, text: &str) -> String;
     /// "`fr` is not a language entrust speaks (it speaks en, ko)".
@@ -238,9 +230,6 @@ impl CliWords for En {
     fn no_case_files(&self, paths: &str) -> String {
         format!("no case files found in {paths}")
     }
-    fn no_such_path(&self) -> &'static str {
-        "no such file or folder"
-    }
     fn writes_over_input(&self, path: &str) -> String {
         format!("`{path}` is an input; entrust never writes over an input")
     }
@@ -249,15 +238,6 @@ impl CliWords for En {
     }
     fn cannot_write(&self, path: &str, reason: &str) -> String {
         format!("cannot write `{path}`: {reason}")
-    }
-    fn cannot_read_file(&self, reason: &str) -> String {
-        format!("cannot read the file: {reason}")
-    }
-    fn cannot_write_file(&self, reason: &str) -> String {
-        format!("cannot write the file: {reason}")
-    }
-    fn only_law_and_case(&self) -> &'static str {
-        "only .law and .case files are formatted"
     }
     fn not_a_date(&self, text: &str) -> String {
         format!("`{text}` is not a date of the form YYYY-MM-DD")
@@ -572,9 +552,6 @@ impl CliWords for Ko {
     fn no_case_files(&self, paths: &str) -> String {
         format!("{paths}에서 사안 파일을 찾지 못했습니다")
     }
-    fn no_such_path(&self) -> &'static str {
-        "그런 파일이나 폴더가 없습니다"
-    }
     fn writes_over_input(&self, path: &str) -> String {
         format!(
             "`{path}`에는 쓸 수 없습니다. 입력 파일이며, entrust는 입력 파일을 덮어쓰지 않습니다"
@@ -585,15 +562,6 @@ impl CliWords for Ko {
     }
     fn cannot_write(&self, path: &str, reason: &str) -> String {
         format!("`{path}`에 쓸 수 없습니다: {reason}")
-    }
-    fn cannot_read_file(&self, reason: &str) -> String {
-        format!("파일을 읽을 수 없습니다: {reason}")
-    }
-    fn cannot_write_file(&self, reason: &str) -> String {
-        format!("파일에 쓸 수 없습니다: {reason}")
-    }
-    fn only_law_and_case(&self) -> &'static str {
-        ".law 파일과 .case 파일만 정리할 수 있습니다"
     }
     fn not_a_date(&self, text: &str) -> String {
         format!("YYYY-MM-DD 형식의 날짜가 아닙니다: `{text}`")

@@ -1,4 +1,5 @@
-//! Korean particles that depend on the word before them: 을/를, 이/가, 과/와, (으)로, 이며/며.
+//! Korean particles that depend on the word before them: 을/를, 이/가, 은/는, 과/와, (으)로,
+//! 이며/며.
 //! The choice follows the last syllable's final consonant (받침); a word ending in a digit is
 //! read as the number is read (1 일, 2 이, 3 삼…), and a word in Latin letters, whose reading
 //! the layer cannot know, gets both forms, `을(를)`.
@@ -7,7 +8,7 @@
 /// `Some` with ㄹ reported through `rieul`; `None` when unknown.
 fn batchim(word: &str) -> Option<(bool, bool)> {
     let c = word
-        .trim_end_matches([')', ']', '」', '"', '\''])
+        .trim_end_matches([')', ']', '」', '"', '\'', '`'])
         .chars()
         .last()?;
     match c {
@@ -41,6 +42,11 @@ pub fn i(word: &str) -> String {
     pick(word, "이", "가")
 }
 
+/// `word` + 은/는.
+pub fn eun(word: &str) -> String {
+    pick(word, "은", "는")
+}
+
 /// `word` + 과/와.
 pub fn gwa(word: &str) -> String {
     pick(word, "과", "와")
@@ -62,7 +68,7 @@ pub fn imyeo(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{eul, gwa, i, ro};
+    use super::{eul, eun, gwa, i, ro};
 
     #[test]
     fn follows_the_final_consonant() {
@@ -78,5 +84,14 @@ mod tests {
         assert_eq!(ro("판단 유보"), "판단 유보로");
         assert_eq!(ro("서울"), "서울로");
         assert_eq!(eul("provision"), "provision을(를)");
+        assert_eq!(eun("사실"), "사실은");
+        assert_eq!(eun("형량"), "형량은");
+        assert_eq!(eun("판단 기준"), "판단 기준은");
+        // An identifier in backticks is read as written: a digit as the number, a Latin
+        // letter unknown.
+        assert_eq!(i("`t1`"), "`t1`이");
+        assert_eq!(i("`j2`"), "`j2`가");
+        assert_eq!(eun("`2023-02-30`"), "`2023-02-30`은");
+        assert_eq!(i("`dup`"), "`dup`이(가)");
     }
 }

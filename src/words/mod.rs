@@ -21,6 +21,7 @@ mod common;
 mod diff;
 mod html;
 mod josa;
+mod read;
 mod report;
 mod testing;
 mod training;
@@ -33,6 +34,7 @@ pub use cli::{CliWords, CommandHelp, HelpFrame};
 pub use common::{Balance, CommonWords, QuestionScope};
 pub use diff::DiffWords;
 pub use html::HtmlWords;
+pub use read::ReadWords;
 pub use report::ReportWords;
 pub use testing::{RuleKind, TestWords};
 pub use training::TrainingWords;
@@ -51,6 +53,7 @@ pub trait Words:
     + TrainingWords
     + TestWords
     + CheckWords
+    + ReadWords
     + CliWords
     + Sync
 {

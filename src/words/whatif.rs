@@ -25,14 +25,6 @@ pub trait WhatifWords {
     fn no_case_in(&self, path: &str) -> String;
     /// The report cannot be written: "error: cannot write the report: …".
     fn whatif_cannot_write(&self, error: &str) -> String;
-    /// A name given to `--vary` or `--keep` is no fact of the pack.
-    fn unknown_vary_fact(&self, name: &str) -> String;
-    /// The label under it: "not a fact of pack `kr`".
-    fn not_a_fact_of(&self, pack: &str) -> String;
-    /// A `--set` argument without `=`: "`ARG` is not of the form FACT=VALUE".
-    fn not_fact_equals_value(&self, arg: &str) -> String;
-    /// The help under it: "write, e.g., --set recipient_own_use=false".
-    fn set_example(&self) -> &'static str;
 
     // ---- the report -------------------------------------------------------------------------
     /// "AS IT STANDS".
@@ -161,18 +153,6 @@ impl WhatifWords for En {
     }
     fn whatif_cannot_write(&self, error: &str) -> String {
         format!("error: cannot write the report: {error}")
-    }
-    fn unknown_vary_fact(&self, name: &str) -> String {
-        format!("unknown fact `{name}` in --vary or --keep")
-    }
-    fn not_a_fact_of(&self, pack: &str) -> String {
-        format!("not a fact of pack `{pack}`")
-    }
-    fn not_fact_equals_value(&self, arg: &str) -> String {
-        format!("`{arg}` is not of the form FACT=VALUE")
-    }
-    fn set_example(&self) -> &'static str {
-        "write, e.g., --set recipient_own_use=false"
     }
     fn as_it_stands(&self) -> &'static str {
         "AS IT STANDS"
@@ -361,18 +341,6 @@ impl WhatifWords for Ko {
     }
     fn whatif_cannot_write(&self, error: &str) -> String {
         format!("오류: 보고서를 쓸 수 없습니다: {error}")
-    }
-    fn unknown_vary_fact(&self, name: &str) -> String {
-        format!("알 수 없는 사실입니다: `{name}` (--vary 또는 --keep)")
-    }
-    fn not_a_fact_of(&self, pack: &str) -> String {
-        format!("`{pack}` 법령팩에 없는 사실")
-    }
-    fn not_fact_equals_value(&self, arg: &str) -> String {
-        format!("`{arg}`: FACT=VALUE 형식이 아닙니다")
-    }
-    fn set_example(&self) -> &'static str {
-        "예: --set recipient_own_use=false 와 같이 쓰십시오"
     }
     fn as_it_stands(&self) -> &'static str {
         "현재 상태"
