@@ -1,11 +1,15 @@
-//! The HTML report: built from the sample cases, checked for structure, escaping and
-//! self-containment, then opened in a real browser (Debian's chromium, headless), which must
-//! render every verdict without a script error and take a screenshot.
+//! The HTML report: built from the sample cases, in English and in Korean, checked for
+//! structure, escaping, self-containment, its words (no English from the renderer in the Korean
+//! page) and the articles' own words folded under each requirement; then opened in a real
+//! browser (Debian's chromium, headless), which must render every verdict without a script
+//! error, take a screenshot, and draw the Korean page's Hangul with real glyphs.
 //!
-//! The browser tests need `chromium` (`/usr/bin/chromium` or on `PATH`); `.ci/run` installs it.
-//! Without it they fail in CI (`CI` set) and are skipped, saying so, on a developer's machine;
+//! The browser tests need `chromium` (`/usr/bin/chromium` or on `PATH`) and, for Korean, a
+//! font with Hangul (`fc-list :lang=ko`); `.ci/run` installs both (`chromium`, `fonts-nanum`).
+//! Without them they fail in CI (`CI` set) and are skipped, saying so, on a developer's machine;
 //! `ENTRUST_SKIP_BROWSER=1` skips them anywhere. `ENTRUST_SCREENSHOT=FILE`
-//! keeps a copy of the screenshot, `ENTRUST_REPORT=FILE` one of the page.
+//! keeps a copy of the screenshot, `ENTRUST_SCREENSHOT_KO=FILE` one of the Korean page's,
+//! `ENTRUST_REPORT=FILE` one of the page.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -14,25 +18,40 @@
 )]
 
 use entrust::batch::{collect_inputs, load_cases};
+use entrust::compile::pack::{Article, ArticleVersion};
+use entrust::date::Date;
 use entrust::eval::Evaluator;
+use entrust::explain::Node;
+use entrust::lang::Lang;
 use entrust::library::Library;
 use entrust::render::html;
 use entrust::verdict::{Verdict, judge};
+use entrust::words::words;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const TITLE: &str = "Review <script>alert(1)</script> & co: sample cases";
 
-/// The verdicts (with explanations) of every `.case` file of cases/kr, and the report.
-fn kr_report(title: &str, mutate: impl FnOnce(&mut Vec<Verdict>)) -> (Vec<Verdict>, String) {
-    let mut lib = Library::open(None);
+/// The sample cases judged in a language: the library, the verdicts (with explanations) and,
+/// for each, the index of the pack that judged it.
+struct Judged {
+    lib: Library,
+    verdicts: Vec<Verdict>,
+    packs: Vec<usize>,
+}
+
+/// Every `.case` file of cases/kr (or only the one named `only`), judged in `lang`.
+fn judge_kr(lang: Lang, only: Option<&str>) -> Judged {
+    let mut lib = Library::open_in(None, lang);
     let (inputs, errs) = collect_inputs(&[PathBuf::from("cases/kr")]);
     assert!(errs.is_empty());
     // The .yaml files restate some .case files under the same ids.
     let inputs: Vec<_> = inputs
         .into_iter()
         .filter(|i| i.path.extension().is_some_and(|e| e == "case"))
+        .filter(|i| only.is_none_or(|o| i.path.file_stem().is_some_and(|s| s == o)))
         .collect();
     let (cases, errs) = load_cases(&mut lib, &inputs, None);
     let errs: Vec<String> = errs.iter().map(|d| d.render(&lib.sources)).collect();
@@ -42,20 +61,42 @@ fn kr_report(title: &str, mutate: impl FnOnce(&mut Vec<Verdict>)) -> (Vec<Verdic
     let mut packs = Vec::new();
     for c in &cases {
         for (i, b) in &c.bound {
-            let pack = &lib.packs[*i];
-            verdicts.push(judge(pack, &c.case, b, &mut ev, Some(&lib.sources)));
-            packs.push(pack);
+            verdicts.push(judge(
+                &lib.packs[*i],
+                &c.case,
+                b,
+                &mut ev,
+                Some(&lib.sources),
+            ));
+            packs.push(*i);
         }
     }
-    assert!(verdicts.len() > 40, "only {} verdicts", verdicts.len());
-    mutate(&mut verdicts);
-    let items: Vec<_> = verdicts.iter().zip(packs.iter().copied()).collect();
-    let page = html::report(
-        &items,
-        title,
-        entrust::words::words(entrust::lang::Lang::En),
-    );
-    (verdicts, page)
+    if only.is_none() {
+        assert!(verdicts.len() > 40, "only {} verdicts", verdicts.len());
+    }
+    Judged {
+        lib,
+        verdicts,
+        packs,
+    }
+}
+
+/// The report of judged cases, in `lang`.
+fn report_of(j: &Judged, title: &str, lang: Lang) -> String {
+    let items: Vec<_> = j
+        .verdicts
+        .iter()
+        .zip(j.packs.iter().map(|i| &j.lib.packs[*i]))
+        .collect();
+    html::report(&items, title, words(lang))
+}
+
+/// The verdicts (with explanations) of every `.case` file of cases/kr, and the report.
+fn kr_report(title: &str, mutate: impl FnOnce(&mut Vec<Verdict>)) -> (Vec<Verdict>, String) {
+    let mut j = judge_kr(Lang::En, None);
+    mutate(&mut j.verdicts);
+    let page = report_of(&j, title, Lang::En);
+    (j.verdicts, page)
 }
 
 fn anchor(n: usize, v: &Verdict) -> String {
@@ -314,6 +355,422 @@ fn a_verdict_without_explanation_still_renders() {
     assert!(!page.contains("role=\"img\""));
 }
 
+/// Escapes as the page does.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// Stand-ins for the texts of packs and cases (which stay in English until translated): the
+/// same text always gets the same stand-in, `§` and a number, so ids still match.
+#[derive(Default)]
+struct StandIns(HashMap<String, String>);
+
+impl StandIns {
+    fn put(&mut self, s: &mut String) {
+        if s.is_empty() {
+            return;
+        }
+        let n = self.0.len();
+        *s = self
+            .0
+            .entry(s.clone())
+            .or_insert_with(|| format!("§{n}"))
+            .clone();
+    }
+
+    fn node(&mut self, n: &mut Node) {
+        self.put(&mut n.id);
+        self.put(&mut n.title);
+        self.put(&mut n.cite);
+        n.notes.iter_mut().for_each(|x| self.put(x));
+        n.detail.iter_mut().for_each(|x| self.put(x));
+        for f in &mut n.facts {
+            self.put(&mut f.fact);
+            self.put(&mut f.value);
+            f.at.iter_mut().for_each(|x| self.put(x));
+        }
+        n.children.iter_mut().for_each(|c| self.node(c));
+    }
+
+    /// Every text of the packs and cases a report shows, replaced by its stand-in.
+    fn judged(&mut self, j: &mut Judged) {
+        for pack in &mut j.lib.packs {
+            self.put(&mut pack.id);
+            self.put(&mut pack.title);
+            for r in &mut pack.requirements {
+                self.put(&mut r.meta.id);
+                self.put(&mut r.code);
+            }
+            for f in pack.weighings.iter_mut().flat_map(|w| &mut w.factors) {
+                self.put(&mut f.meta.id);
+            }
+        }
+        for v in &mut j.verdicts {
+            self.put(&mut v.id);
+            self.put(&mut v.under);
+            v.title.iter_mut().for_each(|x| self.put(x));
+            v.grounds.iter_mut().for_each(|x| self.put(x));
+            let periods = v.periods.iter_mut().flat_map(|p| &mut p.violations);
+            for x in v.violations.iter_mut().chain(periods) {
+                self.put(&mut x.code);
+                self.put(&mut x.message);
+                self.put(&mut x.cite);
+                x.exposes.iter_mut().for_each(|e| self.put(e));
+                x.transition.iter_mut().for_each(|e| self.put(e));
+            }
+            for x in &mut v.possible_violations {
+                self.put(&mut x.code);
+                self.put(&mut x.message);
+                self.put(&mut x.cite);
+                x.exposes.iter_mut().for_each(|e| self.put(e));
+                for f in &mut x.settled_by {
+                    self.put(&mut f.fact);
+                    self.put(&mut f.question);
+                }
+            }
+            for g in &mut v.not_checked {
+                self.put(&mut g.rule);
+                self.put(&mut g.title);
+                self.put(&mut g.cite);
+            }
+            for u in &mut v.unknowns {
+                self.put(&mut u.fact);
+                self.put(&mut u.question);
+                u.burden.iter_mut().for_each(|b| self.put(b));
+            }
+            for p in v.explanation.iter_mut().flat_map(|e| &mut e.periods) {
+                p.classification.iter_mut().for_each(|n| self.node(n));
+                for n in p.readings.iter_mut().flat_map(|r| &mut r.requirements) {
+                    self.node(n);
+                }
+                p.gaps.iter_mut().for_each(|n| self.node(n));
+            }
+        }
+    }
+}
+
+/// What a reader sees of a page: its text and its charts' texts, without the style sheet, the
+/// script and the tags.
+fn visible_text(page: &str) -> String {
+    let mut text = String::new();
+    let mut rest = page;
+    for (open, close) in [("<style>", "</style>"), ("<script>", "</script>")] {
+        if let (Some(a), Some(b)) = (rest.find(open), rest.find(close)) {
+            text.push_str(&rest[..a]);
+            rest = &rest[b + close.len()..];
+        }
+    }
+    text.push_str(rest);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn the_korean_report_speaks_korean_and_escapes() {
+    let evil = "A <script>alert('x')</script> & \"quoted\" case";
+    let mut j = judge_kr(Lang::Ko, None);
+    j.verdicts[0].title = Some(evil.to_string());
+    let title = "검토 <script>alert(1)</script> & co: 사안";
+    let page = report_of(&j, title, Lang::Ko);
+    let w = words(Lang::Ko);
+    let n = j.verdicts.len();
+
+    // The page declares its language; the same structure as the English page.
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"ko\">"));
+    assert!(page.trim_end().ends_with("</html>"));
+    assert_eq!(page.matches("<section class=\"case\"").count(), n);
+
+    // Escaping.
+    assert!(
+        page.contains("<title>검토 &lt;script&gt;alert(1)&lt;/script&gt; &amp; co: 사안</title>")
+    );
+    assert!(page.contains(
+        "A &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot; case"
+    ));
+    assert!(!page.contains("<script>alert"));
+    assert_eq!(page.matches("<script>").count(), 1);
+
+    // Korean headings, labels, buttons and the words the style sheet prints.
+    for s in [
+        "<p class=\"kicker\">entrust 검토 보고서</p>",
+        "<h2 id=\"summary-h\">요약</h2>",
+        "<th scope=\"col\">사안</th><th scope=\"col\">법령팩</th><th scope=\"col\">법적 성격</th>",
+        ">결론</h3>",
+        ">위반 사항</h3>",
+        ">위반 가능성이 남아 있는 사항</h3>",
+        ">검토하지 않은 법령</h3>",
+        ">적용 구간</h3>",
+        ">법적 성격의 형량</h3>",
+        ">요건</h3>",
+        ">미확인 사항</h3>",
+        ">결정적 근거</h3>",
+        "<summary>요건별 판단 과정</summary>",
+        ">판단 과정 모두 펼치기</button>",
+        ">요약으로 돌아가기</a>",
+        "\u{2713} 충족",
+        "\u{2717} 위반",
+        "? 미정",
+        ">예외 적용<",
+        "적용 구간 1/3: ",
+        "제3자 제공 쪽",
+        ".note::before{content:\"참고: \"",
+        "content:\" (사안 \" attr(data-case)",
+    ] {
+        assert!(page.contains(s), "the Korean page lacks {s}");
+    }
+    for (k, v) in j.verdicts.iter().enumerate() {
+        let s = section(&page, k, v);
+        assert!(
+            s.contains(&format!(
+                "<dt>법적 성격</dt><dd>{}",
+                w.class(&v.classification)
+            )),
+            "{}: classification",
+            v.id
+        );
+        assert!(
+            s.contains(&format!("<dt>적법 여부</dt><dd>{}", w.lawful(v.lawful))),
+            "{}: lawfulness",
+            v.id
+        );
+        // The conclusion states the balance in plain words, without internal ids.
+        let verdict = &s[s.find("<p class=\"verdict\">").unwrap()..];
+        let verdict = &verdict[..verdict.find("</p>").unwrap()];
+        assert!(
+            verdict.contains(&w.conclusion_sentence(&v.classification, v.lawful)),
+            "{}",
+            v.id
+        );
+        assert!(
+            !verdict.contains('_') && !verdict.contains("<code>"),
+            "{verdict}"
+        );
+    }
+
+    // No English sentence or label from the renderer: with the packs' and cases' own texts
+    // replaced by stand-ins, what is left is Korean.
+    let mut stand_ins = StandIns::default();
+    stand_ins.judged(&mut j);
+    let text = visible_text(&report_of(&j, "보고서", Lang::Ko));
+    for english in [
+        " the ",
+        " of ",
+        " is ",
+        " and ",
+        " to ",
+        "Toward",
+        "toward",
+        "Stretch",
+        "fired",
+        "Violations",
+        "Open questions",
+        "Classification",
+        "Lawful",
+        "lawful",
+        "Requirement",
+        "Balance",
+        "result",
+        "none",
+        "Case ",
+        "Summary",
+        "Print",
+        "Weight",
+        "decisive",
+        "open",
+        "Note",
+        "Judged",
+        "yes",
+        "met",
+        "violated",
+        "excused",
+        "applicable",
+    ] {
+        if let Some(i) = text.find(english) {
+            let before: String = text[..i]
+                .chars()
+                .rev()
+                .take(80)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let after: String = text[i..].chars().take(80).collect();
+            panic!("English from the renderer: {english:?} in …{before}{after}…");
+        }
+    }
+    assert!(text.contains("이 보고서는 사안 검토를 돕는 도구이며"));
+}
+
+#[test]
+fn the_english_report_states_the_balance_in_plain_words() {
+    let (verdicts, page) = kr_report("Plain", |_| {});
+    let k = verdicts
+        .iter()
+        .position(|v| v.id == "kakaopay-alipay-nsf")
+        .unwrap();
+    let s = section(&page, k, &verdicts[k]);
+    assert!(s.contains(
+        "<p class=\"verdict\">The transfer is a provision to a third party, and it is unlawful. \
+On the classification, the factors point clearly to provision: 29 points against 0; whatever the \
+open facts turn out to be, its lead stays between 28 and 30 points, beyond the margin of 2 within \
+which the pack leaves the classification undecided.</p>"
+    ));
+}
+
+/// An article quoted under `provision_consent`, in three versions, one for each stretch of the
+/// Kakao Pay case (made up for the test), the first holding markup to escape.
+fn quoted_article() -> Article {
+    let version = |from: &str, until: Option<&str>, act: &str, text: &str| {
+        ArticleVersion {
+        from: Date::parse(from),
+        until: until.and_then(Date::parse),
+        source: format!("법률 {act}"),
+        text: vec![
+            "① 개인정보처리자는 다음 각 호의 어느 하나에 해당되는 경우에는 정보주체의 개인정보를 제3자에게 제공(공유를 포함한다. 이하 같다)할 수 있다.".into(),
+            text.into(),
+        ],
+    }
+    };
+    Article {
+        id: "pipa-17".into(),
+        title: "「개인정보 보호법」 제17조(개인정보의 제공) <b>".into(),
+        rules: vec!["provision_consent".into()],
+        versions: vec![
+            version(
+                "2016-09-30",
+                Some("2020-08-04"),
+                "제14107호",
+                "1. 정보주체의 동의를 받은 경우 <script>",
+            ),
+            version("2020-08-05", Some("2023-09-14"), "제16930호", "둘째 판"),
+            version("2023-09-15", None, "제19234호", "셋째 판"),
+        ],
+    }
+}
+
+#[test]
+fn the_articles_own_words_are_folded_under_each_requirement() {
+    for lang in [Lang::Ko, Lang::En] {
+        let mut j = judge_kr(lang, Some("kakaopay-alipay-nsf"));
+        assert_eq!(j.verdicts.len(), 1);
+        let i = j.packs[0];
+        j.lib.packs[i].articles.push(quoted_article());
+        let page = report_of(&j, "Quotes", lang);
+        let w = words(lang);
+        // In the page, folded (no `open`), under the requirement in each of the 3 stretches,
+        // even where the requirement is judged as in the stretch before.
+        let quote = "<details class=\"quote\"><summary>";
+        assert_eq!(page.matches(quote).count(), 3, "{lang:?}");
+        assert!(!page.contains("<details class=\"quote\" open"));
+        let reasoning = &page[page.find("<details class=\"reasoning\"").unwrap()..];
+        let quotes: Vec<&str> = reasoning
+            .match_indices(quote)
+            .map(|(k, _)| {
+                let q = &reasoning[k..];
+                &q[..q.find("</details>").unwrap()]
+            })
+            .collect();
+        // Its title, escaped.
+        assert!(quotes[0].contains(&format!(
+            "<summary><span class=\"muted\">{}:</span> 「개인정보 보호법」 제17조(개인정보의 제공) &lt;b&gt;</summary>",
+            esc(w.quote_heading())
+        )), "{}", quotes[0]);
+        // Each stretch quotes the version then in force, with its dates and source, paragraph
+        // by paragraph, escaped.
+        for (q, (act, from, until, text)) in quotes.iter().zip([
+            (
+                "제14107호",
+                "2016-09-30",
+                "2020-08-04",
+                "1. 정보주체의 동의를 받은 경우 &lt;script&gt;",
+            ),
+            ("제16930호", "2020-08-05", "2023-09-14", "둘째 판"),
+            ("제19234호", "2023-09-15", "", "셋째 판"),
+        ]) {
+            assert_eq!(q.matches("법률 제").count(), 1, "{q}");
+            assert!(
+                q.contains(act) && q.contains(from) && q.contains(until),
+                "{q}"
+            );
+            assert!(q.contains("<p>① 개인정보처리자는 다음 각 호의"));
+            assert!(q.contains(&format!("<p>{text}</p>")), "{q}");
+        }
+        // Each sits under its requirement, inside the requirement's block.
+        let title = j.verdicts[0]
+            .explanation
+            .iter()
+            .flat_map(|e| &e.periods)
+            .flat_map(|p| &p.readings)
+            .flat_map(|r| &r.requirements)
+            .find(|n| n.id == "provision_consent")
+            .map(|n| esc(&n.title))
+            .unwrap();
+        for (k, _) in reasoning.match_indices(quote) {
+            let req = &reasoning[..k];
+            let req = &req[req.rfind("<div class=\"req\">").unwrap()..];
+            assert!(req.contains(&title), "{req}");
+            assert!(!req.contains("</div>"), "{req}");
+        }
+    }
+}
+
+#[test]
+fn the_command_writes_the_page_in_the_language_asked() {
+    let run = |args: &[&str], env: Option<&str>| {
+        let mut cmd = assert_cmd::Command::cargo_bin("entrust").unwrap();
+        cmd.env_remove("ENTRUST_LANG");
+        if let Some(l) = env {
+            cmd.env("ENTRUST_LANG", l);
+        }
+        let out = cmd
+            .args(args)
+            .args([
+                "eval",
+                "--format",
+                "html",
+                "cases/kr/kakaopay-alipay-nsf.case",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for page in [run(&["--lang", "ko"], None), run(&[], Some("ko"))] {
+        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"ko\">"));
+        assert!(page.contains("<title>entrust 검토 보고서</title>"));
+        assert!(page.contains("<h2 id=\"summary-h\">요약</h2>"));
+        assert!(
+            page.contains(
+                "<p class=\"verdict\">이 이전은 개인정보의 제3자 제공에 해당하며, 위법함."
+            )
+        );
+    }
+    let page = run(&[], None);
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(page.contains("<title>entrust report</title>"));
+    assert!(page.contains("<h2 id=\"summary-h\">Summary</h2>"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The real browser.
 
@@ -518,5 +975,114 @@ fn the_report_renders_in_a_real_browser() {
     eprintln!("screenshot: {:.1} s", run.took.as_secs_f64());
     if let Some(keep) = std::env::var_os("ENTRUST_SCREENSHOT") {
         std::fs::copy(&shot, keep).unwrap();
+    }
+}
+
+/// Whether fontconfig knows a font with Korean glyphs (`fc-list :lang=ko`).
+fn korean_font() -> bool {
+    Command::new("fc-list")
+        .arg(":lang=ko")
+        .output()
+        .is_ok_and(|o| o.status.success() && !o.stdout.trim_ascii().is_empty())
+}
+
+/// Every Hangul syllable replaced by the next one (가 → 각): the same layout, other glyphs.
+fn shift_hangul(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{d7a3}' => '\u{ac00}',
+            '\u{ac00}'..'\u{d7a3}' => char::from_u32(u32::from(c) + 1).unwrap(),
+            c => c,
+        })
+        .collect()
+}
+
+/// Takes a screenshot of a page (the top `width` × `height` pixels) and returns the PNG.
+fn screenshot(bin: &Path, dir: &Path, name: &str, page: &str, width: u32, height: u32) -> Vec<u8> {
+    let file = dir.join(format!("{name}.html"));
+    std::fs::write(&file, page).unwrap();
+    let shot = dir.join(format!("{name}.png"));
+    let run = run_chromium(
+        bin,
+        &file,
+        &dir.join(format!("profile-{name}")),
+        &[
+            format!("--screenshot={}", shot.display()),
+            format!("--window-size={width},{height}"),
+            "--hide-scrollbars".into(),
+        ],
+    );
+    let errors = console_errors(&run.stderr, &file);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let png = std::fs::read(&shot).expect("no screenshot written");
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    png
+}
+
+/// The Kakao Pay case in Korean, in a real browser: Hangul is drawn with real glyphs. A glyph
+/// no font has is drawn as the same empty box whatever the character, so a page whose every
+/// syllable is replaced by another looks the same when no Korean font is found, and differs
+/// when one is; a control page in a script no installed font covers (Linear B) shows that
+/// missing glyphs do look alike. `ENTRUST_SCREENSHOT_KO=FILE` keeps the screenshot.
+#[test]
+fn the_korean_report_renders_hangul_in_a_real_browser() {
+    let Some(bin) = browser_or_skip("the_korean_report_renders_hangul_in_a_real_browser") else {
+        return;
+    };
+    if !korean_font() {
+        let msg = "no font with Korean glyphs is installed (`fc-list :lang=ko` is empty), so the \
+Korean report would show empty boxes; .ci/run installs one (`apt-get install -y fonts-nanum`)";
+        assert!(std::env::var_os("CI").is_none(), "{msg}");
+        eprintln!("the_korean_report_renders_hangul_in_a_real_browser: SKIPPED: {msg}");
+        return;
+    }
+    let j = judge_kr(Lang::Ko, Some("kakaopay-alipay-nsf"));
+    let page = report_of(&j, words(Lang::Ko).report_title(), Lang::Ko);
+    assert!(page.contains("<html lang=\"ko\">"));
+    let dir = tempfile::tempdir().unwrap();
+    let start = Instant::now();
+    let (w, h) = (1280, 900);
+    let shot = screenshot(&bin, dir.path(), "ko", &page, w, h);
+    let shifted = screenshot(&bin, dir.path(), "ko-shifted", &shift_hangul(&page), w, h);
+    assert!(
+        shot.len() > 20_000,
+        "screenshot of {} bytes only",
+        shot.len()
+    );
+    assert_ne!(
+        shot, shifted,
+        "the Korean report looks the same with other Hangul syllables: its Hangul is drawn as \
+         empty boxes, not glyphs"
+    );
+    // The control: glyphs no font has look alike, so the comparison above can fail.
+    let tofu = |text: &str| {
+        format!(
+            "<!DOCTYPE html><html lang=\"ko\"><body style=\"font:30px sans-serif\"><p>{text} abc</p></body></html>"
+        )
+    };
+    let a = screenshot(
+        &bin,
+        dir.path(),
+        "tofu-a",
+        &tofu("\u{10000}\u{10001}\u{10002}"),
+        300,
+        80,
+    );
+    let b = screenshot(
+        &bin,
+        dir.path(),
+        "tofu-b",
+        &tofu("\u{10003}\u{10004}\u{10005}"),
+        300,
+        80,
+    );
+    if a == b {
+        eprintln!("missing glyphs look alike, as the check assumes");
+    } else {
+        eprintln!("note: a font covers Linear B here, so the control is not one");
+    }
+    eprintln!("Korean screenshots: {:.1} s", start.elapsed().as_secs_f64());
+    if let Some(keep) = std::env::var_os("ENTRUST_SCREENSHOT_KO") {
+        std::fs::write(keep, &shot).unwrap();
     }
 }

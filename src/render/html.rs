@@ -6,11 +6,16 @@
 //! and a content security policy forbids any other load. The page prints (a page per case, no
 //! dark backgrounds, links spelt out) and reads aloud (headings, table headers, a text
 //! alternative for each chart). Every text that comes from a case or a pack is escaped.
-//! Like every renderer it only reads verdicts and explanations, and its wording follows the
-//! plain-text renderer's.
+//! Like every renderer it only reads verdicts and explanations (typed: node kinds, outcomes,
+//! weights; it parses no text). Every phrase is the wording layer's ([`crate::words::HtmlWords`],
+//! and the phrases it shares with the other reports), in the language the page declares in
+//! `<html lang>`; the font stacks name Korean fonts after the Latin ones, so that Hangul is drawn
+//! with real glyphs. Under each requirement, the articles' own words in force in the stretch
+//! (`Pack::quotes`) are in the page, folded.
 
 use crate::compile::pack::{Pack, WeighDef};
 use crate::explain::{Node, NodeKind, Outcome, PeriodExplanation};
+use crate::render::{balance_of, question_scope};
 use crate::verdict::{DateRange, Verdict};
 use crate::words::Words;
 use std::fmt::Write as _;
@@ -79,15 +84,8 @@ fn signed(n: i32) -> String {
     }
 }
 
-fn lawful_word(l: Option<bool>) -> &'static str {
-    match l {
-        Some(true) => "lawful",
-        Some(false) => "unlawful",
-        None => "lawfulness open",
-    }
-}
-
-fn lawful_short(l: Option<bool>) -> &'static str {
+/// The lawfulness as the page's data attribute writes it, the same in every language.
+fn lawful_code(l: Option<bool>) -> &'static str {
     match l {
         Some(true) => "yes",
         Some(false) => "no",
@@ -125,70 +123,52 @@ fn class_colour(c: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// What a classification means (shared/spec/cases.md §3).
-fn class_gloss(c: &str) -> &'static str {
-    match c {
-        "outsourcing" => "entrustment of processing: the recipient works for the transferor",
-        "provision" => "to a third party, who works for itself or someone else",
-        "joint_control" => "the transferor and the recipient decide the processing together",
-        "undecided" => "the facts given cannot settle it; the open questions below would",
-        _ => "",
-    }
-}
-
-fn lawful_gloss(l: Option<bool>) -> &'static str {
-    match l {
-        Some(true) => "lawful under every classification still possible",
-        Some(false) => "unlawful under every classification still possible",
-        None => "unknown facts could still go either way",
-    }
-}
-
-/// The CSS class and the label of a result of the explanation.
+/// The CSS class and the mark of a result of the explanation.
 fn status(result: &Outcome) -> (&'static str, &'static str) {
     match result {
-        Outcome::Met => ("st-met", "\u{2713} met"),
-        Outcome::Violated => ("st-violated", "\u{2717} violated"),
-        Outcome::Open => ("st-open", "? open"),
-        Outcome::Excused => ("st-excused", "excused"),
-        Outcome::NotApplicable => ("st-na", "not applicable"),
-        Outcome::True | Outcome::Fired => ("st-yes", "yes"),
-        Outcome::False | Outcome::NotFired => ("st-no", "no"),
-        Outcome::Unknown => ("st-open", "unknown"),
+        Outcome::Met => ("st-met", "\u{2713} "),
+        Outcome::Violated => ("st-violated", "\u{2717} "),
+        Outcome::Open => ("st-open", "? "),
+        Outcome::Excused => ("st-excused", ""),
+        Outcome::NotApplicable => ("st-na", ""),
+        Outcome::True | Outcome::Fired => ("st-yes", ""),
+        Outcome::False | Outcome::NotFired => ("st-no", ""),
+        Outcome::Unknown => ("st-open", ""),
         _ => ("st-na", ""),
     }
 }
 
-fn badge(out: &mut String, result: &Outcome) {
-    let (class, label) = status(result);
-    let label = if label.is_empty() {
-        esc(result.code())
-    } else {
-        label.to_string()
-    };
-    let _ = write!(out, "<span class=\"badge {class}\">{label}</span>");
+fn badge(out: &mut String, w: &dyn Words, result: &Outcome) {
+    let (class, mark) = status(result);
+    let _ = write!(
+        out,
+        "<span class=\"badge {class}\">{mark}{}</span>",
+        esc(&w.outcome(result))
+    );
 }
 
-fn dates(d: &DateRange) -> String {
+/// A stretch of days, breaking only between its two halves.
+fn dates(w: &dyn Words, d: &DateRange) -> String {
     if d.from == d.to {
         format!("<span class=\"nw\">{}</span>", esc(&d.from))
     } else {
+        let [a, b] = w.range_halves(&d.from, &d.to);
         format!(
-            "<span class=\"nw\">{} to</span> <span class=\"nw\">{}</span>",
-            esc(&d.from),
-            esc(&d.to)
+            "<span class=\"nw\">{}</span> <span class=\"nw\">{}</span>",
+            esc(&a),
+            esc(&b)
         )
     }
 }
 
-fn stretch_label(p: &PeriodExplanation, k: usize, n: usize) -> String {
-    if n > 1 {
-        format!("Stretch {k} of {n}: {} to {}", esc(&p.from), esc(&p.to))
+fn stretch_label(w: &dyn Words, p: &PeriodExplanation, k: usize, n: usize) -> String {
+    esc(&if n > 1 {
+        w.stretch_of(k, n, &p.from, &p.to)
     } else if p.from == p.to {
-        format!("On {}", esc(&p.from))
+        w.on_day(&p.from)
     } else {
-        format!("From {} to {}", esc(&p.from), esc(&p.to))
-    }
+        w.period_heading(&p.from, &p.to)
+    })
 }
 
 const STYLE: &str = r#"
@@ -198,21 +178,21 @@ const STYLE: &str = r#"
 --exc:#1d4ed8;--exc-l:#dbeafe;--na:#64748b;--na-l:#f1f5f9}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;background:#e9edf2;color:var(--ink);font:15px/1.5 "Liberation Sans","Helvetica Neue",Helvetica,Arial,"DejaVu Sans",sans-serif}
+body{margin:0;background:#e9edf2;color:var(--ink);font:15px/1.5 "Liberation Sans","Helvetica Neue",Helvetica,Arial,"DejaVu Sans","Noto Sans CJK KR","Noto Sans KR",NanumGothic,"Apple SD Gothic Neo","Malgun Gothic",sans-serif}
 .page{max-width:1120px;margin:24px auto;background:var(--paper);box-shadow:0 1px 3px rgba(15,23,42,.12),0 8px 24px rgba(15,23,42,.06);border-radius:6px;overflow:hidden}
 .masthead{background:var(--navy);color:#fff;padding:28px 40px 24px}
 .masthead .kicker{margin:0;font-size:12px;letter-spacing:.12em;text-transform:uppercase;opacity:.8}
-.masthead h1{margin:6px 0 8px;font:600 30px/1.2 "Liberation Serif",Georgia,"DejaVu Serif",serif}
+.masthead h1{margin:6px 0 8px;font:600 30px/1.2 "Liberation Serif",Georgia,"DejaVu Serif","Noto Serif CJK KR","Noto Serif KR",NanumMyeongjo,serif}
 .masthead p{margin:0;opacity:.92}
 .stats{display:flex;flex-wrap:wrap;gap:10px;margin:18px 0 0;padding:0;list-style:none}
 .stats li{background:rgba(255,255,255,.12);border:1px solid rgba(255,255,255,.25);border-radius:4px;padding:6px 12px;font-size:13px}
 .stats b{font-size:18px;margin-right:4px}
 main{padding:8px 40px 32px}
-h2{font:600 22px/1.3 "Liberation Serif",Georgia,"DejaVu Serif",serif;color:var(--navy);margin:28px 0 10px}
+h2{font:600 22px/1.3 "Liberation Serif",Georgia,"DejaVu Serif","Noto Serif CJK KR","Noto Serif KR",NanumMyeongjo,serif;color:var(--navy);margin:28px 0 10px}
 h3{font-size:15px;text-transform:uppercase;letter-spacing:.06em;color:var(--navy);margin:28px 0 8px;padding-bottom:4px;border-bottom:2px solid var(--line)}
 h4{font-size:15px;margin:18px 0 6px}
 p{margin:6px 0}
-code,.mono{font-family:"Liberation Mono","DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.88em}
+code,.mono{font-family:"Liberation Mono","DejaVu Sans Mono",Menlo,Consolas,"Noto Sans Mono CJK KR",NanumGothicCoding,monospace;font-size:.88em}
 a{color:#1d4ed8}
 .muted{color:var(--muted)}
 .small{font-size:13px}
@@ -265,6 +245,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .card.plain{border-top-color:var(--navy)}
 .viol td:first-child code{color:var(--bad);font-weight:700;white-space:nowrap}
 .nw{white-space:nowrap}
+.verdict{margin:10px 0 4px;font-size:15.5px;line-height:1.55}
 .na-list{columns:2;column-gap:28px;margin:6px 0;padding-left:18px;font-size:12.5px}
 .na-list li{break-inside:avoid;margin:0 0 3px}
 .summary .idline code{font-size:11.5px}
@@ -277,7 +258,7 @@ figure.chart figcaption{font-size:13px;color:var(--muted);margin-top:4px}
 .legend svg{vertical-align:-2px;margin-right:5px}
 .weighing-src{font-size:13.5px}
 .note{font-size:12.5px;color:var(--muted)}
-.note::before{content:"Note: ";font-weight:600}
+.note::before{content:"__NOTE__: ";font-weight:600}
 .factors td:nth-child(2){white-space:nowrap}
 .matrix th[scope=row]{font-weight:400}
 .matrix th[scope=row] b{font-weight:600}
@@ -294,6 +275,14 @@ ul.tree .badge{font-size:11px;padding:0 7px;margin-right:6px}
 .facts{color:var(--muted);font-size:12px}
 .detail{margin:2px 0;font-style:italic}
 .questions td:first-child code{white-space:nowrap}
+details.quote{margin:6px 0 8px;border-left:3px solid var(--line);padding:2px 0 2px 10px;font-size:13px}
+details.quote>summary{cursor:pointer;color:var(--navy)}
+details.quote>summary .muted{font-size:12px}
+.quote-version{margin:8px 0 2px;font-size:12px;color:var(--muted)}
+details.quote blockquote{margin:0 0 6px;padding:0}
+details.quote blockquote p{margin:3px 0}
+html:lang(ko){word-break:keep-all;overflow-wrap:break-word}
+html:lang(ko) h3,html:lang(ko) .card dt,html:lang(ko) thead th,html:lang(ko) .case-no{letter-spacing:0}
 footer{padding:16px 40px 28px;font-size:12.5px;color:var(--muted);border-top:1px solid var(--line)}
 @media (max-width:760px){main,.masthead,footer{padding-left:16px;padding-right:16px}.cards{grid-template-columns:repeat(2,minmax(0,1fr))}.matrix td{white-space:normal}}
 @media print{
@@ -306,7 +295,7 @@ main,footer{padding-left:0;padding-right:0}
 .toolbar,.back{display:none !important}
 .case{break-before:page;border-top:0;margin-top:0}
 a{color:inherit;text-decoration:underline}
-a[data-case]::after{content:" (case " attr(data-case) ")";font-size:.85em;color:var(--muted);text-decoration:none}
+a[data-case]::after{content:" (__CASE__ " attr(data-case) ")";font-size:.85em;color:var(--muted);text-decoration:none}
 thead{display:table-header-group}
 tr,figure.chart,.card,.req li{break-inside:avoid}
 h2,h3,h4{break-after:avoid}
@@ -332,54 +321,52 @@ const SCRIPT: &str = r#"
 })();
 "#;
 
+/// A text inside a CSS string.
+fn css_str(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
 /// The whole report: a summary table of every verdict, then each case with its conclusion,
 /// the chart of its classification weighing, its requirements stretch by stretch, the law not
 /// yet encoded and its open questions. `items` pairs each verdict with the pack that judged
 /// it; the reasoning (factors, requirements) needs verdicts judged with sources, so that
-/// `Verdict::explanation` is set. `title` heads the page.
+/// `Verdict::explanation` is set. `title` heads the page; every other phrase is `w`'s, and
+/// the page declares `w`'s language.
 pub fn report(items: &[(&Verdict, &Pack)], title: &str, w: &dyn Words) -> String {
     let mut out = String::with_capacity(16_384 + 48_000 * items.len());
     let t = esc(title);
     let lang = w.lang().code();
+    let style = STYLE
+        .replace("__NOTE__", &css_str(&capitalize(w.note_label())))
+        .replace("__CASE__", &css_str(w.print_case()));
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
-<meta name=\"generator\" content=\"entrust\">\n<title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<div class=\"page\">\n"
+<meta name=\"generator\" content=\"entrust\">\n<title>{t}</title>\n<style>{style}</style>\n</head>\n<body>\n<div class=\"page\">\n"
     );
-    masthead(&mut out, items, &t);
+    masthead(&mut out, w, items, &t);
     out.push_str("<main>\n");
-    let _ = writeln!(
-        out,
-        "<p class=\"notice\">entrust tells whether a transfer of personal data is outsourcing or a \
-provision to a third party, and whether it was lawful under the law in force at the time, with \
-the article or judgment behind each step. It names the sanctions a violation exposes the \
-transferor to; it does not compute fines. Facts left out are unknown, never false. It is a tool \
-for reasoning about a file, not legal advice.</p>"
-    );
-    summary_table(&mut out, items);
+    let _ = writeln!(out, "<p class=\"notice\">{}</p>", esc(w.notice()));
+    summary_table(&mut out, w, items);
     let n = items.len();
     for (k, (v, pack)) in items.iter().enumerate() {
-        case(&mut out, k, n, v, pack);
+        case(&mut out, w, k, n, v, pack);
     }
     out.push_str("</main>\n<footer>\n");
-    let _ = writeln!(
-        out,
-        "<p>Generated by entrust. Weights of the classification factors are each pack's reading \
-of the authorities cited; where the law is unsettled the pack says so in a note beside the rule. \
-Law a pack does not encode is listed as such and never passed.</p>"
-    );
+    let _ = writeln!(out, "<p>{}</p>", esc(w.footer()));
     out.push_str("</footer>\n</div>\n<script>");
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");
     out
 }
 
-fn masthead(out: &mut String, items: &[(&Verdict, &Pack)], title: &str) {
+fn masthead(out: &mut String, w: &dyn Words, items: &[(&Verdict, &Pack)], title: &str) {
     let _ = write!(
         out,
-        "<header class=\"masthead\">\n<p class=\"kicker\">entrust report</p>\n<h1>{title}</h1>\n"
+        "<header class=\"masthead\">\n<p class=\"kicker\">{}</p>\n<h1>{title}</h1>\n",
+        esc(w.report_title())
     );
     let mut packs: Vec<(&str, &str)> = Vec::new();
     for (_, p) in items {
@@ -391,16 +378,14 @@ fn masthead(out: &mut String, items: &[(&Verdict, &Pack)], title: &str) {
         .iter()
         .map(|(id, t)| format!("<code>{}</code> ({})", esc(id), esc(t)))
         .collect();
+    let pack_list = pack_list.join(", ");
     let _ = writeln!(
         out,
-        "<p>{} {} judged under {}.</p>",
-        items.len(),
-        if items.len() == 1 { "case" } else { "cases" },
-        if pack_list.is_empty() {
-            "no pack".to_string()
-        } else {
-            pack_list.join(", ")
-        }
+        "<p>{}</p>",
+        w.cases_judged(
+            items.len(),
+            Some(pack_list.as_str()).filter(|p| !p.is_empty())
+        )
     );
     // Counts of classifications, then of lawfulness.
     let mut classes: Vec<(&str, usize)> = Vec::new();
@@ -410,39 +395,57 @@ fn masthead(out: &mut String, items: &[(&Verdict, &Pack)], title: &str) {
             None => classes.push((v.classification.as_str(), 1)),
         }
     }
-    out.push_str("<ul class=\"stats\" aria-label=\"Counts\">\n");
+    let _ = writeln!(
+        out,
+        "<ul class=\"stats\" aria-label=\"{}\">",
+        esc(w.counts_label())
+    );
     for (c, n) in &classes {
-        let _ = writeln!(out, "<li><b>{n}</b> {}</li>", esc(c));
+        let _ = writeln!(out, "<li><b>{n}</b> {}</li>", esc(&w.class(c)));
     }
-    for (l, word) in [
-        (Some(false), "unlawful"),
-        (Some(true), "lawful"),
-        (None, "lawfulness open"),
-    ] {
+    for l in [Some(false), Some(true), None] {
         let n = items.iter().filter(|(v, _)| v.lawful == l).count();
         if n > 0 {
-            let _ = writeln!(out, "<li><b>{n}</b> {word}</li>");
+            let _ = writeln!(out, "<li><b>{n}</b> {}</li>", esc(w.lawful(l)));
         }
     }
     let q: usize = items.iter().map(|(v, _)| v.unknowns.len()).sum();
-    let _ = writeln!(out, "<li><b>{q}</b> open questions</li>");
-    out.push_str("</ul>\n<div class=\"toolbar\"><button type=\"button\" id=\"expand-all\">Expand all reasoning</button>\
-<button type=\"button\" id=\"collapse-all\">Collapse all reasoning</button>\
-<button type=\"button\" id=\"print-report\">Print</button></div>\n</header>\n");
+    let _ = writeln!(
+        out,
+        "<li><b>{q}</b> {}</li>",
+        esc(&w.open_questions().to_lowercase())
+    );
+    let _ = writeln!(
+        out,
+        "</ul>\n<div class=\"toolbar\"><button type=\"button\" id=\"expand-all\">{}</button>\
+<button type=\"button\" id=\"collapse-all\">{}</button>\
+<button type=\"button\" id=\"print-report\">{}</button></div>\n</header>",
+        esc(w.expand_all()),
+        esc(w.collapse_all()),
+        esc(w.print())
+    );
 }
 
-fn summary_table(out: &mut String, items: &[(&Verdict, &Pack)]) {
-    out.push_str(
-        "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n\
-<table class=\"summary\">\n<caption>Every case of this report, with its verdict. The case id \
-leads to the case.</caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Case</th>\
-<th scope=\"col\">Pack</th><th scope=\"col\">Classification</th>\
-<th scope=\"col\">Lawful</th><th scope=\"col\">Violations</th>\
-<th scope=\"col\" class=\"num\">Open questions</th></tr></thead>\n<tbody>\n",
+fn summary_table(out: &mut String, w: &dyn Words, items: &[(&Verdict, &Pack)]) {
+    let _ = write!(
+        out,
+        "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">{}</h2>\n\
+<table class=\"summary\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th>\
+<th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+<th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+<th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+        esc(w.summary_heading()),
+        esc(w.summary_caption()),
+        esc(w.case_label()),
+        esc(w.pack_label()),
+        esc(w.classification_label()),
+        esc(w.lawful_label()),
+        esc(w.violations_label()),
+        esc(w.open_questions()),
     );
     for (k, (v, _)) in items.iter().enumerate() {
         let codes = if v.violations.is_empty() {
-            "<span class=\"muted\">none</span>".to_string()
+            format!("<span class=\"muted\">{}</span>", esc(w.none()))
         } else {
             let mut cs: Vec<String> = Vec::new();
             for x in &v.violations {
@@ -466,74 +469,64 @@ leads to the case.</caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col
             title = esc(v.title.as_deref().unwrap_or("")),
             under = esc(&v.under),
             cc = class_css(&v.classification),
-            class = esc(&v.classification),
+            class = esc(&w.class(&v.classification)),
             lc = lawful_class(v.lawful),
-            lawful = lawful_short(v.lawful),
+            lawful = esc(w.lawful_short(v.lawful)),
             q = v.unknowns.len(),
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn case(out: &mut String, k: usize, n: usize, v: &Verdict, pack: &Pack) {
+fn case(out: &mut String, w: &dyn Words, k: usize, n: usize, v: &Verdict, pack: &Pack) {
     let a = anchor(k, v);
     let _ = write!(
         out,
         "<section class=\"case\" id=\"{a}\" aria-labelledby=\"{a}-h\" data-classification=\"{c}\" data-lawful=\"{l}\">\n\
-<div class=\"case-head\"><p class=\"case-no\">Case {no} of {n} \u{b7} <code>{id}</code></p>\
-<a class=\"back\" href=\"#summary\">Back to the summary</a></div>\n\
+<div class=\"case-head\"><p class=\"case-no\">{of} \u{b7} <code>{id}</code></p>\
+<a class=\"back\" href=\"#summary\">{back}</a></div>\n\
 <h2 id=\"{a}-h\">{title}</h2>\n",
         c = esc(&v.classification),
-        l = lawful_short(v.lawful),
-        no = k + 1,
+        l = lawful_code(v.lawful),
+        of = esc(&w.case_of(k + 1, n)),
         id = esc(&v.id),
+        back = esc(w.back_to_summary()),
         title = esc(v.title.as_deref().unwrap_or(&v.id)),
     );
-    let mut meta = format!(
-        "Judged under <code>{}</code> ({})",
-        esc(&v.under),
-        esc(&pack.title)
+    let mut meta = w.judged_under_html(
+        &format!("<code>{}</code>", esc(&v.under)),
+        &esc(&pack.title),
     );
     if let (Some(first), Some(last)) = (v.periods.first(), v.periods.last()) {
-        if first.from == last.to {
-            let _ = write!(meta, " \u{b7} Date: {}", esc(&first.from));
+        let when = if first.from == last.to {
+            w.date_line(&first.from)
         } else {
-            let _ = write!(
-                meta,
-                " \u{b7} Period: {} to {}",
-                esc(&first.from),
-                esc(&last.to)
-            );
-            if v.periods.len() > 1 {
-                let _ = write!(meta, ", judged in {} stretches of law", v.periods.len());
-            }
-        }
+            w.period_line(&first.from, &last.to, v.periods.len())
+        };
+        let _ = write!(meta, " \u{b7} {}", esc(&when));
     }
     let _ = writeln!(out, "<p class=\"muted\">{meta}</p>");
-    conclusion(out, &a, v);
-    violations(out, &a, v);
-    possible_violations(out, &a, v);
-    not_checked(out, &a, v);
-    stretches(out, &a, v);
+    conclusion(out, w, &a, v, pack);
+    violations(out, w, &a, v);
+    possible_violations(out, w, &a, v);
+    not_checked(out, w, &a, v);
+    stretches(out, w, &a, v);
     match &v.explanation {
         Some(e) => {
-            weighing(out, &a, v, pack, &e.periods);
-            requirements(out, &a, pack, &e.periods);
+            weighing(out, w, &a, v, pack, &e.periods);
+            requirements(out, w, &a, pack, &e.periods);
         }
         None => {
-            let _ = writeln!(
-                out,
-                "<p class=\"notice\">The reasoning was not included: judge the case with its \
-sources to see the factors and the requirements.</p>"
-            );
+            let _ = writeln!(out, "<p class=\"notice\">{}</p>", esc(w.no_reasoning()));
         }
     }
-    questions(out, &a, v);
+    questions(out, w, &a, v);
     if !v.grounds.is_empty() {
         let _ = write!(
             out,
-            "<h3 id=\"{a}-grounds\">Decisive grounds</h3>\n<p class=\"small muted\">The rules and \
-facts that carried the outcome.</p>\n<ul class=\"chips\">"
+            "<h3 id=\"{a}-grounds\">{}</h3>\n<p class=\"small muted\">{}</p>\n<ul class=\"chips\">",
+            esc(w.grounds_heading()),
+            esc(w.grounds_gloss())
         );
         for g in &v.grounds {
             let _ = write!(out, "<li><code>{}</code></li>", esc(g));
@@ -543,64 +536,96 @@ facts that carried the outcome.</p>\n<ul class=\"chips\">"
     out.push_str("</section>\n");
 }
 
-fn conclusion(out: &mut String, a: &str, v: &Verdict) {
+/// The balance of the classification in plain words, when every stretch weighed alike (as the
+/// text memo gives it).
+fn conclusion_balance(w: &dyn Words, v: &Verdict, pack: &Pack) -> Option<String> {
+    let e = v.explanation.as_ref()?;
+    let weighings: Vec<&Node> = e
+        .periods
+        .iter()
+        .filter_map(|p| p.classification.as_ref())
+        .collect();
+    let first = weighings.first()?;
+    if !weighings.iter().all(|x| x == first) {
+        return None;
+    }
+    let scores: Vec<[i32; 2]> = v.periods.iter().map(|p| p.score).collect();
+    let same = scores.windows(2).all(|s| s.first() == s.get(1));
+    let b = balance_of(pack, first, scores.first().copied().filter(|_| same));
+    Some(w.weighing_sentence(&w.balance(&b)))
+}
+
+fn conclusion(out: &mut String, w: &dyn Words, a: &str, v: &Verdict, pack: &Pack) {
+    let mut said = w.conclusion_sentence(&v.classification, v.lawful);
+    if let Some(b) = conclusion_balance(w, v, pack) {
+        said.push(' ');
+        said.push_str(&b);
+    }
     let _ = write!(
         out,
-        "<h3 id=\"{a}-conclusion\">Conclusion</h3>\n<dl class=\"cards\">\n\
-<div class=\"card {cc}\"><dt>Classification</dt><dd>{class}<span class=\"gloss\">{cg}</span></dd></div>\n\
-<div class=\"card {lc}\"><dt>Lawful</dt><dd>{lawful}<span class=\"gloss\">{lg}</span></dd></div>\n\
-<div class=\"card plain\"><dt>Violations</dt><dd>{nv}<span class=\"gloss\">{vg}</span></dd></div>\n\
-<div class=\"card plain\"><dt>Open questions</dt><dd>{nq}<span class=\"gloss\">{qg}</span></dd></div>\n</dl>\n",
+        "<h3 id=\"{a}-conclusion\">{heading}</h3>\n<p class=\"verdict\">{said}</p>\n<dl class=\"cards\">\n\
+<div class=\"card {cc}\"><dt>{cl}</dt><dd>{class}<span class=\"gloss\">{cg}</span></dd></div>\n\
+<div class=\"card {lc}\"><dt>{ll}</dt><dd>{lawful}<span class=\"gloss\">{lg}</span></dd></div>\n\
+<div class=\"card plain\"><dt>{vl}</dt><dd>{nv}<span class=\"gloss\">{vg}</span></dd></div>\n\
+<div class=\"card plain\"><dt>{ql}</dt><dd>{nq}<span class=\"gloss\">{qg}</span></dd></div>\n</dl>\n",
+        heading = esc(w.md_conclusion()),
+        said = esc(&said),
         cc = class_css(&v.classification),
-        class = esc(&capitalize(&v.classification.replace('_', " "))),
-        cg = class_gloss(&v.classification),
+        cl = esc(w.classification_label()),
+        class = esc(&capitalize(&w.class(&v.classification))),
+        cg = esc(w.class_gloss(&v.classification)),
         lc = lawful_class(v.lawful),
-        lawful = capitalize(lawful_word(v.lawful)),
-        lg = lawful_gloss(v.lawful),
+        ll = esc(w.lawful_label()),
+        lawful = esc(&capitalize(w.lawful(v.lawful))),
+        lg = esc(w.lawful_gloss(v.lawful)),
+        vl = esc(w.violations_label()),
         nv = v.violations.len(),
-        vg = match (v.violations.is_empty(), v.possible_violations.len()) {
-            (true, 0) => "none found".to_string(),
-            (false, 0) => "found in some stretch of the period".to_string(),
-            (true, n) => format!("none found; {n} still possible"),
-            (false, n) => format!("found in some stretch of the period; {n} more still possible"),
-        },
+        vg = esc(&w.violations_gloss(!v.violations.is_empty(), v.possible_violations.len())),
+        ql = esc(w.open_questions()),
         nq = v.unknowns.len(),
-        qg = if v.unknowns.is_empty() {
-            "nothing left open"
-        } else {
-            "facts that could change the outcome"
-        },
+        qg = esc(w.questions_gloss(!v.unknowns.is_empty())),
     );
 }
 
-fn violations(out: &mut String, a: &str, v: &Verdict) {
-    let _ = writeln!(out, "<h3 id=\"{a}-violations\">Violations</h3>");
+fn violations(out: &mut String, w: &dyn Words, a: &str, v: &Verdict) {
+    let _ = writeln!(
+        out,
+        "<h3 id=\"{a}-violations\">{}</h3>",
+        esc(w.violations_label())
+    );
     if v.violations.is_empty() {
-        out.push_str("<p>None found.</p>\n");
+        let _ = writeln!(out, "<p>{}.</p>", esc(&capitalize(w.none_found())));
         return;
     }
-    out.push_str(
-        "<table class=\"viol\">\n<thead><tr><th scope=\"col\">Code</th><th scope=\"col\">What was broken</th>\
-<th scope=\"col\">Article</th><th scope=\"col\">When it ran</th>\
-<th scope=\"col\">Exposes the transferor to</th></tr></thead>\n<tbody>\n",
+    let _ = write!(
+        out,
+        "<table class=\"viol\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+<th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        esc(w.code_label()),
+        esc(w.broken_label()),
+        esc(w.article_label()),
+        esc(w.when_ran_label()),
+        esc(w.exposes_label()),
     );
     for x in &v.violations {
         let mut what = esc(&capitalize(&x.message));
         if let Some(c) = &x.if_classified {
             let _ = write!(
                 what,
-                "<br><span class=\"cond\">Only if the transfer is {}</span>",
-                esc(c)
+                "<br><span class=\"cond\">{}</span>",
+                esc(&w.only_if(c))
             );
         }
         for t in &x.transition {
             let _ = write!(
                 what,
-                "<p class=\"transition\"><b>Transitional rule.</b> {}</p>",
+                "<p class=\"transition\"><b>{}</b> {}</p>",
+                esc(w.transitional_rule()),
                 esc(&capitalize(t))
             );
         }
-        let during: Vec<String> = x.during.iter().map(dates).collect();
+        let during: Vec<String> = x.during.iter().map(|d| dates(w, d)).collect();
         let _ = writeln!(
             out,
             "<tr><td><code>{}</code></td><td>{what}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -612,7 +637,7 @@ fn violations(out: &mut String, a: &str, v: &Verdict) {
                 during.join("<br>")
             },
             x.exposes.as_deref().map_or_else(
-                || "<span class=\"muted\">not stated</span>".to_string(),
+                || format!("<span class=\"muted\">{}</span>", esc(w.not_stated())),
                 esc
             ),
         );
@@ -620,16 +645,23 @@ fn violations(out: &mut String, a: &str, v: &Verdict) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn stretches(out: &mut String, a: &str, v: &Verdict) {
+fn stretches(out: &mut String, w: &dyn Words, a: &str, v: &Verdict) {
     if v.periods.len() < 2 {
         return;
     }
     let _ = write!(
         out,
-        "<h3 id=\"{a}-stretches\">Stretches of law</h3>\n<p class=\"small muted\">The period is cut \
-wherever a rule enters or leaves force; each stretch is judged under the rules then in force.</p>\n\
-<table>\n<thead><tr><th scope=\"col\">Stretch</th><th scope=\"col\">From</th><th scope=\"col\">To</th>\
-<th scope=\"col\">Classification</th><th scope=\"col\">Lawful</th><th scope=\"col\">Violations</th></tr></thead>\n<tbody>\n"
+        "<h3 id=\"{a}-stretches\">{}</h3>\n<p class=\"small muted\">{}</p>\n\
+<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+<th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        esc(w.stretches_title()),
+        esc(w.stretches_gloss()),
+        esc(w.stretch_label()),
+        esc(w.column_from()),
+        esc(w.column_to()),
+        esc(w.classification_label()),
+        esc(w.lawful_label()),
+        esc(w.violations_label()),
     );
     for (k, p) in v.periods.iter().enumerate() {
         let codes: Vec<String> = p
@@ -645,11 +677,11 @@ wherever a rule enters or leaves force; each stretch is judged under the rules t
             esc(&p.from),
             esc(&p.to),
             class_css(&p.classification),
-            esc(&p.classification),
+            esc(&w.class(&p.classification)),
             lawful_class(p.lawful),
-            lawful_short(p.lawful),
+            esc(w.lawful_short(p.lawful)),
             if codes.is_empty() {
-                "<span class=\"muted\">none</span>".to_string()
+                format!("<span class=\"muted\">{}</span>", esc(w.none()))
             } else {
                 format!("<ul class=\"codes\">{}</ul>", codes.concat())
             }
@@ -668,7 +700,7 @@ struct Factor<'a> {
 }
 
 /// The factors of a weighing node that fired or are still open, with their side and weight
-/// (from the pack, or read from the explanation's words when the pack does not have them).
+/// (from the pack, or from the explanation's typed weight when the pack does not have them).
 fn factors<'a>(w: &'a Node, def: Option<&WeighDef>, sides: &[String; 2]) -> Vec<Factor<'a>> {
     let mut out = Vec::new();
     for f in &w.children {
@@ -726,14 +758,22 @@ fn leaf_facts(n: &Node, out: &mut Vec<String>) {
     }
 }
 
-fn weighing(out: &mut String, a: &str, v: &Verdict, pack: &Pack, periods: &[PeriodExplanation]) {
+fn weighing(
+    out: &mut String,
+    w: &dyn Words,
+    a: &str,
+    v: &Verdict,
+    pack: &Pack,
+    periods: &[PeriodExplanation],
+) {
     let Some(first) = periods.iter().find_map(|p| p.classification.as_ref()) else {
         return;
     };
     let def = pack.classifier();
     let _ = writeln!(
         out,
-        "<h3 id=\"{a}-weighing\">Weighing of the classification</h3>\n<p class=\"weighing-src\">{}{}</p>",
+        "<h3 id=\"{a}-weighing\">{}</h3>\n<p class=\"weighing-src\">{}{}</p>",
+        esc(w.weighing_heading()),
         esc(&first.title),
         if first.cite.is_empty() {
             String::new()
@@ -746,7 +786,7 @@ fn weighing(out: &mut String, a: &str, v: &Verdict, pack: &Pack, periods: &[Peri
     }
     let n = periods.len();
     for (k, p) in periods.iter().enumerate() {
-        let Some(w) = &p.classification else {
+        let Some(wn) = &p.classification else {
             continue;
         };
         let score = v
@@ -755,25 +795,25 @@ fn weighing(out: &mut String, a: &str, v: &Verdict, pack: &Pack, periods: &[Peri
             .filter(|x| x.from == p.from && x.to == p.to)
             .map(|x| x.score);
         if n > 1 {
-            let _ = writeln!(out, "<h4>{}</h4>", stretch_label(p, k + 1, n));
+            let _ = writeln!(out, "<h4>{}</h4>", stretch_label(w, p, k + 1, n));
         }
         let prev = k.checked_sub(1).and_then(|i| periods.get(i));
         let prev_score = k
             .checked_sub(1)
             .and_then(|i| v.periods.get(i))
             .map(|x| x.score);
-        if prev.and_then(|q| q.classification.as_ref()) == Some(w) && prev_score == score {
-            let _ = writeln!(
-                out,
-                "<p>Classification: <span class=\"pill {}\">{}</span>, weighed as in stretch {k}.</p>",
-                class_css(w.result.code()),
-                esc(w.result.code())
+        if prev.and_then(|q| q.classification.as_ref()) == Some(wn) && prev_score == score {
+            let pill = format!(
+                "<span class=\"pill {}\">{}</span>",
+                class_css(wn.result.code()),
+                esc(&w.class(wn.result.code()))
             );
+            let _ = writeln!(out, "<p>{}</p>", w.weighed_as_in(&pill, k));
             continue;
         }
         let uid = format!("{a}-w{}", k + 1);
-        chart(out, &uid, w, def, score);
-        factor_table(out, w, def);
+        chart(out, w, &uid, wn, def, score);
+        factor_table(out, w, wn, def);
     }
 }
 
@@ -806,13 +846,21 @@ fn tick_step(range: i32) -> i32 {
 /// The chart of one weighing: a bar per factor that fired (solid) or is still open (hatched),
 /// toward the first side to the right and toward the second to the left, their sums, and the
 /// balance range against the undecided margin, all on one scale.
-fn chart(out: &mut String, uid: &str, w: &Node, def: Option<&WeighDef>, score: Option<[i32; 2]>) {
+fn chart(
+    out: &mut String,
+    w: &dyn Words,
+    uid: &str,
+    wn: &Node,
+    def: Option<&WeighDef>,
+    score: Option<[i32; 2]>,
+) {
     const W: f64 = 1000.0;
     const XC: f64 = 660.0;
     const HALF: f64 = 250.0;
     const ROW: f64 = 22.0;
-    let sides = sides_of(w, def);
-    let fs = factors(w, def, &sides);
+    let sides = sides_of(wn, def);
+    let side_words = [w.class(&sides[0]), w.class(&sides[1])];
+    let fs = factors(wn, def, &sides);
     let margin = def.map_or(0, |d| d.margin);
     let sum = |side: usize, open: bool| -> i32 {
         fs.iter()
@@ -834,39 +882,37 @@ fn chart(out: &mut String, uid: &str, w: &Node, def: Option<&WeighDef>, score: O
     let unit = HALF / f64::from(range);
     let x_of = |b: i32| XC + f64::from(b) * unit;
     let colours = [class_colour(&sides[0]), class_colour(&sides[1])];
-    let result_colour = class_colour(w.result.code()).0;
+    let result_colour = class_colour(wn.result.code()).0;
+    let result_word = w.class(wn.result.code());
 
     let mut body = String::new();
     let mut stripes = String::new();
     let mut y = 6.0_f64;
     // Gridlines and the zero line are drawn once the height is known.
     let grid_top = y;
-    for (s, side) in sides.iter().enumerate() {
+    for (s, side) in side_words.iter().enumerate() {
         let (strong, _) = colours.get(s).copied().unwrap_or(("#475569", "#e2e8f0"));
         let fired = if s == 0 { fired0 } else { fired1 };
         let open = open_count(s);
         let _ = write!(
             body,
-            "<text x=\"0\" y=\"{:.1}\" font-size=\"13\" font-weight=\"700\" fill=\"{strong}\">Toward {}</text>\
+            "<text x=\"0\" y=\"{:.1}\" font-size=\"13\" font-weight=\"700\" fill=\"{strong}\">{}</text>\
 <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5f6b7a\" text-anchor=\"{}\">{}</text>",
             y + 15.0,
-            esc(side),
+            esc(&capitalize(&w.toward(side))),
             if s == 0 { XC + 6.0 } else { XC - 6.0 },
             y + 15.0,
             if s == 0 { "start" } else { "end" },
-            match open {
-                0 => format!("fired {fired}"),
-                1 => format!("fired {fired} \u{b7} 1 factor open"),
-                n => format!("fired {fired} \u{b7} {n} factors open"),
-            }
+            esc(&w.chart_tally(fired, open))
         );
         y += 26.0;
         let mine: Vec<&Factor<'_>> = fs.iter().filter(|f| f.side == s).collect();
         if mine.is_empty() {
             let _ = write!(
                 body,
-                "<text x=\"12\" y=\"{:.1}\" font-size=\"12\" fill=\"#5f6b7a\" font-style=\"italic\">no factor fired or open</text>",
-                y + 14.0
+                "<text x=\"12\" y=\"{:.1}\" font-size=\"12\" fill=\"#5f6b7a\" font-style=\"italic\">{}</text>",
+                y + 14.0,
+                esc(w.no_factor())
             );
             y += ROW;
         }
@@ -898,21 +944,30 @@ fn chart(out: &mut String, uid: &str, w: &Node, def: Option<&WeighDef>, score: O
             };
             let mut value = f.weight.to_string();
             if f.decisive {
-                value.push_str(" \u{b7} decisive");
+                value.push_str(" \u{b7} ");
+                value.push_str(w.decisive());
             }
             if f.open {
-                value.push_str(" \u{b7} open");
+                value.push_str(" \u{b7} ");
+                value.push_str(&w.outcome(&Outcome::Open));
             }
             let _ = write!(
                 body,
-                "<g><title>{because} ({state}, weight {weight} toward {side})</title>\
+                "<g><title>{tip}</title>\
 <text x=\"12\" y=\"{ty:.1}\" font-size=\"12\" fill=\"{lc}\">{label}</text>\
 <rect x=\"{x:.1}\" y=\"{ry:.1}\" width=\"{len:.1}\" height=\"14\" rx=\"2\" fill=\"{fill}\"{dash}/>\
 <text x=\"{tx:.1}\" y=\"{ty:.1}\" font-size=\"11.5\" fill=\"{strong}\" text-anchor=\"{anchor}\" font-weight=\"{fw}\">{value}</text></g>",
-                because = esc(&f.node.title),
-                state = if f.open { "open" } else { "fired" },
-                weight = f.weight,
-                side = esc(side),
+                tip = esc(&w.bar_title(
+                    &f.node.title,
+                    &w.outcome(if f.open {
+                        &Outcome::Open
+                    } else {
+                        &Outcome::Fired
+                    }),
+                    f.weight,
+                    side
+                )),
+                value = esc(&value),
                 ty = y + 15.0,
                 lc = if f.open { "#5f6b7a" } else { "#1f2933" },
                 label = esc(&label),
@@ -931,7 +986,7 @@ fn chart(out: &mut String, uid: &str, w: &Node, def: Option<&WeighDef>, score: O
         "<line x1=\"0\" y1=\"{y:.1}\" x2=\"{W:.0}\" y2=\"{y:.1}\" stroke=\"#dde3ea\"/>"
     );
     y += 6.0;
-    for (s, side) in sides.iter().enumerate() {
+    for (s, side) in side_words.iter().enumerate() {
         let (strong, _) = colours.get(s).copied().unwrap_or(("#475569", "#e2e8f0"));
         let fired = if s == 0 { fired0 } else { fired1 };
         let lf = f64::from(fired) * unit;
@@ -942,11 +997,11 @@ fn chart(out: &mut String, uid: &str, w: &Node, def: Option<&WeighDef>, score: O
         };
         let _ = write!(
             body,
-            "<text x=\"0\" y=\"{ty:.1}\" font-size=\"12\" font-weight=\"700\" fill=\"#1f2933\">Fired toward {side}</text>\
+            "<text x=\"0\" y=\"{ty:.1}\" font-size=\"12\" font-weight=\"700\" fill=\"#1f2933\">{label}</text>\
 <rect x=\"{xf:.1}\" y=\"{ry:.1}\" width=\"{lf:.1}\" height=\"16\" fill=\"{strong}\"/>\
 <text x=\"{tx:.1}\" y=\"{ty:.1}\" font-size=\"12\" font-weight=\"700\" fill=\"{strong}\" text-anchor=\"{anchor}\">{fired}</text>",
             ty = y + 16.0,
-            side = esc(side),
+            label = esc(&w.fired_toward(side)),
             ry = y + 4.0,
         );
         y += 24.0;
@@ -1000,38 +1055,36 @@ fn chart(out: &mut String, uid: &str, w: &Node, def: Option<&WeighDef>, score: O
     let range_text = if lo == hi {
         signed(lo)
     } else {
-        format!("{} to {}", signed(lo), signed(hi))
+        w.signed_range(&signed(lo), &signed(hi))
     };
     let mid = ((x1 + x2) / 2.0).clamp(XC - HALF + 40.0, XC + HALF - 40.0);
     let _ = write!(
         body,
-        "<text x=\"0\" y=\"{:.1}\" font-size=\"13\" font-weight=\"700\" fill=\"#1f2933\">Balance</text>\
-<text x=\"0\" y=\"{:.1}\" font-size=\"12\" fill=\"{result_colour}\" font-weight=\"700\">result: {}</text>\
+        "<text x=\"0\" y=\"{:.1}\" font-size=\"13\" font-weight=\"700\" fill=\"#1f2933\">{}</text>\
+<text x=\"0\" y=\"{:.1}\" font-size=\"12\" fill=\"{result_colour}\" font-weight=\"700\">{}</text>\
 <text x=\"0\" y=\"{:.1}\" font-size=\"11.5\" fill=\"#5f6b7a\">{}</text>\
 {band}<line x1=\"{:.1}\" y1=\"{axis:.1}\" x2=\"{:.1}\" y2=\"{axis:.1}\" stroke=\"#8a96a3\" stroke-width=\"1.5\"/>{ticks}{range_mark}\
-<text x=\"{mid:.1}\" y=\"{:.1}\" font-size=\"12\" font-weight=\"700\" fill=\"{result_colour}\" text-anchor=\"middle\">{range_text}</text>\
-<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11.5\" fill=\"{}\" text-anchor=\"start\">\u{2190} toward {}</text>\
-<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11.5\" fill=\"{}\" text-anchor=\"end\">toward {} \u{2192}</text>",
+<text x=\"{mid:.1}\" y=\"{:.1}\" font-size=\"12\" font-weight=\"700\" fill=\"{result_colour}\" text-anchor=\"middle\">{}</text>\
+<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11.5\" fill=\"{}\" text-anchor=\"start\">\u{2190} {}</text>\
+<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11.5\" fill=\"{}\" text-anchor=\"end\">{} \u{2192}</text>",
         axis - 14.0,
+        esc(w.balance_label()),
         axis + 2.0,
-        esc(w.result.code()),
+        esc(&w.chart_result(&result_word)),
         axis + 18.0,
-        if margin > 0 {
-            format!("grey band: undecided within \u{b1}{margin}")
-        } else {
-            "dashed line: undecided at 0".to_string()
-        },
+        esc(&w.margin_note(margin)),
         XC - HALF,
         XC + HALF,
         axis - 18.0,
+        esc(&range_text),
         XC - HALF,
         axis + 34.0,
         colours[1].0,
-        esc(&sides[1]),
+        esc(&w.toward(&side_words[1])),
         XC + HALF,
         axis + 34.0,
         colours[0].0,
-        esc(&sides[0]),
+        esc(&w.toward(&side_words[0])),
     );
     y = axis + 44.0;
     let height = y;
@@ -1040,36 +1093,25 @@ fn chart(out: &mut String, uid: &str, w: &Node, def: Option<&WeighDef>, score: O
         let xs: Vec<String> = fs
             .iter()
             .filter(|f| f.side == side)
-            .map(|f| {
-                format!(
-                    "{} {}{}{}",
-                    f.node.id,
-                    f.weight,
-                    if f.decisive { " decisive" } else { "" },
-                    if f.open { " (open)" } else { "" }
-                )
-            })
+            .map(|f| w.factor_alt(&f.node.id, f.weight, f.decisive, f.open))
             .collect();
         if xs.is_empty() {
-            "none".to_string()
+            w.none().to_string()
         } else {
-            xs.join(", ")
+            xs.join(w.comma())
         }
     };
-    let desc = format!(
-        "Toward {}: {} (fired {fired0}). Toward {}: {} (fired {fired1}). \
-Balance {} toward {}, undecided within {margin}; result: {}.",
-        sides[0],
-        describe(0),
-        sides[1],
-        describe(1),
-        if lo == hi {
-            format!("{lo:+}")
-        } else {
-            format!("from {lo:+} to {hi:+}")
-        },
-        sides[0],
-        w.result.code()
+    let desc = w.chart_alt(
+        &side_words[0],
+        &describe(0),
+        fired0,
+        &side_words[1],
+        &describe(1),
+        fired1,
+        lo,
+        hi,
+        margin,
+        &result_word,
     );
     let mut grid = String::new();
     let mut t = -(range / step) * step;
@@ -1093,39 +1135,53 @@ Balance {} toward {}, undecided within {margin}; result: {}.",
     let _ = write!(
         out,
         "<figure class=\"chart\">\n<ul class=\"legend\" aria-hidden=\"true\">\
-<li><svg width=\"22\" height=\"12\"><rect width=\"22\" height=\"12\" rx=\"2\" fill=\"#475569\"/></svg>factor fired</li>\
-<li><svg width=\"22\" height=\"12\"><defs><pattern id=\"{uid}-lg\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#e2e8f0\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#475569\" stroke-width=\"2\"/></pattern></defs><rect width=\"22\" height=\"12\" rx=\"2\" fill=\"url(#{uid}-lg)\" stroke=\"#475569\" stroke-dasharray=\"3 2\"/></svg>open: fires only if unknown facts so turn out</li>\
-<li><svg width=\"22\" height=\"12\"><rect width=\"22\" height=\"12\" fill=\"#e5e9ef\"/></svg>undecided margin</li>\
-<li><svg width=\"22\" height=\"12\"><rect y=\"3\" width=\"22\" height=\"6\" rx=\"3\" fill=\"#1f2933\"/></svg>balance range</li></ul>\n\
-<svg viewBox=\"0 0 {W:.0} {height:.0}\" role=\"img\" aria-labelledby=\"{uid}-t {uid}-d\" font-family=\"Liberation Sans, Helvetica, Arial, DejaVu Sans, sans-serif\">\
-<title id=\"{uid}-t\">Weighing of the classification: {result}</title><desc id=\"{uid}-d\">{desc}</desc>\
+<li><svg width=\"22\" height=\"12\"><rect width=\"22\" height=\"12\" rx=\"2\" fill=\"#475569\"/></svg>{l_fired}</li>\
+<li><svg width=\"22\" height=\"12\"><defs><pattern id=\"{uid}-lg\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#e2e8f0\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#475569\" stroke-width=\"2\"/></pattern></defs><rect width=\"22\" height=\"12\" rx=\"2\" fill=\"url(#{uid}-lg)\" stroke=\"#475569\" stroke-dasharray=\"3 2\"/></svg>{l_open}</li>\
+<li><svg width=\"22\" height=\"12\"><rect width=\"22\" height=\"12\" fill=\"#e5e9ef\"/></svg>{l_margin}</li>\
+<li><svg width=\"22\" height=\"12\"><rect y=\"3\" width=\"22\" height=\"6\" rx=\"3\" fill=\"#1f2933\"/></svg>{l_range}</li></ul>\n\
+<svg viewBox=\"0 0 {W:.0} {height:.0}\" role=\"img\" aria-labelledby=\"{uid}-t {uid}-d\" font-family=\"Liberation Sans, Helvetica, Arial, DejaVu Sans, Noto Sans CJK KR, Noto Sans KR, NanumGothic, sans-serif\">\
+<title id=\"{uid}-t\">{heading}: {result}</title><desc id=\"{uid}-d\">{desc}</desc>\
 <defs>{defs}</defs>{stripes}{grid}{body}</svg>\n",
-        result = esc(w.result.code()),
+        l_fired = esc(w.legend_fired()),
+        l_open = esc(w.legend_open()),
+        l_margin = esc(w.legend_margin()),
+        l_range = esc(w.legend_range()),
+        heading = esc(w.weighing_heading()),
+        result = esc(&result_word),
         desc = esc(&desc),
     );
-    if let Some(d) = &w.detail {
-        let _ = writeln!(
-            out,
-            "<figcaption>Balance: {}; result: <strong>{}</strong>. Each bar is a factor's weight; the balance is the weight toward {} less the weight toward {}, \
-counted over every value the unknown facts can take (open factors that read the same fact never fire together).</figcaption>",
-            esc(d),
-            esc(w.result.code()),
-            esc(&sides[0]),
-            esc(&sides[1])
-        );
-    }
+    let _ = writeln!(
+        out,
+        "<figcaption>{}</figcaption>",
+        w.chart_caption(
+            lo,
+            hi,
+            margin,
+            &format!("<strong>{}</strong>", esc(&result_word)),
+            &esc(&side_words[0]),
+            &esc(&side_words[1])
+        )
+    );
     out.push_str("</figure>\n");
 }
 
 /// The factors as a table: the chart's text, with each factor's reason, authority and facts.
-fn factor_table(out: &mut String, w: &Node, def: Option<&WeighDef>) {
-    let sides = sides_of(w, def);
-    let fs = factors(w, def, &sides);
+fn factor_table(out: &mut String, w: &dyn Words, wn: &Node, def: Option<&WeighDef>) {
+    let sides = sides_of(wn, def);
+    let fs = factors(wn, def, &sides);
     if !fs.is_empty() {
-        out.push_str(
-            "<table class=\"factors\">\n<caption>The factors that fired or could fire, as charted.</caption>\n\
-<thead><tr><th scope=\"col\">Toward</th><th scope=\"col\" class=\"num\">Weight</th><th scope=\"col\">Status</th>\
-<th scope=\"col\">Factor</th><th scope=\"col\">Authority</th><th scope=\"col\">Facts read</th></tr></thead>\n<tbody>\n",
+        let _ = write!(
+            out,
+            "<table class=\"factors\">\n<caption>{}</caption>\n\
+<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th>\
+<th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+            esc(w.factors_caption()),
+            esc(w.toward_label()),
+            esc(w.weight_label()),
+            esc(w.status_label()),
+            esc(w.factor_label()),
+            esc(w.authority_label()),
+            esc(w.facts_read_label()),
         );
         for f in &fs {
             let side = sides.get(f.side).map_or("", String::as_str);
@@ -1142,26 +1198,27 @@ fn factor_table(out: &mut String, w: &Node, def: Option<&WeighDef>) {
             for note in &f.node.notes {
                 let _ = write!(factor, "<p class=\"note\">{}</p>", esc(note));
             }
+            let status = if f.open {
+                ("st-open", Outcome::Open)
+            } else {
+                ("st-yes", Outcome::Fired)
+            };
             let _ = writeln!(
                 out,
-                "<tr><td><span class=\"pill {}\">{}</span></td><td class=\"num\">{}{}</td><td>{}</td><td>{factor}</td>\
-<td>{}</td><td class=\"facts\">{}</td></tr>",
+                "<tr><td><span class=\"pill {}\">{}</span></td><td class=\"num\">{}</td>\
+<td><span class=\"badge {}\">{}</span></td><td>{factor}</td><td>{}</td><td class=\"facts\">{}</td></tr>",
                 class_css(side),
-                esc(side),
-                f.weight,
-                if f.decisive { ", decisive" } else { "" },
-                if f.open {
-                    "<span class=\"badge st-open\">open</span>"
-                } else {
-                    "<span class=\"badge st-yes\">fired</span>"
-                },
+                esc(&w.class(side)),
+                esc(&w.weight_cell(f.weight, f.decisive)),
+                status.0,
+                esc(&w.outcome(&status.1)),
                 esc(&f.node.cite),
                 reads.join("<br>")
             );
         }
         out.push_str("</tbody>\n</table>\n");
     }
-    let quiet: Vec<String> = w
+    let quiet: Vec<String> = wn
         .children
         .iter()
         .filter(|f| f.result == Outcome::NotFired)
@@ -1170,7 +1227,8 @@ fn factor_table(out: &mut String, w: &Node, def: Option<&WeighDef>) {
     if !quiet.is_empty() {
         let _ = writeln!(
             out,
-            "<p class=\"small muted\">Factors that did not apply: {}</p>",
+            "<p class=\"small muted\">{}: {}</p>",
+            esc(w.factors_quiet()),
             quiet.join(", ")
         );
     }
@@ -1184,23 +1242,32 @@ struct Column<'a> {
     reqs: &'a [Node],
 }
 
-fn requirements(out: &mut String, a: &str, pack: &Pack, periods: &[PeriodExplanation]) {
+fn requirements(
+    out: &mut String,
+    w: &dyn Words,
+    a: &str,
+    pack: &Pack,
+    periods: &[PeriodExplanation],
+) {
     let n = periods.len();
     let mut cols: Vec<Column<'_>> = Vec::new();
     for (k, p) in periods.iter().enumerate() {
         for r in &p.readings {
             let mut label = if n > 1 {
                 format!(
-                    "Stretch {}<br><span class=\"idline\">{} to {}</span>",
-                    k + 1,
-                    esc(&p.from),
-                    esc(&p.to)
+                    "{}<br><span class=\"idline\">{}</span>",
+                    esc(&w.stretch(k + 1)),
+                    esc(&w.date_range(&p.from, &p.to))
                 )
             } else {
-                "Status".to_string()
+                esc(w.status_label())
             };
             if let Some(c) = &r.assuming {
-                let _ = write!(label, "<span class=\"idline\">if {}</span>", esc(c));
+                let _ = write!(
+                    label,
+                    "<span class=\"idline\">{}</span>",
+                    esc(&w.if_class(&w.class(c)))
+                );
             }
             cols.push(Column {
                 period: k,
@@ -1228,14 +1295,12 @@ fn requirements(out: &mut String, a: &str, pack: &Pack, periods: &[PeriodExplana
     }
     let _ = write!(
         out,
-        "<h3 id=\"{a}-requirements\">Requirements</h3>\n<p class=\"small muted\">Each requirement in force, \
-stretch by stretch{}: met, violated, open (unknown facts decide), excused (an exception applies) or \
-not applicable.</p>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">Requirement</th><th scope=\"col\">Article</th>",
-        if cols.iter().any(|c| c.assuming.is_some()) {
-            ", and under each classification still possible"
-        } else {
-            ""
-        }
+        "<h3 id=\"{a}-requirements\">{}</h3>\n<p class=\"small muted\">{}</p>\n<table class=\"matrix\">\n\
+<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        esc(w.requirements_heading()),
+        esc(&w.requirements_gloss(cols.iter().any(|c| c.assuming.is_some()))),
+        esc(w.requirement_label()),
+        esc(w.article_label()),
     );
     for c in &cols {
         let _ = write!(out, "<th scope=\"col\">{}</th>", c.label);
@@ -1278,8 +1343,14 @@ not applicable.</p>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">Requ
         for node in &nodes {
             out.push_str("<td>");
             match node {
-                Some(r) => badge(out, &r.result),
-                None => out.push_str("<span class=\"badge st-out\">not in force</span>"),
+                Some(r) => badge(out, w, &r.result),
+                None => {
+                    let _ = write!(
+                        out,
+                        "<span class=\"badge st-out\">{}</span>",
+                        esc(w.not_in_force())
+                    );
+                }
             }
             out.push_str("</td>");
         }
@@ -1289,24 +1360,31 @@ not applicable.</p>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">Requ
     if !not_applicable.is_empty() {
         let _ = writeln!(
             out,
-            "<p class=\"small\"><b>Not applicable here:</b></p>\n<ul class=\"na-list\">{}</ul>",
+            "<p class=\"small\"><b>{}:</b></p>\n<ul class=\"na-list\">{}</ul>",
+            esc(w.not_applicable_here()),
             not_applicable.concat()
         );
     }
     // The reasoning, requirement by requirement, as the plain-text explanation gives it.
     let _ = writeln!(
         out,
-        "<details class=\"reasoning\" id=\"{a}-reasoning\"><summary>Reasoning, requirement by requirement</summary>"
+        "<details class=\"reasoning\" id=\"{a}-reasoning\"><summary>{}</summary>",
+        esc(w.reasoning_summary())
     );
     for (ci, c) in cols.iter().enumerate() {
-        let heading = match (periods.get(c.period), c.assuming) {
-            (Some(p), Some(class)) => format!(
-                "{}: lawfulness if the transfer is {}",
-                stretch_label(p, c.period + 1, n),
-                esc(class)
-            ),
-            (Some(p), None) => format!("{}: lawfulness", stretch_label(p, c.period + 1, n)),
-            (None, _) => "Lawfulness".to_string(),
+        let class = c.assuming.map(|x| w.class(x));
+        let heading = match periods.get(c.period) {
+            Some(p) => esc(&w.lawfulness_in_stretch(
+                &if n > 1 {
+                    w.stretch_of(c.period + 1, n, &p.from, &p.to)
+                } else if p.from == p.to {
+                    w.on_day(&p.from)
+                } else {
+                    w.period_heading(&p.from, &p.to)
+                },
+                class.as_deref(),
+            )),
+            None => esc(&w.lawfulness_heading(c.assuming)),
         };
         let _ = writeln!(out, "<h4>{heading}</h4>");
         // The same reading in the previous stretch, to say "as in stretch k" rather than repeat.
@@ -1320,19 +1398,23 @@ not applicable.</p>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">Requ
         for r in c.reqs.iter().filter(|r| r.result != Outcome::NotApplicable) {
             any = true;
             out.push_str("<div class=\"req\"><p class=\"req-title\">");
-            badge(out, &r.result);
+            badge(out, w, &r.result);
             let _ = writeln!(
                 out,
                 " {} <span class=\"muted\">({})</span></p>",
                 esc(&r.title),
                 esc(&r.cite)
             );
-            if prev.is_some_and(|p| p.reqs.iter().any(|x| x == r)) {
+            if let Some(pc) = prev.filter(|p| p.reqs.iter().any(|x| x == r)) {
                 let _ = writeln!(
                     out,
-                    "<p class=\"small muted\">As in stretch {}.</p>",
-                    c.period
+                    "<p class=\"small muted\">{}.</p>",
+                    esc(&capitalize(&w.as_in_stretch(c.period)))
                 );
+                // Judged alike, but the article may have been amended in between.
+                if let Some(p) = periods.get(c.period) {
+                    quotes(out, w, pack, &r.id, p, periods.get(pc.period));
+                }
                 out.push_str("</div>\n");
                 continue;
             }
@@ -1342,30 +1424,98 @@ not applicable.</p>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">Requ
             for note in &r.notes {
                 let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(note));
             }
+            if let Some(p) = periods.get(c.period) {
+                quotes(out, w, pack, &r.id, p, None);
+            }
             if !r.children.is_empty() {
                 out.push_str("<ul class=\"tree\">");
                 for ch in &r.children {
-                    condition(out, ch);
+                    condition(out, w, ch);
                 }
                 out.push_str("</ul>\n");
             }
             out.push_str("</div>\n");
         }
         if !any {
-            out.push_str("<p class=\"muted\">No requirement applies.</p>\n");
+            let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(w.no_requirement()));
         }
     }
     out.push_str("</details>\n");
 }
 
-/// One step of a condition, with its sub-steps.
-fn condition(out: &mut String, n: &Node) {
-    out.push_str("<li>");
-    badge(out, &n.result);
-    if n.kind == NodeKind::Exception {
-        out.push_str("exception: ");
+/// The articles quoted under a rule, with their versions in force during the stretch `p`,
+/// folded: the page holds them whole, the reader unfolds them. With `unless_as_in`, a stretch
+/// where the rule was judged alike, nothing is quoted if the same versions were in force then.
+fn quotes(
+    out: &mut String,
+    w: &dyn Words,
+    pack: &Pack,
+    rule: &str,
+    p: &PeriodExplanation,
+    unless_as_in: Option<&PeriodExplanation>,
+) {
+    let in_force = |p: &PeriodExplanation| match (
+        crate::date::Date::parse(&p.from),
+        crate::date::Date::parse(&p.to),
+    ) {
+        (Some(from), Some(to)) => pack.quotes(rule, from, to),
+        _ => Vec::new(),
+    };
+    let quoted = in_force(p);
+    if unless_as_in.is_some_and(|q| in_force(q) == quoted) {
+        return;
     }
-    out.push_str(&esc(&n.title));
+    for (a, versions) in quoted {
+        let _ = writeln!(
+            out,
+            "<details class=\"quote\"><summary><span class=\"muted\">{}:</span> {}</summary>",
+            esc(w.quote_heading()),
+            esc(&a.title)
+        );
+        if versions.is_empty() {
+            let _ = writeln!(
+                out,
+                "<p class=\"quote-version\">{}</p>",
+                esc(&capitalize(w.quote_missing()))
+            );
+        }
+        for v in versions {
+            let f = v.from.map(|d| d.to_string());
+            let u = v.until.map(|d| d.to_string());
+            let _ = write!(
+                out,
+                "<p class=\"quote-version\">{}</p>\n<blockquote>",
+                esc(&capitalize(&w.quote_version(
+                    f.as_deref(),
+                    u.as_deref(),
+                    &v.source
+                )))
+            );
+            for para in &v.text {
+                let _ = write!(out, "<p>{}</p>", esc(para));
+            }
+            out.push_str("</blockquote>\n");
+        }
+        out.push_str("</details>\n");
+    }
+}
+
+/// One step of a condition, with its sub-steps.
+fn condition(out: &mut String, w: &dyn Words, n: &Node) {
+    out.push_str("<li>");
+    badge(out, w, &n.result);
+    if n.kind == NodeKind::Exception {
+        let _ = write!(out, "{}: ", esc(w.exception_label()));
+    }
+    let title = match n.kind {
+        NodeKind::All => w.all_of(),
+        NodeKind::Any => w.any_of(),
+        NodeKind::Not => w.not(),
+        NodeKind::Applies => w.applies_when(),
+        NodeKind::Requires => w.requires(),
+        _ => n.title.as_str(),
+    };
+    out.push_str(&esc(title));
     if !n.cite.is_empty() {
         let _ = write!(out, " <span class=\"muted\">({})</span>", esc(&n.cite));
     }
@@ -1394,23 +1544,26 @@ fn condition(out: &mut String, n: &Node) {
     if !n.children.is_empty() {
         out.push_str("<ul class=\"tree\">");
         for c in &n.children {
-            condition(out, c);
+            condition(out, w, c);
         }
         out.push_str("</ul>");
     }
     out.push_str("</li>\n");
 }
 
-fn not_checked(out: &mut String, a: &str, v: &Verdict) {
+fn not_checked(out: &mut String, w: &dyn Words, a: &str, v: &Verdict) {
     if v.not_checked.is_empty() {
         return;
     }
     let _ = write!(
         out,
-        "<h3 id=\"{a}-not-checked\">Not checked</h3>\n<p class=\"small muted\">Law the pack knows \
-applies or may apply to this case but does not encode: the transfer cannot be found lawful while \
-it may apply.</p>\n<table>\n<thead><tr><th scope=\"col\">What is not checked</th><th scope=\"col\">Law</th>\
-<th scope=\"col\">When</th></tr></thead>\n<tbody>\n"
+        "<h3 id=\"{a}-not-checked\">{}</h3>\n<p class=\"small muted\">{}</p>\n<table>\n\
+<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        esc(w.not_checked_title()),
+        esc(w.not_checked_gloss()),
+        esc(w.not_checked_what()),
+        esc(w.law_label()),
+        esc(w.when_label()),
     );
     for g in &v.not_checked {
         let notes: Vec<String> = v
@@ -1429,7 +1582,7 @@ it may apply.</p>\n<table>\n<thead><tr><th scope=\"col\">What is not checked</th
                     .collect()
             })
             .unwrap_or_default();
-        let during: Vec<String> = g.during.iter().map(dates).collect();
+        let during: Vec<String> = g.during.iter().map(|d| dates(w, d)).collect();
         let _ = writeln!(
             out,
             "<tr><td>{}{}</td><td>{}</td><td>{}</td></tr>",
@@ -1442,35 +1595,41 @@ it may apply.</p>\n<table>\n<thead><tr><th scope=\"col\">What is not checked</th
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn possible_violations(out: &mut String, a: &str, v: &Verdict) {
+fn possible_violations(out: &mut String, w: &dyn Words, a: &str, v: &Verdict) {
     if v.possible_violations.is_empty() {
         return;
     }
     let _ = write!(
         out,
-        "<h3 id=\"{a}-possible\">Violations still possible</h3>\n<p class=\"small muted\">Requirements \
-that unknown facts leave open: each may be broken, and the facts named would settle it.</p>\n\
-<table class=\"viol\">\n<thead><tr><th scope=\"col\">Code</th><th scope=\"col\">What may be broken</th>\
-<th scope=\"col\">Article</th><th scope=\"col\">When</th>\
-<th scope=\"col\">Settled by</th></tr></thead>\n<tbody>\n"
+        "<h3 id=\"{a}-possible\">{}</h3>\n<p class=\"small muted\">{}</p>\n\
+<table class=\"viol\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+<th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        esc(w.possible_title()),
+        esc(w.possible_gloss()),
+        esc(w.code_label()),
+        esc(w.may_break_label()),
+        esc(w.article_label()),
+        esc(w.when_label()),
+        esc(w.settled_by_label()),
     );
     for x in &v.possible_violations {
         let mut what = esc(&capitalize(&x.message));
         if let Some(c) = &x.if_classified {
             let _ = write!(
                 what,
-                "<br><span class=\"cond\">Only if the transfer is {}</span>",
-                esc(c)
+                "<br><span class=\"cond\">{}</span>",
+                esc(&w.only_if(c))
             );
         }
         if let Some(e) = &x.exposes {
             let _ = write!(
                 what,
-                "<br><span class=\"small muted\">Would expose the transferor to: {}</span>",
-                esc(e)
+                "<br><span class=\"small muted\">{}</span>",
+                esc(&capitalize(&w.would_expose(e)))
             );
         }
-        let during: Vec<String> = x.during.iter().map(dates).collect();
+        let during: Vec<String> = x.during.iter().map(|d| dates(w, d)).collect();
         let by: Vec<String> = x
             .settled_by
             .iter()
@@ -1483,7 +1642,7 @@ that unknown facts leave open: each may be broken, and the facts named would set
             esc(&x.cite),
             during.join("<br>"),
             if by.is_empty() {
-                "the classification, which the facts leave open".to_string()
+                esc(w.settled_by_classification())
             } else {
                 by.join("<br>")
             }
@@ -1492,21 +1651,25 @@ that unknown facts leave open: each may be broken, and the facts named would set
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn questions(out: &mut String, a: &str, v: &Verdict) {
-    let _ = writeln!(out, "<h3 id=\"{a}-questions\">Open questions</h3>");
+fn questions(out: &mut String, w: &dyn Words, a: &str, v: &Verdict) {
+    let _ = writeln!(
+        out,
+        "<h3 id=\"{a}-questions\">{}</h3>",
+        esc(w.open_questions())
+    );
     if v.unknowns.is_empty() {
-        out.push_str(
-            "<p>None: no unknown fact could change the outcome or the violations found.</p>\n",
-        );
+        let _ = writeln!(out, "<p>{}</p>", esc(w.no_questions()));
         return;
     }
     let _ = write!(
         out,
-        "<table class=\"questions\">\n<caption>Open questions that could change the {}, most decisive first: \
-the question to put to the client.</caption>\n<thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">Question</th>\
-<th scope=\"col\">Could change</th><th scope=\"col\">Burden</th></tr></thead>\n<tbody>\n",
-        crate::words::words(crate::lang::Lang::En)
-            .question_scope(crate::render::question_scope(&v.unknowns))
+        "<table class=\"questions\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        esc(&w.questions_caption(w.question_scope(question_scope(&v.unknowns)))),
+        esc(w.fact_label()),
+        esc(w.question_label()),
+        esc(w.could_change_label()),
+        esc(&capitalize(w.burden_label())),
     );
     for u in &v.unknowns {
         let _ = writeln!(
@@ -1514,7 +1677,7 @@ the question to put to the client.</caption>\n<thead><tr><th scope=\"col\">Fact<
             "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&u.fact),
             esc(&u.question),
-            esc(u.could_change.as_str()),
+            esc(w.could_change(u.could_change)),
             u.burden.as_deref().map_or_else(
                 || "<span class=\"muted\">\u{2014}</span>".to_string(),
                 |b| esc(&capitalize(b))
