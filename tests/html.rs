@@ -18,7 +18,7 @@
 )]
 
 use entrust::batch::{collect_inputs, load_cases};
-use entrust::compile::pack::{Article, ArticleVersion};
+use entrust::compile::pack::{Article, ArticleVersion, QuotedFor};
 use entrust::date::Date;
 use entrust::eval::Evaluator;
 use entrust::explain::Node;
@@ -645,6 +645,7 @@ fn quoted_article() -> Article {
         from: Date::parse(from),
         until: until.and_then(Date::parse),
         source: format!("법률 {act}"),
+        notes: Vec::new(),
         text: vec![
             "① 개인정보처리자는 다음 각 호의 어느 하나에 해당되는 경우에는 정보주체의 개인정보를 제3자에게 제공(공유를 포함한다. 이하 같다)할 수 있다.".into(),
             text.into(),
@@ -654,7 +655,11 @@ fn quoted_article() -> Article {
     Article {
         id: "pipa-17".into(),
         title: "「개인정보 보호법」 제17조(개인정보의 제공) <b>".into(),
-        rules: vec!["provision_consent".into()],
+        rules: vec![QuotedFor {
+            rule: "provision_consent".into(),
+            from: None,
+            until: None,
+        }],
         versions: vec![
             version(
                 "2016-09-30",
@@ -674,6 +679,8 @@ fn the_articles_own_words_are_folded_under_each_requirement() {
         let mut j = judge_kr(lang, Some("kakaopay-alipay-nsf"));
         assert_eq!(j.verdicts.len(), 1);
         let i = j.packs[0];
+        // Only the test's article, not the pack's own.
+        j.lib.packs[i].articles.clear();
         j.lib.packs[i].articles.push(quoted_article());
         let page = report_of(&j, "Quotes", lang);
         let w = words(lang);

@@ -1266,7 +1266,7 @@ fn requirements(
                 let _ = write!(
                     label,
                     "<span class=\"idline\">{}</span>",
-                    esc(&w.if_class(&w.class(c)))
+                    esc(&w.column_if_class(&w.class(c)))
                 );
             }
             cols.push(Column {
@@ -1348,7 +1348,7 @@ fn requirements(
                     let _ = write!(
                         out,
                         "<span class=\"badge st-out\">{}</span>",
-                        esc(w.not_in_force())
+                        esc(w.badge_not_in_force())
                     );
                 }
             }

@@ -62,12 +62,16 @@ pub trait CommonWords {
     fn period_heading(&self, from: &str, to: &str) -> String;
     /// "Stretch 2 of 3: 2020-08-05 to 2023-09-14" (a heading).
     fn stretch_of(&self, k: usize, n: usize, from: &str, to: &str) -> String;
+    /// "Stretch 2" (a short label).
+    fn stretch(&self, k: usize) -> String;
     /// "as in stretch 1": a step judged as in the stretch before.
     fn as_in_stretch(&self, k: usize) -> String;
     /// The class a violation depends on, short: " (if provision)"; empty for none.
     fn if_classified_short(&self, class: Option<&str>) -> String;
     /// The class a violation depends on, long: ", if the transfer is provision"; empty for none.
     fn if_classified_long(&self, class: Option<&str>) -> String;
+    /// "Only if the transfer is provision".
+    fn only_if(&self, class: &str) -> String;
     /// The balance of a classification weighing in plain words.
     fn balance(&self, b: &Balance<'_>) -> String;
     /// A balance range in short, toward the side it leans to: `+31 to +33 toward provision`
@@ -164,6 +168,9 @@ impl CommonWords for En {
     fn stretch_of(&self, k: usize, n: usize, from: &str, to: &str) -> String {
         format!("Stretch {k} of {n}: {from} to {to}")
     }
+    fn stretch(&self, k: usize) -> String {
+        format!("Stretch {k}")
+    }
     fn as_in_stretch(&self, k: usize) -> String {
         format!("as in stretch {k}")
     }
@@ -174,6 +181,9 @@ impl CommonWords for En {
         class.map_or_else(String::new, |c| {
             format!(", if the transfer is {}", self.class(c))
         })
+    }
+    fn only_if(&self, class: &str) -> String {
+        format!("Only if the transfer is {}", self.class(class))
     }
     fn balance(&self, b: &Balance<'_>) -> String {
         let side = |i: usize| self.class(b.sides.get(i).copied().unwrap_or(""));
@@ -328,6 +338,9 @@ impl CommonWords for Ko {
     fn stretch_of(&self, k: usize, n: usize, from: &str, to: &str) -> String {
         format!("적용 구간 {k}/{n}: {from} ~ {to}")
     }
+    fn stretch(&self, k: usize) -> String {
+        format!("구간 {k}")
+    }
     fn as_in_stretch(&self, k: usize) -> String {
         format!("{} 같음", gwa(&format!("구간 {k}")))
     }
@@ -338,6 +351,9 @@ impl CommonWords for Ko {
         class.map_or_else(String::new, |c| {
             format!(", 이전이 {}에 해당하는 경우", self.class(c))
         })
+    }
+    fn only_if(&self, class: &str) -> String {
+        format!("이전이 {}에 해당하는 경우에만", self.class(class))
     }
     fn balance(&self, b: &Balance<'_>) -> String {
         let side = |i: usize| self.class(b.sides.get(i).copied().unwrap_or(""));

@@ -207,9 +207,9 @@ pub trait HtmlWords {
     /// "Requirement" (a column).
     fn requirement_label(&self) -> &'static str;
     /// "if provision" (a column assuming a classification; `class` in words).
-    fn if_class(&self, class: &str) -> String;
+    fn column_if_class(&self, class: &str) -> String;
     /// "not in force" (a requirement in a stretch).
-    fn not_in_force(&self) -> &'static str;
+    fn badge_not_in_force(&self) -> &'static str;
     /// "Reasoning, requirement by requirement".
     fn reasoning_summary(&self) -> &'static str;
     /// "Stretch 1 of 3: … : lawfulness if the transfer is provision" (`class` in words).
@@ -562,10 +562,10 @@ decide), excused (an exception applies) or not applicable.",
     fn requirement_label(&self) -> &'static str {
         "Requirement"
     }
-    fn if_class(&self, class: &str) -> String {
+    fn column_if_class(&self, class: &str) -> String {
         format!("if {class}")
     }
-    fn not_in_force(&self) -> &'static str {
+    fn badge_not_in_force(&self) -> &'static str {
         "not in force"
     }
     fn reasoning_summary(&self) -> &'static str {
@@ -936,10 +936,10 @@ impl HtmlWords for Ko {
     fn requirement_label(&self) -> &'static str {
         "요건"
     }
-    fn if_class(&self, class: &str) -> String {
+    fn column_if_class(&self, class: &str) -> String {
         format!("{class}인 경우")
     }
-    fn not_in_force(&self) -> &'static str {
+    fn badge_not_in_force(&self) -> &'static str {
         "시행되지 않음"
     }
     fn reasoning_summary(&self) -> &'static str {
