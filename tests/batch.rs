@@ -34,9 +34,16 @@ fn many_cases(n: usize) -> String {
 }
 
 /// What the general reader and the serde verdict give, line by line (with the explanation
-/// when `explain`; `file` names the input as the command line does).
-fn general_path(statutes: Option<&str>, file: &str, text: &str, explain: bool) -> String {
-    let mut lib = Library::open(statutes.map(std::path::Path::new));
+/// when `explain`; `file` names the input as the command line does), the packs' texts and the
+/// explanation's words in `lang`.
+fn general_path(
+    statutes: Option<&str>,
+    file: &str,
+    text: &str,
+    explain: bool,
+    lang: entrust::lang::Lang,
+) -> String {
+    let mut lib = Library::open_in(statutes.map(std::path::Path::new), lang);
     let id = lib.sources.add(file, text);
     let r = read(&lib.sources, id, Format::Jsonl);
     assert!(r.diagnostics.is_empty());
@@ -61,7 +68,12 @@ fn general_path(statutes: Option<&str>, file: &str, text: &str, explain: bool) -
 
 #[test]
 fn the_fast_path_writes_what_the_general_path_writes() {
-    for explain in [false, true] {
+    for (lang, explain) in [
+        (entrust::lang::Lang::En, false),
+        (entrust::lang::Lang::En, true),
+        (entrust::lang::Lang::Ko, false),
+        (entrust::lang::Lang::Ko, true),
+    ] {
         for (statutes, file) in [
             (Some("benches/packs"), "benches/bench/edge_cases.jsonl"),
             (Some("benches/packs"), "benches/bench/explain-edge.jsonl"),
@@ -72,7 +84,7 @@ fn the_fast_path_writes_what_the_general_path_writes() {
             if let Some(s) = statutes {
                 cmd.args(["--statutes", s]);
             }
-            cmd.args(["eval", "--format", "jsonl", file]);
+            cmd.args(["--lang", lang.code(), "eval", "--format", "jsonl", file]);
             if explain {
                 cmd.arg("--explain");
             }
@@ -84,11 +96,11 @@ fn the_fast_path_writes_what_the_general_path_writes() {
                 String::from_utf8_lossy(&out.stderr)
             );
             let fast = String::from_utf8(out.stdout).unwrap();
-            let general = general_path(statutes, file, &text, explain);
+            let general = general_path(statutes, file, &text, explain, lang);
             for (k, (a, b)) in fast.lines().zip(general.lines()).enumerate() {
-                assert_eq!(a, b, "{file}, line {}, explain {explain}", k + 1);
+                assert_eq!(a, b, "{file}, line {}, explain {explain}, {lang}", k + 1);
             }
-            assert_eq!(fast, general, "{file}, explain {explain}");
+            assert_eq!(fast, general, "{file}, explain {explain}, {lang}");
         }
     }
 }

@@ -925,7 +925,8 @@ fn chart(
                     W - 8.0
                 );
             }
-            let label = truncate(&f.node.id.replace('_', " "), 44);
+            // The factor's id, as the pack names it (its reason is in the table below and the tooltip).
+            let label = truncate(&f.node.id, 44);
             let len = f64::from(f.weight.max(0)) * unit;
             let (x, anchor, tx) = if s == 0 {
                 (XC, "start", XC + len + 5.0)

@@ -155,6 +155,8 @@ impl TreeWords for Ko {
         hi: i32,
         margin: i32,
     ) {
+        // The side's Korean name (a code of the pack where the wording layer has none).
+        let first_side = super::CommonWords::class(self, first_side);
         let _ = if lo == hi {
             write!(
                 w,
