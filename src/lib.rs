@@ -2,7 +2,7 @@
 //! a third party, checks lawfulness period by period of law, and explains itself.
 //!
 //! The pipeline: statute files are parsed ([`syntax`]), checked ([`check`]) and compiled
-//! ([`compile`]) into a [`compile::Pack`]; case files are read ([`case`]) and bound to the pack's
+//! ([`compile`]) into a [`compile::pack::Pack`]; case files are read ([`case`]) and bound to the pack's
 //! facts; [`eval`] judges a case into a [`verdict::Verdict`], which [`explain`] turns into a
 //! tree of reasons and [`render`] prints.
 

@@ -1,5 +1,5 @@
 //! Cases: read from the case language, YAML or JSON Lines into [`CaseAst`]s, then bound to a
-//! pack's fact slots ([`bind`]).
+//! pack's fact slots (`bind`).
 
 pub mod bind;
 pub mod fastjson;

@@ -32,7 +32,7 @@ fn char_width(c: char) -> usize {
     }
 }
 
-/// The columns a text takes in a terminal (see [`char_width`]).
+/// The columns a text takes in a terminal (see `char_width`).
 pub fn width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }

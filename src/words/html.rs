@@ -124,7 +124,7 @@ pub trait HtmlWords {
     // ---- the weighing and its chart --------------------------------------------------------------
     /// "Weighing of the classification".
     fn weighing_heading(&self) -> &'static str;
-    /// "Classification: <pill>, weighed as in stretch 1."
+    /// "Classification: `<pill>`, weighed as in stretch 1."
     fn weighed_as_in(&self, pill_html: &str, k: usize) -> String;
     /// "toward provision" (`side`: in words).
     fn toward(&self, side: &str) -> String;

@@ -23,9 +23,9 @@ pub enum RuleKind {
 /// Words of `entrust test`.
 pub trait TestWords {
     // ---- each case ------------------------------------------------------------------------
-    /// A case met its expectations: "ok     courier-parcels [kr]".
+    /// A case met its expectations: `ok     courier-parcels [kr]`.
     fn test_passed(&self, case: &str, pack: &str) -> String;
-    /// A case did not: "FAILED courier-parcels [kr] (cases/kr/courier-parcels.case:2:6)"; `at`
+    /// A case did not: `FAILED courier-parcels [kr] (cases/kr/courier-parcels.case:2:6)`; `at`
     /// may be empty.
     fn test_failed(&self, case: &str, pack: &str, at: &str) -> String;
     /// A file that must be rejected was: "ok     cases/invalid/x.case (rejected as expected)".
