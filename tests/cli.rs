@@ -854,3 +854,43 @@ fn english_help_is_unchanged() {
         String::from_utf8(out.stdout).unwrap()
     );
 }
+
+/// Issue 11 §3: `eval --explain` in text writes the reasoning memo of `entrust explain`, case
+/// after case; with CSV, which has no room for it, a warning says it was not written.
+#[test]
+fn eval_explain_in_text_writes_the_memo_and_warns_with_csv() {
+    let cases = [
+        "cases/kr/courier-parcels.case",
+        "cases/kr/call-centre-no-contract.case",
+    ];
+    let explain = entrust().arg("explain").args(cases).output().unwrap();
+    let eval = entrust()
+        .args(["eval", "--explain"])
+        .args(cases)
+        .output()
+        .unwrap();
+    assert_eq!(eval.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(eval.stdout).unwrap(),
+        String::from_utf8(explain.stdout).unwrap()
+    );
+    let plain = entrust().arg("eval").args(cases).output().unwrap();
+    assert!(String::from_utf8(plain.stdout).unwrap().lines().count() < 10);
+    let csv = entrust()
+        .args(["eval", "--explain", "--format", "csv"])
+        .args(cases)
+        .output()
+        .unwrap();
+    assert_eq!(csv.status.code(), Some(0));
+    let err = String::from_utf8(csv.stderr).unwrap();
+    assert!(
+        err.starts_with("warning: --explain adds nothing to --format csv"),
+        "{err}"
+    );
+    let without = entrust()
+        .args(["eval", "--format", "csv"])
+        .args(cases)
+        .output()
+        .unwrap();
+    assert_eq!(csv.stdout, without.stdout);
+}

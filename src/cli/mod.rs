@@ -204,7 +204,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Include the explanation tree in JSON output.
+        /// Add the reasoning: the explanation tree in json, jsonl and yaml; the memo of `entrust
+        /// explain` in text (markdown and html always carry it; csv has no room for it).
         #[arg(long)]
         explain: bool,
     },

@@ -69,6 +69,8 @@ pub trait CliWords {
     fn not_a_date(&self, text: &str) -> String;
     /// "`fr` is not a language entrust speaks (it speaks en, ko)".
     fn not_a_language(&self, text: &str, codes: &str) -> String;
+    /// `eval --explain --format csv`: a row has no room for the reasoning (a warning line).
+    fn explain_not_in_csv(&self) -> &'static str;
 
     // ---- summary lines --------------------------------------------------------------------
     /// The last line of `entrust check`: "checked 1 pack(s) and 69 good case(s): no errors, 0
@@ -245,6 +247,9 @@ impl CliWords for En {
     fn not_a_language(&self, text: &str, codes: &str) -> String {
         format!("`{text}` is not a language entrust speaks (it speaks {codes})")
     }
+    fn explain_not_in_csv(&self) -> &'static str {
+        "warning: --explain adds nothing to --format csv: a row has no room for the reasoning; --format text, markdown or html writes it in words, json, jsonl or yaml as a tree"
+    }
 
     fn checked(&self, packs: usize, cases: Option<usize>, warnings: Option<usize>) -> String {
         let cases = cases.map_or_else(String::new, |n| format!(" and {n} good case(s)"));
@@ -358,7 +363,7 @@ Example: entrust eval --format jsonl cases/kr/ > verdicts.jsonl",
         "One self-contained HTML page: a summary table, then per case the verdict, the weighing as a chart, the requirements, citations and open questions. Printable"
     }
     fn arg_eval_explain(&self) -> &'static str {
-        "Include the explanation tree in JSON output"
+        "Add the reasoning: the explanation tree in json, jsonl and yaml; the memo of `entrust explain` in text (markdown and html always carry it; csv has no room for it)"
     }
 
     fn help_check(&self) -> CommandHelp {
@@ -570,6 +575,10 @@ impl CliWords for Ko {
         format!("entrust가 지원하지 않는 언어입니다: `{text}` (지원하는 언어: {codes})")
     }
 
+    fn explain_not_in_csv(&self) -> &'static str {
+        "경고: --format csv에는 --explain이 적용되지 않습니다. 표의 한 행에는 판단 근거를 담을 수 없습니다. 근거를 문장으로 보려면 --format text, markdown 또는 html을, 트리로 받으려면 json, jsonl 또는 yaml을 쓰십시오."
+    }
+
     fn checked(&self, packs: usize, cases: Option<usize>, warnings: Option<usize>) -> String {
         let cases = cases.map_or_else(String::new, |n| format!(", 오류 없는 사안 {n}건"));
         let result = warnings.map_or_else(
@@ -696,7 +705,7 @@ impl CliWords for Ko {
         "그 자체로 완결된 HTML 페이지 하나: 요약 표에 이어 사안마다 판단 결과, 형량 도표, 요건, 근거 조문, 미확인 사항. 인쇄 가능"
     }
     fn arg_eval_explain(&self) -> &'static str {
-        "JSON 출력에 설명 트리를 포함"
+        "판단 근거를 덧붙임: json, jsonl, yaml에는 설명 트리를, text에는 `entrust explain`의 메모를 씀(markdown과 html에는 항상 들어가며, csv에는 담을 수 없음)"
     }
 
     fn help_check(&self) -> CommandHelp {
