@@ -1,4 +1,5 @@
-//! Embeds the statute packs of `statutes/` in the binary, so that entrust works from any folder.
+//! Embeds the statute packs of `statutes/` and the training exercises of `cases/training/` in the
+//! binary, so that entrust works from any folder.
 
 use std::fs;
 use std::path::Path;
@@ -37,8 +38,41 @@ fn main() {
         ));
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
-        .join("builtin_packs.rs");
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
+    let dest = Path::new(&out_dir).join("builtin_packs.rs");
+    if let Err(e) = fs::write(&dest, out) {
+        println!("cargo:warning=cannot write {}: {e}", dest.display());
+    }
+    exercises(Path::new(&out_dir));
+}
+
+/// Embeds the training exercises of `cases/training/`, so that `entrust exercise` and `entrust
+/// grade` find them from any folder.
+fn exercises(out_dir: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("cases")
+        .join("training");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut files: Vec<(String, String)> = Vec::new();
+    if let Ok(entries) = fs::read_dir(&root) {
+        for f in entries.flatten() {
+            let p = f.path();
+            if p.extension().is_some_and(|e| e == "case") {
+                println!("cargo:rerun-if-changed={}", p.display());
+                let name = f.file_name().to_string_lossy().to_string();
+                files.push((name, p.display().to_string()));
+            }
+        }
+    }
+    files.sort();
+    let mut out = String::from(
+        "/// Embedded training exercises: (file name, text).\npub static EXERCISES: &[(&str, &str)] = &[\n",
+    );
+    for (name, path) in files {
+        out.push_str(&format!("    ({name:?}, include_str!({path:?})),\n"));
+    }
+    out.push_str("];\n");
+    let dest = out_dir.join("builtin_exercises.rs");
     if let Err(e) = fs::write(&dest, out) {
         println!("cargo:warning=cannot write {}: {e}", dest.display());
     }

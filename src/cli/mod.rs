@@ -304,25 +304,31 @@ pub enum Command {
     /// Training: present each sample case without its answer, ask for the classification,
     /// lawfulness, violations and decisive grounds, grade each part, and show the reasoning.
     ///
+    /// Without DIR, sets the exercises built into entrust (those of the repository's
+    /// cases/training/, embedded when entrust was built), from any folder.
+    ///
     /// Example: entrust exercise cases/training/
     Exercise {
-        /// A folder of exercises (or case files).
+        /// A folder of exercises (or case files); default: the exercises built into entrust.
         #[arg(value_name = "DIR")]
-        dir: PathBuf,
+        dir: Option<PathBuf>,
         /// Take the trainee's answers from this file instead of asking.
         #[arg(long, value_name = "FILE")]
         answers: Option<PathBuf>,
     },
     /// Grade a class's answer files against the engine's verdicts and print a score table.
     ///
+    /// Without --cases, grades against the exercises built into entrust (those of the
+    /// repository's cases/training/, embedded when entrust was built), from any folder.
+    ///
     /// Example: entrust grade answers/*.yaml --cases cases/training/
     Grade {
         /// Answer files (YAML).
         #[arg(required = true, value_name = "ANSWERS")]
         answers: Vec<PathBuf>,
-        /// Where the exercises are.
-        #[arg(long, default_value = "cases/training", value_name = "DIR")]
-        cases: PathBuf,
+        /// Where the exercises are; default: the exercises built into entrust.
+        #[arg(long, value_name = "DIR")]
+        cases: Option<PathBuf>,
     },
     /// Print the JSON Schema of the verdict object that `eval --format json|jsonl` writes.
     ///
@@ -404,8 +410,8 @@ pub fn run(cli: Cli) -> Outcome {
             keep,
         } => whatif::run(&g, &case, &sets, max_changes, &vary, &keep),
         Command::Diff { a, b } => diff::run(&g, &a, &b),
-        Command::Exercise { dir, answers } => exercise::run(&g, &dir, answers.as_deref()),
-        Command::Grade { answers, cases } => exercise::grade(&g, &answers, &cases),
+        Command::Exercise { dir, answers } => exercise::run(&g, dir.as_deref(), answers.as_deref()),
+        Command::Grade { answers, cases } => exercise::grade(&g, &answers, cases.as_deref()),
         Command::Schema => {
             println!("{}", entrust::render::schema::VERDICT_SCHEMA.trim_end());
             Outcome::Ok

@@ -472,11 +472,13 @@ Example: entrust diff cases/kr/courier-parcels.case cases/kr/call-centre-no-cont
             about: "Training: present each sample case without its answer, ask for the classification, lawfulness, violations and decisive grounds, grade each part, and show the reasoning",
             long_about: "Training: present each sample case without its answer, ask for the classification, lawfulness, violations and decisive grounds, grade each part, and show the reasoning.
 
+Without DIR, sets the exercises built into entrust (those of the repository's cases/training/, embedded when entrust was built), from any folder.
+
 Example: entrust exercise cases/training/",
         }
     }
     fn arg_exercise_dir(&self) -> &'static str {
-        "A folder of exercises (or case files)"
+        "A folder of exercises (or case files); default: the exercises built into entrust"
     }
     fn arg_exercise_answers(&self) -> &'static str {
         "Take the trainee's answers from this file instead of asking"
@@ -488,6 +490,8 @@ Example: entrust exercise cases/training/",
             long_about:
                 "Grade a class's answer files against the engine's verdicts and print a score table.
 
+Without --cases, grades against the exercises built into entrust (those of the repository's cases/training/, embedded when entrust was built), from any folder.
+
 Example: entrust grade answers/*.yaml --cases cases/training/",
         }
     }
@@ -495,7 +499,7 @@ Example: entrust grade answers/*.yaml --cases cases/training/",
         "Answer files (YAML)"
     }
     fn arg_grade_cases(&self) -> &'static str {
-        "Where the exercises are"
+        "Where the exercises are; default: the exercises built into entrust"
     }
 
     fn help_schema(&self) -> CommandHelp {
@@ -814,11 +818,13 @@ impl CliWords for Ko {
             about: "연습: 표본 사안을 정답 없이 하나씩 제시하고 법적 성격, 적법 여부, 위반, 결정적 근거를 물은 뒤 항목별로 채점하고 판단 이유를 보여 줍니다",
             long_about: "연습: 표본 사안을 정답 없이 하나씩 제시하고 법적 성격, 적법 여부, 위반, 결정적 근거를 물은 뒤 항목별로 채점하고 판단 이유를 보여 줍니다.
 
+DIR을 지정하지 않으면 entrust에 내장된 연습 문제(저장소의 cases/training/에 있는 것으로, entrust를 빌드할 때 포함됨)를 어느 폴더에서든 출제합니다.
+
 예: entrust exercise cases/training/",
         }
     }
     fn arg_exercise_dir(&self) -> &'static str {
-        "연습 문제(또는 사안 파일) 폴더"
+        "연습 문제(또는 사안 파일) 폴더. 기본값: entrust에 내장된 연습 문제"
     }
     fn arg_exercise_answers(&self) -> &'static str {
         "묻지 않고 이 파일에서 수강생의 답변을 읽음"
@@ -830,6 +836,8 @@ impl CliWords for Ko {
             long_about:
                 "수강생들의 답안 파일을 엔진의 판단 결과와 비교해 채점하고 점수표를 출력합니다.
 
+--cases를 지정하지 않으면 entrust에 내장된 연습 문제(저장소의 cases/training/에 있는 것으로, entrust를 빌드할 때 포함됨)를 기준으로 어느 폴더에서든 채점합니다.
+
 예: entrust grade answers/*.yaml --cases cases/training/",
         }
     }
@@ -837,7 +845,7 @@ impl CliWords for Ko {
         "답안 파일 (YAML)"
     }
     fn arg_grade_cases(&self) -> &'static str {
-        "연습 문제가 있는 폴더"
+        "연습 문제가 있는 폴더. 기본값: entrust에 내장된 연습 문제"
     }
 
     fn help_schema(&self) -> CommandHelp {
