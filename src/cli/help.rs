@@ -161,6 +161,7 @@ fn argument(command: &str, a: Arg, w: &'static dyn Words) -> Arg {
         ("grade", "answers") => w.arg_grade_answers(),
         ("grade", "cases") => w.arg_grade_cases(),
         ("completions", "shell") => w.arg_completions_shell(),
+        ("man", "dir") => w.arg_man_dir(),
         ("test", "paths") => w.arg_test_paths(),
         ("test", "coverage") => w.arg_test_coverage(),
         _ => return a,

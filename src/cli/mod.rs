@@ -341,10 +341,17 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff).
+    /// Print the manual page (roff), or write it and one page per subcommand into a folder.
     ///
-    /// Example: entrust man > entrust.1 && man ./entrust.1
-    Man,
+    /// The page names a page per subcommand (entrust-eval(1), …): --dir writes them all.
+    ///
+    /// Example: entrust man --dir man/ && man -l man/entrust.1
+    Man {
+        /// Write entrust.1 and a page per subcommand (entrust-eval.1, …) into this folder
+        /// (created if need be) instead of printing entrust.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Run the `expect` blocks of case files and report each expectation not met.
     ///
     /// Checks classification, lawfulness, violations (by code prefix) and the reasons named in
@@ -361,6 +368,32 @@ pub enum Command {
         #[arg(long)]
         coverage: bool,
     },
+}
+
+/// `entrust man`: the manual page on standard output, or with `dir` it and a page per
+/// subcommand (every page the first one names) written into `dir`. The pages are made from the
+/// doc comments, in English; clap's `help` subcommand has no page and is not named.
+fn man(g: &Global, dir: Option<&std::path::Path>) -> Outcome {
+    let cmd = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    let pages = 1 + cmd.get_subcommands().filter(|c| !c.is_hide_set()).count();
+    let written = match dir {
+        None => clap_mangen::Man::new(cmd).render(&mut std::io::stdout()),
+        Some(dir) => std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(cmd, dir))
+            .map(|()| {
+                println!(
+                    "{}",
+                    g.words().man_written(pages, &dir.display().to_string())
+                )
+            }),
+    };
+    match written {
+        Ok(()) => Outcome::Ok,
+        Err(e) => {
+            eprintln!("{}", g.words().error(&e.to_string()));
+            Outcome::BadInput
+        }
+    }
 }
 
 /// Runs a parsed command line.
@@ -422,16 +455,7 @@ pub fn run(cli: Cli) -> Outcome {
             clap_complete::generate(shell, &mut cmd, "entrust", &mut std::io::stdout());
             Outcome::Ok
         }
-        Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
-                Ok(()) => Outcome::Ok,
-                Err(e) => {
-                    eprintln!("{}", g.words().error(&e.to_string()));
-                    Outcome::BadInput
-                }
-            }
-        }
+        Command::Man { dir } => man(&g, dir.as_deref()),
         Command::Test { paths, coverage } => {
             let paths = if paths.is_empty() {
                 vec![PathBuf::from("cases")]

@@ -71,6 +71,8 @@ pub trait CliWords {
     fn not_a_language(&self, text: &str, codes: &str) -> String;
     /// `eval --explain --format csv`: a row has no room for the reasoning (a warning line).
     fn explain_not_in_csv(&self) -> &'static str;
+    /// `man --dir DIR`: "wrote 15 manual pages into DIR".
+    fn man_written(&self, n: usize, dir: &str) -> String;
 
     // ---- summary lines --------------------------------------------------------------------
     /// The last line of `entrust check`: "checked 1 pack(s) and 69 good case(s): no errors, 0
@@ -211,6 +213,8 @@ pub trait CliWords {
     fn arg_completions_shell(&self) -> &'static str;
     /// `man`.
     fn help_man(&self) -> CommandHelp;
+    /// `man --dir`.
+    fn arg_man_dir(&self) -> &'static str;
 
     /// `test`.
     fn help_test(&self) -> CommandHelp;
@@ -246,6 +250,9 @@ impl CliWords for En {
     }
     fn not_a_language(&self, text: &str, codes: &str) -> String {
         format!("`{text}` is not a language entrust speaks (it speaks {codes})")
+    }
+    fn man_written(&self, n: usize, dir: &str) -> String {
+        format!("wrote {n} manual pages into {dir} (read one with `man -l {dir}/entrust.1`)")
     }
     fn explain_not_in_csv(&self) -> &'static str {
         "warning: --explain adds nothing to --format csv: a row has no room for the reasoning; --format text, markdown or html writes it in words, json, jsonl or yaml as a tree"
@@ -524,11 +531,16 @@ Example: entrust completions bash > /etc/bash_completion.d/entrust",
     }
     fn help_man(&self) -> CommandHelp {
         CommandHelp {
-            about: "Print the manual page (roff)",
-            long_about: "Print the manual page (roff).
+            about: "Print the manual page (roff), or write it and one page per subcommand into a folder",
+            long_about: "Print the manual page (roff), or write it and one page per subcommand into a folder.
 
-Example: entrust man > entrust.1 && man ./entrust.1",
+The page names a page per subcommand (entrust-eval(1), …): --dir writes them all.
+
+Example: entrust man --dir man/ && man -l man/entrust.1",
         }
+    }
+    fn arg_man_dir(&self) -> &'static str {
+        "Write entrust.1 and a page per subcommand (entrust-eval.1, …) into this folder (created if need be) instead of printing entrust.1"
     }
 
     fn help_test(&self) -> CommandHelp {
@@ -579,6 +591,9 @@ impl CliWords for Ko {
         format!("entrust가 지원하지 않는 언어입니다: `{text}` (지원하는 언어: {codes})")
     }
 
+    fn man_written(&self, n: usize, dir: &str) -> String {
+        format!("매뉴얼 페이지 {n}개를 {dir}에 썼습니다(영어; 읽으려면 `man -l {dir}/entrust.1`).")
+    }
     fn explain_not_in_csv(&self) -> &'static str {
         "경고: --format csv에는 --explain이 적용되지 않습니다. 표의 한 행에는 판단 근거를 담을 수 없습니다. 근거를 문장으로 보려면 --format text, markdown 또는 html을, 트리로 받으려면 json, jsonl 또는 yaml을 쓰십시오."
     }
@@ -870,11 +885,16 @@ DIR을 지정하지 않으면 entrust에 내장된 연습 문제(저장소의 ca
     }
     fn help_man(&self) -> CommandHelp {
         CommandHelp {
-            about: "매뉴얼 페이지(roff)를 출력합니다 (영어)",
-            long_about: "매뉴얼 페이지(roff)를 출력합니다. 매뉴얼 페이지는 영어입니다.
+            about: "매뉴얼 페이지(roff)를 출력하거나, 그 페이지와 하위 명령마다 한 페이지씩을 폴더에 씁니다 (영어)",
+            long_about: "매뉴얼 페이지(roff)를 출력하거나, 그 페이지와 하위 명령마다 한 페이지씩을 폴더에 씁니다. 매뉴얼 페이지는 영어입니다.
 
-예: entrust man > entrust.1 && man ./entrust.1",
+첫 페이지는 하위 명령마다 페이지(entrust-eval(1) 등)를 가리킵니다. --dir은 그 페이지를 모두 씁니다.
+
+예: entrust man --dir man/ && man -l man/entrust.1",
         }
+    }
+    fn arg_man_dir(&self) -> &'static str {
+        "entrust.1을 출력하는 대신, entrust.1과 하위 명령마다 한 페이지(entrust-eval.1 등)를 이 폴더에 씀(폴더가 없으면 만듦)"
     }
 
     fn help_test(&self) -> CommandHelp {
