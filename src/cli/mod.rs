@@ -6,6 +6,7 @@ mod diff;
 mod eval;
 mod exercise;
 mod explain;
+mod facts;
 mod fmt;
 mod help;
 mod output;
@@ -60,7 +61,7 @@ const AFTER: &str =
 Examples:
   entrust explain cases/kr/kakaopay-alipay-nsf.case
   entrust eval --format jsonl cases/kr/
-  entrust check statutes/ cases/
+  entrust check statutes/ cases/kr cases/training
   entrust test cases/";
 
 /// entrust: outsourcing or provision, and is it lawful?
@@ -135,6 +136,16 @@ pub enum ExplainFormat {
     /// The reasoning in plain words.
     Text,
     /// The verdicts with their explanation trees, as a JSON array.
+    Json,
+}
+
+/// Output formats of `facts`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FactsFormat {
+    /// Each fact with its type, question and help, in plain words.
+    Text,
+    /// A JSON array of packs, each with its facts: name, type, values, question, help, given,
+    /// recorded, burden.
     Json,
 }
 
@@ -214,7 +225,7 @@ pub enum Command {
     /// With no path, checks the packs built into entrust. A folder holding `.law` files (or
     /// folders of them) is checked as packs; case files are read and checked against the packs.
     ///
-    /// Example: entrust check statutes/ cases/
+    /// Example: entrust check statutes/ cases/kr cases/training
     Check {
         /// Pack folders, `.law` files, case files or folders of cases.
         #[arg(value_name = "PATH")]
@@ -329,6 +340,22 @@ pub enum Command {
         /// Where the exercises are; default: the exercises built into entrust.
         #[arg(long, value_name = "DIR")]
         cases: Option<PathBuf>,
+    },
+    /// List the facts a pack reads: each with its type and values, its question and its help.
+    ///
+    /// These are the names and values a case file may give (docs/facts.md describes the shared
+    /// ones). With no PACK, every pack's facts. The questions and help are in the language of
+    /// the run; names, types and values are the same in every language. --format json writes
+    /// them for scripts.
+    ///
+    /// Example: entrust facts kr
+    Facts {
+        /// The pack whose facts to list (default: every pack).
+        #[arg(value_name = "PACK")]
+        pack: Option<String>,
+        /// `text` to read, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = FactsFormat::Text)]
+        format: FactsFormat,
     },
     /// Print the JSON Schema of the verdict object that `eval --format json|jsonl` writes.
     ///
@@ -445,6 +472,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Diff { a, b } => diff::run(&g, &a, &b),
         Command::Exercise { dir, answers } => exercise::run(&g, dir.as_deref(), answers.as_deref()),
         Command::Grade { answers, cases } => exercise::grade(&g, &answers, cases.as_deref()),
+        Command::Facts { pack, format } => facts::run(&g, pack.as_deref(), format),
         Command::Schema => {
             println!("{}", entrust::render::schema::VERDICT_SCHEMA.trim_end());
             Outcome::Ok
