@@ -44,6 +44,51 @@ fn main() {
         println!("cargo:warning=cannot write {}: {e}", dest.display());
     }
     exercises(Path::new(&out_dir));
+    browser();
+}
+
+/// Whether the browser tests of `tests/html.rs` can run on this machine, known when entrust is
+/// built, so that where they cannot they are compiled `#[ignore]`d with the reason and `cargo
+/// test`'s own summary says they were skipped (`ignored, chromium is not installed …`), not only
+/// its captured output. Under CI (`CI` set) a missing browser or Korean font is never a reason
+/// to skip: the tests run and fail. The browser is `ENTRUST_CHROMIUM`, else `/usr/bin/chromium`,
+/// else `chromium` on `PATH`; the Korean font, any that `fc-list :lang=ko` lists. Installing
+/// either reruns this. (`ENTRUST_SKIP_BROWSER=1`, a choice made at run time, is not read here,
+/// so that setting it for one run does not rebuild the crate; the tests then pass saying so.)
+fn browser() {
+    for cfg in ["entrust_no_chromium", "entrust_no_korean_font"] {
+        println!("cargo:rustc-check-cfg=cfg({cfg})");
+    }
+    for var in ["ENTRUST_CHROMIUM", "CI"] {
+        println!("cargo:rerun-if-env-changed={var}");
+    }
+    for dir in ["/usr/bin", "/usr/share/fonts"] {
+        if Path::new(dir).is_dir() {
+            println!("cargo:rerun-if-changed={dir}");
+        }
+    }
+    if std::env::var_os("CI").is_some() {
+        return;
+    }
+    let chromium = match std::env::var_os("ENTRUST_CHROMIUM") {
+        Some(p) => Path::new(&p).is_file(),
+        None => {
+            Path::new("/usr/bin/chromium").is_file()
+                || std::env::var_os("PATH").is_some_and(|paths| {
+                    std::env::split_paths(&paths).any(|d| d.join("chromium").is_file())
+                })
+        }
+    };
+    if !chromium {
+        println!("cargo:rustc-cfg=entrust_no_chromium");
+    }
+    let korean_font = std::process::Command::new("fc-list")
+        .arg(":lang=ko")
+        .output()
+        .is_ok_and(|o| !o.stdout.trim_ascii().is_empty());
+    if !korean_font {
+        println!("cargo:rustc-cfg=entrust_no_korean_font");
+    }
 }
 
 /// Embeds the training exercises of `cases/training/`, so that `entrust exercise` and `entrust
