@@ -64,7 +64,9 @@ fn fact(out: &mut String, pack: &Pack, f: &FactDef, w: &dyn Words) {
         let _ = writeln!(out, "  {}: {}", w.ask_help_label(), wrap(h, 84, "    "));
     }
     if let Some((party, v)) = &f.burden {
-        let unproven = pack.fact(&f.name).map_or_else(String::new, |id| pack.show_value(id, *v));
+        let unproven = pack
+            .fact(&f.name)
+            .map_or_else(String::new, |id| pack.show_value(id, *v));
         let _ = writeln!(
             out,
             "  {}: {}",
