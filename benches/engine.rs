@@ -1,5 +1,5 @@
 //! Criterion benchmarks: compiling a pack, judging one case, and a 100,000-case batch of the
-//! benchmark rule set (shared/bench/RULES.md) through the whole streaming pipeline.
+//! benchmark rule set (benches/bench/RULES.md) through the whole streaming pipeline.
 //!
 //! Run with `cargo bench`; whole-process figures are measured with /usr/bin/time (README).
 #![allow(

@@ -663,6 +663,15 @@ mod tests {
                     M::LawfulValue {
                         shape: Shape::String,
                     },
+                    M::AnswerTwice {
+                        fact: s("recipient_own_use"),
+                        first: 2,
+                    },
+                    M::BadAnswer {
+                        fact: s("recipient_own_use"),
+                        ty: FactType::Bool,
+                        problem: crate::reason::ask::AnswerError::NotBool(s("maybe")),
+                    },
                 ]
                 .map(Msg::from),
             );
@@ -833,6 +842,8 @@ mod tests {
                         M::ListShape { .. } => 44,
                         M::ClassificationValue => 45,
                         M::LawfulValue { .. } => 46,
+                        M::AnswerTwice { .. } => 47,
+                        M::BadAnswer { .. } => 48,
                     },
                 )
             }
@@ -868,7 +879,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [11, 48, 47, 7, 5];
+    const VARIANTS: [usize; 5] = [11, 48, 49, 7, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

@@ -430,3 +430,190 @@ fn korean_answers_are_read() {
         "{out}"
     );
 }
+
+/// Issue 11 §1.10: every fault of an answers file is an error at its line and column (a value
+/// that does not fit, a fact the pack does not have, a fact answered twice, a line that is not
+/// `fact = value`), all reported at once, before anything is asked or saved.
+#[test]
+fn every_fault_of_an_answers_file_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("vendor.case");
+    let original = std::fs::read_to_string("cases/kr/analytics-vendor-undecided.case").unwrap();
+    std::fs::write(&case, &original).unwrap();
+    let answers = dir.path().join("answers.txt");
+    std::fs::write(
+        &answers,
+        "# answers\n\
+         processing_serves = transfer0r\n\
+         recipient_own_use: maybe\n\
+         procesing_serves = transferor\n\
+         processing_serves = recipient\n\
+         this line is not an answer\n\
+         subjects_count = -5\n",
+    )
+    .unwrap();
+    let a = answers.to_str().unwrap();
+    let (code, out, err) = ask(&["ask", case.to_str().unwrap(), "--answers", a], "");
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(out, "", "nothing is asked");
+    for (at, message, help) in [
+        (
+            "2:21",
+            "error: `transfer0r` is not a value of `processing_serves`",
+            "help: did you mean `transferor`?",
+        ),
+        (
+            "3:20",
+            "error: `maybe` is not a yes-or-no answer for `recipient_own_use`",
+            "help: answer yes or no, or unknown",
+        ),
+        (
+            "4:1",
+            "error: unknown fact `procesing_serves`",
+            "help: did you mean `processing_serves`?",
+        ),
+        (
+            "5:1",
+            "error: fact `processing_serves` is answered twice",
+            "^^^^^^^^^^^^^^^^^ first answered on line 2",
+        ),
+        (
+            "6:1",
+            "error: unexpected `this line is not an answer`: expected a fact `name = value`",
+            "",
+        ),
+        (
+            "7:18",
+            "error: -5 is negative: `subjects_count` takes a whole number, zero or more",
+            "help: answer a whole number, or unknown",
+        ),
+    ] {
+        let located = format!("{message}\n --> {a}:{at}\n");
+        assert!(err.contains(&located), "{located}\n---\n{err}");
+        assert!(err.contains(help), "{help}\n---\n{err}");
+    }
+    assert_eq!(err.matches("error: ").count(), 6, "{err}");
+    assert_eq!(std::fs::read_to_string(&case).unwrap(), original);
+    // In Korean too.
+    let (code, _, err) = ask(
+        &[
+            "--lang",
+            "ko",
+            "ask",
+            case.to_str().unwrap(),
+            "--answers",
+            a,
+        ],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(&format!(
+            "오류: 사실 `processing_serves`에 대한 답변이 두 번 있습니다\n --> {a}:5:1\n"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "도움말: 다음과 같이 답하십시오: 예 또는 아니오, yes 또는 no. 모르면 모름 또는 unknown"
+        ),
+        "{err}"
+    );
+}
+
+/// Issue 11 §3: `ask --save NEW` gives the new case a new id, so that the case and its answered
+/// copy can be judged in one run; the output says which.
+#[test]
+fn save_gives_the_new_case_a_new_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("answered.case");
+    let original = "cases/kr/analytics-vendor-undecided.case";
+    let (code, out, err) = ask(
+        &[
+            "ask",
+            original,
+            "--answers",
+            "tests/fixtures/ask/vendor-answers.txt",
+            "--save",
+            saved.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&format!(
+            "Saved 2 answer(s) to {}, under a new case id: analytics-vendor-undecided-answered",
+            saved.display()
+        )),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        text.contains("case analytics-vendor-undecided-answered \""),
+        "{text}"
+    );
+    let out = entrust()
+        .args([
+            "eval",
+            "--format",
+            "jsonl",
+            original,
+            saved.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("2 evaluated, 0 rejected"), "{err}");
+    // Saved in place, a case keeps its id.
+    let (code, _, err) = ask(
+        &[
+            "ask",
+            saved.to_str().unwrap(),
+            "--answers",
+            "tests/fixtures/ask/vendor-answers.txt",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::read_to_string(&saved)
+            .unwrap()
+            .contains("case analytics-vendor-undecided-answered \"")
+    );
+}
+
+/// A YAML case saved with its answers as a `.case` file gets a new id too.
+#[test]
+fn a_yaml_case_saved_with_its_answers_gets_a_new_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("vendor.yaml");
+    std::fs::write(
+        &yaml,
+        "id: vendor\nunder: kr\ndate: 2024-03-01\nfacts:\n  recipient_own_use: false\n",
+    )
+    .unwrap();
+    let answers = dir.path().join("answers.txt");
+    std::fs::write(&answers, "processing_serves = transferor\n").unwrap();
+    let saved = dir.path().join("vendor.case");
+    let (code, out, err) = ask(
+        &[
+            "ask",
+            yaml.to_str().unwrap(),
+            "--answers",
+            answers.to_str().unwrap(),
+            "--until",
+            "outcome",
+            "--save",
+            saved.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("under a new case id: vendor-answered"),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(text.starts_with("case vendor-answered "), "{text}");
+}

@@ -1,4 +1,4 @@
-//! The `bench` pack (benches/packs/bench) reproduces every line of shared/bench/RULES.md's edge
+//! The `bench` pack (benches/packs/bench) reproduces every line of benches/bench/RULES.md's edge
 //! cases: classification, lawfulness, violations, decisive facts, score range and fired factors.
 #![allow(
     clippy::unwrap_used,

@@ -854,3 +854,96 @@ fn english_help_is_unchanged() {
         String::from_utf8(out.stdout).unwrap()
     );
 }
+
+/// Issue 11 §3: `eval --explain` in text writes the reasoning memo of `entrust explain`, case
+/// after case; with CSV, which has no room for it, a warning says it was not written.
+#[test]
+fn eval_explain_in_text_writes_the_memo_and_warns_with_csv() {
+    let cases = [
+        "cases/kr/courier-parcels.case",
+        "cases/kr/call-centre-no-contract.case",
+    ];
+    let explain = entrust().arg("explain").args(cases).output().unwrap();
+    let eval = entrust()
+        .args(["eval", "--explain"])
+        .args(cases)
+        .output()
+        .unwrap();
+    assert_eq!(eval.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(eval.stdout).unwrap(),
+        String::from_utf8(explain.stdout).unwrap()
+    );
+    let plain = entrust().arg("eval").args(cases).output().unwrap();
+    assert!(String::from_utf8(plain.stdout).unwrap().lines().count() < 10);
+    let csv = entrust()
+        .args(["eval", "--explain", "--format", "csv"])
+        .args(cases)
+        .output()
+        .unwrap();
+    assert_eq!(csv.status.code(), Some(0));
+    let err = String::from_utf8(csv.stderr).unwrap();
+    assert!(
+        err.starts_with("warning: --explain adds nothing to --format csv"),
+        "{err}"
+    );
+    let without = entrust()
+        .args(["eval", "--format", "csv"])
+        .args(cases)
+        .output()
+        .unwrap();
+    assert_eq!(csv.stdout, without.stdout);
+}
+
+/// Issue 11 §3: every page the manual page names exists: `man --dir` writes the page and one
+/// per subcommand, and every `entrust-…(1)` any of them names is among them.
+#[test]
+fn every_manual_page_named_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let man = dir.path().join("man");
+    let out = entrust()
+        .args(["man", "--dir", man.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8(out.stdout).unwrap();
+    let pages: Vec<String> = std::fs::read_dir(&man)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(
+        said.starts_with(&format!("wrote {} manual pages into ", pages.len())),
+        "{said}"
+    );
+    // The page printed is the one written.
+    let printed = entrust().arg("man").output().unwrap();
+    assert_eq!(printed.status.code(), Some(0));
+    let main = std::fs::read(man.join("entrust.1")).unwrap();
+    assert_eq!(printed.stdout, main);
+    let mut named = 0;
+    for page in &pages {
+        let text = std::fs::read_to_string(man.join(page)).unwrap();
+        for (i, _) in text.match_indices("entrust\\-") {
+            let rest = &text[i + "entrust\\-".len()..];
+            let Some(end) = rest.find("(1)") else {
+                continue;
+            };
+            let name = rest[..end].replace("\\-", "-");
+            if name.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                named += 1;
+                assert!(
+                    pages.contains(&format!("entrust-{name}.1")),
+                    "{page} names entrust-{name}(1), which was not written: {pages:?}"
+                );
+            }
+        }
+    }
+    assert!(named >= 13, "{named} pages named");
+    assert!(pages.contains(&"entrust-eval.1".to_string()));
+    assert!(!pages.contains(&"entrust-help.1".to_string()));
+}

@@ -871,7 +871,7 @@ fn grade_in_korean_prints_a_korean_score_table() {
         "{err}"
     );
     for s in [
-        "점수: 수강생 2명, 연습 문제 13개 (cases/training; 문제당 4점: 법적 성격, 적법 여부, 위반 사항, 결정적 근거; - = 답변 없음)\n",
+        "점수: 수강생 2명, 연습 문제 13개 (<builtin>/cases/training; 문제당 4점: 법적 성격, 적법 여부, 위반 사항, 결정적 근거; - = 답변 없음)\n",
         "연습 문제                                     난이도  Perfect Park  Lee Seo-yeon  평균\n",
         "courier-parcels-training                      쉬움               4             4     4\n",
         "florist-promotion-agency-training             보통               4           2.5  3.25\n",
@@ -880,7 +880,7 @@ fn grade_in_korean_prints_a_korean_score_table() {
         "백분율                                                        100%           51%   75%\n",
         "Perfect Park (tests/training/perfect.yaml): 52점 중 52점\n모든 답변이 정답임.\n",
         "Lee Seo-yeon (tests/training/partly-wrong.yaml): 52점 중 26.33점\n답변하지 않은 문제: call-centre-sub-outsourcing-training\n",
-        "payroll-bureau-unpublished-training (쉬움, cases/training/02-payroll-bureau.case:4): 4점 중 1.5점\n",
+        "payroll-bureau-unpublished-training (쉬움, <builtin>/cases/training/02-payroll-bureau.case:4): 4점 중 1.5점\n",
         "                    답변에서 빠진 핵심 근거: outsourcing_disclosed\n",
         "                    KR-PIPA-26-2: 위반 아님\n",
         "    요건 cross_border_ground: 예외 적용\n",
@@ -958,4 +958,56 @@ fn grades_render_in_both_languages_from_one_grade() {
         "{ko}"
     );
     assert!(english_leaks(&ko).is_empty(), "{ko}");
+}
+
+/// Issue 11 §3: `grade` and `exercise` work from any folder: without `--cases` (or DIR) they
+/// set the exercises built into entrust, and say where they come from; the repository's own
+/// folder gives the same grades.
+#[test]
+fn grade_and_exercise_work_from_any_folder() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let answers = std::fs::canonicalize("tests/training/perfect.yaml").unwrap();
+    let answers = answers.to_str().unwrap();
+    let out = entrust()
+        .current_dir(elsewhere.path())
+        .args(["grade", answers])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stdout.starts_with("Scores: 1 trainee on 13 exercises from <builtin>/cases/training "),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Every answer is right."), "{stdout}");
+    // The same grades as against the repository's folder.
+    let (code, here, err) = run(&["grade", "--cases", "cases/training", answers]);
+    assert_eq!(code, Some(0), "{err}");
+    let table = |s: &str| s.lines().skip(1).take(18).collect::<Vec<_>>().join("\n");
+    assert_eq!(table(&stdout), table(&here));
+    // A folder that does not exist is an error naming it.
+    let (code, _, err) = run(&["grade", "--cases", "no/such/folder", answers]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no/such/folder"), "{err}");
+    // The exercises, set from another folder.
+    let out = entrust()
+        .current_dir(elsewhere.path())
+        .args(["exercise", "--answers", answers])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.starts_with("Training: 13 exercises from <builtin>/cases/training "),
+        "{stdout}"
+    );
+    assert!(stdout.contains("52 out of 52"), "{stdout}");
 }

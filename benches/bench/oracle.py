@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""An independent implementation of shared/bench/RULES.md, to cross-check entrust's `bench` pack.
+"""An independent implementation of benches/bench/RULES.md, to cross-check entrust's `bench` pack.
 
 Reads JSON Lines cases on standard input and prints the line of RULES.md section 7 for each.
 Written from the rules' text alone (not from entrust's code), in the plainest way: it enumerates

@@ -305,4 +305,20 @@ pub enum Msg {
         /// What it is.
         shape: Shape,
     },
+    /// A fact answered a second time in an answers file (`ask --answers`).
+    AnswerTwice {
+        /// The fact.
+        fact: String,
+        /// The line of the first answer.
+        first: u32,
+    },
+    /// An answer in an answers file that does not fit its fact (`ask --answers`).
+    BadAnswer {
+        /// The fact.
+        fact: String,
+        /// Its type: the answers it allows.
+        ty: FactType,
+        /// Why the answer cannot be read.
+        problem: crate::reason::ask::AnswerError,
+    },
 }

@@ -2,11 +2,16 @@
 //! first, and saves the answers.
 
 use super::{Global, Outcome, output};
-use entrust::batch::{collect_inputs, load_cases};
+use entrust::batch::{LoadedCase, collect_inputs, load_cases};
 use entrust::case::Format as CaseFormat;
+use entrust::compile::pack::Pack;
 use entrust::compile::pack::{FactId, Val};
 use entrust::eval::Evaluator;
-use entrust::reason::ask::{Until, ending, next_question, parse_answer, save_into_case_text};
+use entrust::library::Library;
+use entrust::reason::ask::{
+    Until, answered_id, case_to_text, check_answers, ending, next_question, parse_answer,
+    read_answers as scripted_answers, rename_case, save_into_case_text,
+};
 use entrust::render::{ask as render, text};
 use entrust::verdict::judge;
 use entrust::words::Words;
@@ -14,23 +19,34 @@ use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
-/// Answers read from a file: `fact = value` per line (case language) or `fact: value` (YAML).
-/// An error is returned as the line to print.
-fn read_answers(path: &Path, w: &dyn Words) -> Result<HashMap<String, String>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| w.ask_cannot_read_answers(&path.display().to_string(), &e.to_string()))?;
-    let mut out = HashMap::new();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() || line == "---" {
-            continue;
+/// The answers of an answers file, each a located error if its line is not `fact = value`, its
+/// fact is answered twice, is not a fact of the packs the case is judged under, or its value
+/// does not fit (all reported, in the language of `lib`). `None` when the file has an error.
+fn read_answers(
+    lib: &mut Library,
+    path: &Path,
+    packs: &[usize],
+    w: &dyn Words,
+) -> Option<HashMap<String, String>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                w.ask_cannot_read_answers(&path.display().to_string(), &e.to_string())
+            );
+            return None;
         }
-        let Some((k, v)) = line.split_once('=').or_else(|| line.split_once(':')) else {
-            return Err(w.ask_bad_answers_line(&path.display().to_string(), i + 1, line));
-        };
-        out.insert(k.trim().to_string(), v.trim().trim_matches('"').to_string());
+    };
+    let id = lib.sources.add(path.display().to_string(), text);
+    let (answers, mut errors) = scripted_answers(&lib.sources, id);
+    let packs: Vec<&Pack> = packs.iter().filter_map(|i| lib.packs.get(*i)).collect();
+    errors.extend(check_answers(&answers, &packs));
+    if !errors.is_empty() {
+        output::report(lib, &errors);
+        return None;
     }
-    Ok(out)
+    Some(answers.into_iter().map(|a| (a.fact, a.value)).collect())
 }
 
 pub fn run(
@@ -46,14 +62,6 @@ pub fn run(
         return outcome;
     }
     let w = g.words();
-    let scripted = match answers_path.map(|p| read_answers(p, w)) {
-        Some(Ok(a)) => Some(a),
-        Some(Err(e)) => {
-            eprintln!("{e}");
-            return Outcome::BadInput;
-        }
-        None => None,
-    };
     let (inputs, errs) = collect_inputs(&[case_path.to_path_buf()]);
     let (cases, errs2) = load_cases(&mut lib, &inputs, g.as_of);
     let errors: Vec<_> = errs.into_iter().chain(errs2).collect();
@@ -61,6 +69,21 @@ pub fn run(
     if !errors.is_empty() || cases.is_empty() {
         return Outcome::BadInput;
     }
+    let scripted = match answers_path {
+        Some(p) => {
+            let mut packs: Vec<usize> = cases
+                .iter()
+                .flat_map(|c| c.bound.iter().map(|(i, _)| *i))
+                .collect();
+            packs.sort_unstable();
+            packs.dedup();
+            match read_answers(&mut lib, p, &packs, w) {
+                Some(a) => Some(a),
+                None => return Outcome::BadInput,
+            }
+        }
+        None => None,
+    };
     let format = inputs.first().map(|i| i.format);
     let stdin = io::stdin();
     let mut input = stdin.lock();
@@ -68,7 +91,7 @@ pub fn run(
     let mut out = stdout.lock();
     let mut ev = Evaluator::new();
     let mut all_answers: Vec<(usize, Vec<(FactId, Val)>)> = Vec::new();
-    let mut answered_cases: Vec<String> = Vec::new();
+    let mut answered_cases: Vec<(usize, &Pack, Vec<Val>)> = Vec::new();
     for (ci, c) in cases.iter().enumerate() {
         for (pi, bound) in &c.bound {
             let Some(pack) = lib.packs.get(*pi) else {
@@ -140,11 +163,7 @@ pub fn run(
             if !answered.is_empty() {
                 all_answers.push((ci, answered));
             }
-            answered_cases.push(entrust::reason::ask::case_to_text(
-                &c.case,
-                pack,
-                &bound.facts,
-            ));
+            answered_cases.push((ci, pack, bound.facts));
         }
     }
     if no_save || all_answers.is_empty() {
@@ -159,22 +178,36 @@ pub fn run(
             return Outcome::Ok;
         }
     };
+    // A new file gets new case ids (`<id>-answered`), so that it can be judged in one run with
+    // the case it was made from; a case saved in place keeps its id.
+    let same = |a: &Path, b: &Path| {
+        std::fs::canonicalize(a)
+            .ok()
+            .is_some_and(|a| std::fs::canonicalize(b).ok() == Some(a))
+    };
+    let renamed = save.is_some_and(|p| !same(p, case_path));
+    let new_id = |c: &LoadedCase| {
+        if renamed {
+            answered_id(&c.case.id.text)
+        } else {
+            c.case.id.text.clone()
+        }
+    };
     let original = std::fs::read_to_string(case_path).unwrap_or_default();
     let mut text = String::new();
     if format == Some(CaseFormat::Case) {
         text.clone_from(&original);
-        // Later cases first, so that earlier offsets stay valid.
-        for (ci, answered) in all_answers.iter().rev() {
-            let (Some(c), Some(pack)) = (
-                cases.get(*ci),
-                cases
-                    .get(*ci)
-                    .and_then(|c| c.bound.first())
-                    .and_then(|(p, _)| lib.packs.get(*p)),
-            ) else {
-                continue;
-            };
-            text = save_into_case_text(&text, &c.case, pack, answered);
+        // Later cases first, so that earlier offsets stay valid; in a case, its facts (after
+        // its id) before its id.
+        for (ci, c) in cases.iter().enumerate().rev() {
+            let answered = all_answers.iter().find(|(i, _)| *i == ci);
+            let pack = c.bound.first().and_then(|(p, _)| lib.packs.get(*p));
+            if let (Some((_, answered)), Some(pack)) = (answered, pack) {
+                text = save_into_case_text(&text, &c.case, pack, answered);
+            }
+            if renamed {
+                text = rename_case(&text, &c.case, &new_id(c));
+            }
         }
         // A file in the canonical layout stays in it.
         if entrust::format::format_case(&original).is_ok_and(|f| f == original)
@@ -188,13 +221,29 @@ pub fn run(
             eprintln!("{}", w.ask_save_needs_case());
             return Outcome::BadInput;
         }
-        text = answered_cases.join("\n");
+        let written: Vec<String> = answered_cases
+            .iter()
+            .filter_map(|(ci, pack, facts)| {
+                let c = cases.get(*ci)?;
+                let mut case = c.case.clone();
+                case.id.text = new_id(c);
+                Some(case_to_text(&case, pack, facts))
+            })
+            .collect();
+        text = written.join("\n");
     }
     let written = output::write_atomically(&target, text.as_bytes(), Some(case_path));
     match written {
         Ok(()) => {
             let n: usize = all_answers.iter().map(|(_, a)| a.len()).sum();
-            let _ = writeln!(out, "\n{}", w.ask_saved(n, &target.display().to_string()));
+            let target = target.display().to_string();
+            let saved = if renamed {
+                let ids: Vec<String> = cases.iter().map(new_id).collect();
+                w.ask_saved_as(n, &target, &ids.join(w.comma()))
+            } else {
+                w.ask_saved(n, &target)
+            };
+            let _ = writeln!(out, "\n{saved}");
             Outcome::Ok
         }
         Err(e) => {

@@ -14,12 +14,33 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// Text: a short summary per verdict, or with `--explain` the reasoning memo of `entrust
+/// explain`, cases apart by a rule.
 struct TextSink {
     words: &'static dyn Words,
+    explain: bool,
 }
 impl Sink for TextSink {
-    fn verdict(&self, v: &Verdict, _pack: &Pack, _case: &CaseAst, out: &mut Vec<u8>) {
-        out.extend_from_slice(text::summary(v, self.words).as_bytes());
+    fn verdict(&self, v: &Verdict, pack: &Pack, case: &CaseAst, out: &mut Vec<u8>) {
+        if self.explain {
+            let memo = Memo {
+                pack,
+                case: Some(case),
+                words: self.words,
+                quote: false,
+            };
+            out.extend_from_slice(text::explanation(v, &memo).as_bytes());
+        } else {
+            out.extend_from_slice(text::summary(v, self.words).as_bytes());
+        }
+    }
+    fn explain(&self) -> bool {
+        self.explain
+    }
+    fn between(&self, out: &mut Vec<u8>) {
+        if self.explain {
+            out.extend_from_slice(format!("\n{}\n\n", "=".repeat(72)).as_bytes());
+        }
     }
 }
 
@@ -191,6 +212,10 @@ pub fn run(
     if lib.packs.is_empty() {
         return Outcome::BadInput;
     }
+    // A row of CSV has no room for the reasoning: say so rather than drop it silently.
+    if explain && format == Format::Csv {
+        eprintln!("{}", g.words().explain_not_in_csv());
+    }
     let large = explain || matches!(format, Format::Markdown | Format::Html);
     let block_bytes = if large {
         stream::SMALL_BLOCK_BYTES
@@ -204,7 +229,10 @@ pub fn run(
         outcome = outcome.worst(Outcome::BadInput);
     }
     let sink: Box<dyn Sink> = match format {
-        Format::Text => Box::new(TextSink { words: g.words() }),
+        Format::Text => Box::new(TextSink {
+            words: g.words(),
+            explain,
+        }),
         Format::Json => Box::new(JsonSink { explain }),
         Format::Jsonl => Box::new(stream::JsonLines { explain }),
         Format::Yaml => Box::new(YamlSink { explain }),

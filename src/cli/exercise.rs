@@ -4,13 +4,15 @@
 //! asks and prints, every phrase in the language of the run.
 
 use super::{Global, Outcome, output};
-use entrust::batch::LoadedCase;
+use entrust::batch::{LoadedCase, bind_cases};
 use entrust::compile::pack::Pack;
+use entrust::diagnostic::error_count;
 use entrust::eval::Evaluator;
 use entrust::lang::Lang;
 use entrust::library::Library;
 use entrust::reason::training::{
-    Answer, AnswerFile, Grade, Lawful, Part, Sheet, grade as grade_answer, read_answers, split_list,
+    Answer, AnswerFile, BUILTIN_EXERCISES, Grade, Lawful, Part, Sheet, builtin_exercises,
+    grade as grade_answer, read_answers, split_list,
 };
 use entrust::render::training::{self as words_of, pad_right, points, wrap};
 use entrust::render::{Memo, text};
@@ -571,10 +573,38 @@ fn session(
     Ok(grades)
 }
 
-pub fn run(g: &Global, dir: &Path, answers: Option<&Path>) -> Outcome {
+/// The exercises of `dir`, or those built into entrust when no folder is named (so that
+/// `exercise` and `grade` work from any folder); with the name of where they come from.
+fn load_exercises(lib: &mut Library, dir: Option<&Path>) -> (Vec<LoadedCase>, Outcome, PathBuf) {
+    if let Some(dir) = dir {
+        let (cases, o) = output::cases(lib, &[dir.to_path_buf()], None);
+        return (cases, o, dir.to_path_buf());
+    }
+    let mut cases = Vec::new();
+    let mut errors = Vec::new();
+    let mut ids = std::collections::HashMap::new();
+    for (name, text) in builtin_exercises() {
+        let id = lib.sources.add(name, text);
+        let read = entrust::case::read(&lib.sources, id, entrust::case::Format::Case);
+        errors.extend(read.diagnostics);
+        let (loaded, errs) = bind_cases(lib, read.cases, None, &mut ids);
+        cases.extend(loaded);
+        errors.extend(errs);
+    }
+    output::report(lib, &errors);
+    let outcome = if error_count(&errors) > 0 {
+        Outcome::BadInput
+    } else {
+        Outcome::Ok
+    };
+    (cases, outcome, PathBuf::from(BUILTIN_EXERCISES))
+}
+
+pub fn run(g: &Global, dir: Option<&Path>, answers: Option<&Path>) -> Outcome {
     let w = g.words();
     let (mut lib, mut outcome) = output::packs(g);
-    let (cases, o) = output::cases(&mut lib, &[dir.to_path_buf()], None);
+    let (cases, o, dir) = load_exercises(&mut lib, dir);
+    let dir = dir.as_path();
     outcome = outcome.worst(o);
     let xs = exercises(&lib, &cases);
     if xs.is_empty() {
@@ -613,10 +643,11 @@ pub fn run(g: &Global, dir: &Path, answers: Option<&Path>) -> Outcome {
     outcome
 }
 
-pub fn grade(g: &Global, answers: &[PathBuf], cases_dir: &Path) -> Outcome {
+pub fn grade(g: &Global, answers: &[PathBuf], cases_dir: Option<&Path>) -> Outcome {
     let w = g.words();
     let (mut lib, mut outcome) = output::packs(g);
-    let (cases, o) = output::cases(&mut lib, &[cases_dir.to_path_buf()], None);
+    let (cases, o, cases_dir) = load_exercises(&mut lib, cases_dir);
+    let cases_dir = cases_dir.as_path();
     outcome = outcome.worst(o);
     let xs = exercises(&lib, &cases);
     if xs.is_empty() {

@@ -14,7 +14,7 @@
 //! placeholders (`[OPTIONS]`, `<COMMAND>`), and the manual page and shell completions, which
 //! are made from the doc comments.
 
-use super::{Cli, ExplainFormat, Format, Until};
+use super::{Cli, ExplainFormat, FactsFormat, Format, Until};
 use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
 use clap::{Arg, Command, CommandFactory, ValueEnum};
 use entrust::date::Date;
@@ -89,6 +89,7 @@ fn subcommand(c: Command, w: &'static dyn Words) -> Command {
         "diff" => w.help_diff(),
         "exercise" => w.help_exercise(),
         "grade" => w.help_grade(),
+        "facts" => w.help_facts(),
         "schema" => w.help_schema(),
         "completions" => w.help_completions(),
         "man" => w.help_man(),
@@ -160,7 +161,18 @@ fn argument(command: &str, a: Arg, w: &'static dyn Words) -> Arg {
         ("exercise", "answers") => w.arg_exercise_answers(),
         ("grade", "answers") => w.arg_grade_answers(),
         ("grade", "cases") => w.arg_grade_cases(),
+        ("facts", "pack") => w.arg_facts_pack(),
+        ("facts", "format") => {
+            return a.help(w.arg_facts_format()).value_parser(Described {
+                words: w,
+                help: |w, v: &FactsFormat| match v {
+                    FactsFormat::Text => w.value_facts_text(),
+                    FactsFormat::Json => w.value_facts_json(),
+                },
+            });
+        }
         ("completions", "shell") => w.arg_completions_shell(),
+        ("man", "dir") => w.arg_man_dir(),
         ("test", "paths") => w.arg_test_paths(),
         ("test", "coverage") => w.arg_test_coverage(),
         _ => return a,

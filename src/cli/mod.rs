@@ -6,6 +6,7 @@ mod diff;
 mod eval;
 mod exercise;
 mod explain;
+mod facts;
 mod fmt;
 mod help;
 mod output;
@@ -60,7 +61,7 @@ const AFTER: &str =
 Examples:
   entrust explain cases/kr/kakaopay-alipay-nsf.case
   entrust eval --format jsonl cases/kr/
-  entrust check statutes/ cases/
+  entrust check statutes/ cases/kr cases/training
   entrust test cases/";
 
 /// entrust: outsourcing or provision, and is it lawful?
@@ -138,6 +139,16 @@ pub enum ExplainFormat {
     Json,
 }
 
+/// Output formats of `facts`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FactsFormat {
+    /// Each fact with its type, question and help, in plain words.
+    Text,
+    /// A JSON array of packs, each with its facts: name, type, values, question, help, given,
+    /// recorded, burden.
+    Json,
+}
+
 /// Output formats of `eval`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -204,7 +215,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Include the explanation tree in JSON output.
+        /// Add the reasoning: the explanation tree in json, jsonl and yaml; the memo of `entrust
+        /// explain` in text (markdown and html always carry it; csv has no room for it).
         #[arg(long)]
         explain: bool,
     },
@@ -213,7 +225,7 @@ pub enum Command {
     /// With no path, checks the packs built into entrust. A folder holding `.law` files (or
     /// folders of them) is checked as packs; case files are read and checked against the packs.
     ///
-    /// Example: entrust check statutes/ cases/
+    /// Example: entrust check statutes/ cases/kr cases/training
     Check {
         /// Pack folders, `.law` files, case files or folders of cases.
         #[arg(value_name = "PATH")]
@@ -303,25 +315,47 @@ pub enum Command {
     /// Training: present each sample case without its answer, ask for the classification,
     /// lawfulness, violations and decisive grounds, grade each part, and show the reasoning.
     ///
+    /// Without DIR, sets the exercises built into entrust (those of the repository's
+    /// cases/training/, embedded when entrust was built), from any folder.
+    ///
     /// Example: entrust exercise cases/training/
     Exercise {
-        /// A folder of exercises (or case files).
+        /// A folder of exercises (or case files); default: the exercises built into entrust.
         #[arg(value_name = "DIR")]
-        dir: PathBuf,
+        dir: Option<PathBuf>,
         /// Take the trainee's answers from this file instead of asking.
         #[arg(long, value_name = "FILE")]
         answers: Option<PathBuf>,
     },
     /// Grade a class's answer files against the engine's verdicts and print a score table.
     ///
+    /// Without --cases, grades against the exercises built into entrust (those of the
+    /// repository's cases/training/, embedded when entrust was built), from any folder.
+    ///
     /// Example: entrust grade answers/*.yaml --cases cases/training/
     Grade {
         /// Answer files (YAML).
         #[arg(required = true, value_name = "ANSWERS")]
         answers: Vec<PathBuf>,
-        /// Where the exercises are.
-        #[arg(long, default_value = "cases/training", value_name = "DIR")]
-        cases: PathBuf,
+        /// Where the exercises are; default: the exercises built into entrust.
+        #[arg(long, value_name = "DIR")]
+        cases: Option<PathBuf>,
+    },
+    /// List the facts a pack reads: each with its type and values, its question and its help.
+    ///
+    /// These are the names and values a case file may give (docs/facts.md describes the shared
+    /// ones). With no PACK, every pack's facts. The questions and help are in the language of
+    /// the run; names, types and values are the same in every language. --format json writes
+    /// them for scripts.
+    ///
+    /// Example: entrust facts kr
+    Facts {
+        /// The pack whose facts to list (default: every pack).
+        #[arg(value_name = "PACK")]
+        pack: Option<String>,
+        /// `text` to read, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = FactsFormat::Text)]
+        format: FactsFormat,
     },
     /// Print the JSON Schema of the verdict object that `eval --format json|jsonl` writes.
     ///
@@ -334,10 +368,17 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff).
+    /// Print the manual page (roff), or write it and one page per subcommand into a folder.
     ///
-    /// Example: entrust man > entrust.1 && man ./entrust.1
-    Man,
+    /// The page names a page per subcommand (entrust-eval(1), …): --dir writes them all.
+    ///
+    /// Example: entrust man --dir man/ && man -l man/entrust.1
+    Man {
+        /// Write entrust.1 and a page per subcommand (entrust-eval.1, …) into this folder
+        /// (created if need be) instead of printing entrust.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Run the `expect` blocks of case files and report each expectation not met.
     ///
     /// Checks classification, lawfulness, violations (by code prefix) and the reasons named in
@@ -354,6 +395,32 @@ pub enum Command {
         #[arg(long)]
         coverage: bool,
     },
+}
+
+/// `entrust man`: the manual page on standard output, or with `dir` it and a page per
+/// subcommand (every page the first one names) written into `dir`. The pages are made from the
+/// doc comments, in English; clap's `help` subcommand has no page and is not named.
+fn man(g: &Global, dir: Option<&std::path::Path>) -> Outcome {
+    let cmd = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    let pages = 1 + cmd.get_subcommands().filter(|c| !c.is_hide_set()).count();
+    let written = match dir {
+        None => clap_mangen::Man::new(cmd).render(&mut std::io::stdout()),
+        Some(dir) => std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(cmd, dir))
+            .map(|()| {
+                println!(
+                    "{}",
+                    g.words().man_written(pages, &dir.display().to_string())
+                )
+            }),
+    };
+    match written {
+        Ok(()) => Outcome::Ok,
+        Err(e) => {
+            eprintln!("{}", g.words().error(&e.to_string()));
+            Outcome::BadInput
+        }
+    }
 }
 
 /// Runs a parsed command line.
@@ -403,8 +470,9 @@ pub fn run(cli: Cli) -> Outcome {
             keep,
         } => whatif::run(&g, &case, &sets, max_changes, &vary, &keep),
         Command::Diff { a, b } => diff::run(&g, &a, &b),
-        Command::Exercise { dir, answers } => exercise::run(&g, &dir, answers.as_deref()),
-        Command::Grade { answers, cases } => exercise::grade(&g, &answers, &cases),
+        Command::Exercise { dir, answers } => exercise::run(&g, dir.as_deref(), answers.as_deref()),
+        Command::Grade { answers, cases } => exercise::grade(&g, &answers, cases.as_deref()),
+        Command::Facts { pack, format } => facts::run(&g, pack.as_deref(), format),
         Command::Schema => {
             println!("{}", entrust::render::schema::VERDICT_SCHEMA.trim_end());
             Outcome::Ok
@@ -415,16 +483,7 @@ pub fn run(cli: Cli) -> Outcome {
             clap_complete::generate(shell, &mut cmd, "entrust", &mut std::io::stdout());
             Outcome::Ok
         }
-        Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
-                Ok(()) => Outcome::Ok,
-                Err(e) => {
-                    eprintln!("{}", g.words().error(&e.to_string()));
-                    Outcome::BadInput
-                }
-            }
-        }
+        Command::Man { dir } => man(&g, dir.as_deref()),
         Command::Test { paths, coverage } => {
             let paths = if paths.is_empty() {
                 vec![PathBuf::from("cases")]

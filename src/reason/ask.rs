@@ -14,9 +14,9 @@
 use crate::case::BoundCase;
 use crate::case::bind::value;
 use crate::compile::pack::{FactId, FactType, Pack, Val};
-use crate::diagnostic::did_you_mean;
+use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::eval::Evaluator;
-use crate::source::Span;
+use crate::source::{SourceId, SourceMap, Span};
 use crate::summary::{CouldChange, Summary, summarize};
 use crate::syntax::ast::{CaseAst, RawValue};
 use crate::verdict::{Verdict, judge_parts};
@@ -184,6 +184,132 @@ pub fn parse_answer(pack: &Pack, fact: FactId, text: &str) -> Result<Val, Answer
     value(&def.name, &def.ty, &raw, Span::default()).map_err(|_| why(&def.ty, t, &raw))
 }
 
+/// One answer of an answers file (`fact = value`, or YAML `fact: value`), with where its fact
+/// and its value are written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScriptedAnswer {
+    /// The fact, as written.
+    pub fact: String,
+    /// Where the fact is written.
+    pub fact_span: Span,
+    /// The value, as written (quotes taken off).
+    pub value: String,
+    /// Where the value is written.
+    pub value_span: Span,
+}
+
+/// Reads an answers file, its text added to `sources` as `id`: one `fact = value` (or YAML
+/// `fact: value`) a line; blank lines, `#` comments and YAML's `---` are passed over. Every
+/// other line is an error at its place, as is a fact answered twice (each error, not the first
+/// only). Whether the facts exist and the values fit is [`check_answers`]'s to say, once the
+/// packs are known.
+pub fn read_answers(sources: &SourceMap, id: SourceId) -> (Vec<ScriptedAnswer>, Vec<Diagnostic>) {
+    let mut answers: Vec<ScriptedAnswer> = Vec::new();
+    let mut errors = Vec::new();
+    let Some(file) = sources.get(id) else {
+        return (answers, errors);
+    };
+    let text = file.text.as_str();
+    let mut start = 0usize;
+    for raw in text.split_inclusive('\n') {
+        let line_start = start;
+        start += raw.len();
+        let line = raw.split('#').next().unwrap_or("");
+        let span_of = |part: &str| {
+            // `part` is a sub-slice of `line`, itself of `text`.
+            let at = line_start + (part.as_ptr() as usize - line.as_ptr() as usize);
+            Span::new(id, at, at + part.len())
+        };
+        let body = line.trim();
+        if body.is_empty() || body == "---" {
+            continue;
+        }
+        let split = body.split_once('=').or_else(|| body.split_once(':'));
+        let Some((name, value)) = split.filter(|(n, _)| !n.trim().is_empty()) else {
+            errors.push(Diagnostic::error(
+                crate::syntax::Msg::Unexpected {
+                    found: body.to_string(),
+                    expected: vec![crate::syntax::Expected::Assignment],
+                },
+                span_of(body),
+            ));
+            continue;
+        };
+        let name = name.trim();
+        let value = value.trim();
+        let unquoted = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .unwrap_or(value);
+        let answer = ScriptedAnswer {
+            fact: name.to_string(),
+            fact_span: span_of(name),
+            value: unquoted.to_string(),
+            value_span: span_of(value),
+        };
+        if let Some(first) = answers.iter().find(|a| a.fact == answer.fact) {
+            errors.push(Diagnostic::error(
+                crate::case::Msg::AnswerTwice {
+                    fact: answer.fact.clone(),
+                    first: file.line_col(first.fact_span.start).line,
+                },
+                answer.fact_span,
+            ));
+            continue;
+        }
+        answers.push(answer);
+    }
+    (answers, errors)
+}
+
+/// Checks answers read by [`read_answers`] against the packs a case is judged under: a fact
+/// that none of them has, and a value that does not fit the fact in one of them, are errors at
+/// their place, with the closest fact name or value offered.
+pub fn check_answers(answers: &[ScriptedAnswer], packs: &[&Pack]) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for a in answers {
+        let mut facts = packs
+            .iter()
+            .filter_map(|p| p.fact(&a.fact).map(|f| (*p, f)))
+            .peekable();
+        if facts.peek().is_none() {
+            let pack = packs.first().map_or_else(String::new, |p| p.id.clone());
+            let names = packs
+                .iter()
+                .flat_map(|p| p.facts.iter().map(|f| f.name.as_str()));
+            errors.push(
+                Diagnostic::error(
+                    crate::case::Msg::UnknownFact {
+                        name: a.fact.clone(),
+                        pack,
+                    },
+                    a.fact_span,
+                )
+                .suggest(&a.fact, names),
+            );
+            continue;
+        }
+        for (pack, fact) in facts {
+            if let (Err(problem), Some(def)) = (
+                parse_answer(pack, fact, &a.value),
+                pack.facts.get(usize::from(fact)),
+            ) {
+                errors.push(Diagnostic::error(
+                    crate::case::Msg::BadAnswer {
+                        fact: a.fact.clone(),
+                        ty: def.ty.clone(),
+                        problem,
+                    },
+                    a.value_span,
+                ));
+                break;
+            }
+        }
+    }
+    errors
+}
+
 /// Why an answer the case binder refused cannot be read.
 fn why(ty: &FactType, text: &str, raw: &RawValue) -> AnswerError {
     let not_a_value = |given: &str, values: &[String]| AnswerError::NotAValue {
@@ -272,6 +398,38 @@ pub fn save_into_case_text(
     };
     let block = format!("\n{}", additions.join("\n"));
     text.insert_str(insert_at, &block);
+    text
+}
+
+/// The id of a case saved to a new file by `ask --save`: `<id>-answered`, then
+/// `<id>-answered-2`, `-3`, … for a case answered again, so that the new case never has the id
+/// of the one it was made from (nor two cases of one file the same new id).
+pub fn answered_id(id: &str) -> String {
+    if let Some(base) = id.strip_suffix("-answered") {
+        return format!("{base}-answered-2");
+    }
+    if let Some((base, written)) = id.rsplit_once("-answered-")
+        && let Ok(n) = written.parse::<u32>()
+        && n >= 2
+        && n.to_string() == written
+    {
+        return format!("{base}-answered-{}", n.saturating_add(1));
+    }
+    format!("{id}-answered")
+}
+
+/// A `.case` text with the id of `case` (as parsed from it) replaced by `id`.
+pub fn rename_case(text: &str, case: &CaseAst, id: &str) -> String {
+    let (a, b) = (case.id.span.start as usize, case.id.span.end as usize);
+    let mut text = text.to_string();
+    if a < b
+        && b <= text.len()
+        && text.is_char_boundary(a)
+        && text.is_char_boundary(b)
+        && text.get(a..b) == Some(case.id.text.as_str())
+    {
+        text.replace_range(a..b, id);
+    }
     text
 }
 
@@ -413,4 +571,33 @@ pub fn case_to_text(case: &CaseAst, pack: &Pack, facts: &[Val]) -> String {
         }
     }
     crate::format::format_case(&t).unwrap_or(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::answered_id;
+
+    #[test]
+    fn an_answered_copy_never_takes_the_id_it_was_made_from() {
+        assert_eq!(answered_id("vendor"), "vendor-answered");
+        assert_eq!(answered_id("vendor-answered"), "vendor-answered-2");
+        assert_eq!(answered_id("vendor-answered-2"), "vendor-answered-3");
+        assert_eq!(
+            answered_id("vendor-answered-1"),
+            "vendor-answered-1-answered"
+        );
+        assert_eq!(
+            answered_id("vendor-answered-02"),
+            "vendor-answered-02-answered"
+        );
+        // Distinct ids stay distinct.
+        let ids = ["a", "a-answered", "a-answered-2", "a-answered-1", "b"];
+        let mut new: Vec<String> = ids.iter().map(|i| answered_id(i)).collect();
+        new.sort();
+        new.dedup();
+        assert_eq!(new.len(), ids.len());
+        for (i, n) in ids.iter().zip(ids.iter().map(|i| answered_id(i))) {
+            assert_ne!(*i, n);
+        }
+    }
 }

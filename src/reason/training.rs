@@ -39,6 +39,25 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_exercises.rs"));
+}
+
+/// Where the exercises built into entrust are said to come from: the repository's
+/// `cases/training/`, embedded at build time.
+pub const BUILTIN_EXERCISES: &str = "<builtin>/cases/training";
+
+/// The exercises built into entrust (those of the repository's `cases/training/`, embedded when
+/// it was built): the name each is shown under (`<builtin>/cases/training/01-….case`) and its
+/// text, in the case language. `entrust exercise` and `entrust grade` set them when no folder
+/// is named, so that they work from any folder.
+pub fn builtin_exercises() -> Vec<(String, &'static str)> {
+    builtin::EXERCISES
+        .iter()
+        .map(|(name, text)| (format!("{BUILTIN_EXERCISES}/{name}"), *text))
+        .collect()
+}
+
 // ---- answers ----------------------------------------------------------------------------------
 
 /// Lawfulness as a trainee answers it.

@@ -5,6 +5,7 @@ pub mod ask;
 pub mod coverage;
 pub mod csv;
 pub mod diff;
+pub mod facts;
 pub mod html;
 pub mod json;
 pub mod jsonl;

@@ -25,14 +25,14 @@ pub trait AskWords {
     fn ask_bad_scripted_answer(&self, fact: &str, why: &str) -> String;
     /// The answers file cannot be read (an error line).
     fn ask_cannot_read_answers(&self, path: &str, err: &str) -> String;
-    /// A line of the answers file that is not `fact = value` (an error line).
-    fn ask_bad_answers_line(&self, path: &str, line: usize, text: &str) -> String;
     /// The line before the verdict: how the interview ended.
     fn ask_ending(&self, e: Ending, until: Until) -> String;
     /// The violations still possible with the questions left unanswered (`codes` listed).
     fn ask_still_possible(&self, codes: &str) -> String;
     /// "Saved 2 answer(s) to FILE".
     fn ask_saved(&self, n: usize, path: &str) -> String;
+    /// "Saved 2 answer(s) to FILE", to a new file whose cases got new ids (`ids`, listed).
+    fn ask_saved_as(&self, n: usize, path: &str, ids: &str) -> String;
     /// The answers of a YAML or JSON case are not saved without `--save` (a note line).
     fn ask_not_saved(&self) -> &'static str;
     /// `--save` names a file that is not `.case` (an error line).
@@ -91,9 +91,6 @@ impl AskWords for En {
     fn ask_cannot_read_answers(&self, path: &str, err: &str) -> String {
         format!("error: cannot read `{path}`: {err}")
     }
-    fn ask_bad_answers_line(&self, path: &str, line: usize, text: &str) -> String {
-        format!("error: {path}:{line}: expected `fact = value`, found `{text}`")
-    }
     fn ask_ending(&self, e: Ending, until: Until) -> String {
         let what = match until {
             Until::Settled => "the outcome or the violations found",
@@ -114,6 +111,11 @@ impl AskWords for En {
     }
     fn ask_saved(&self, n: usize, path: &str) -> String {
         format!("Saved {n} answer(s) to {path}")
+    }
+    fn ask_saved_as(&self, n: usize, path: &str, ids: &str) -> String {
+        format!(
+            "Saved {n} answer(s) to {path}, under a new case id: {ids} (so that it can be judged beside the case it was made from)"
+        )
     }
     fn ask_not_saved(&self) -> &'static str {
         "note: answers not saved; give --save FILE.case to save a YAML or JSON case with its answers"
@@ -174,9 +176,6 @@ impl AskWords for Ko {
     fn ask_cannot_read_answers(&self, path: &str, err: &str) -> String {
         format!("오류: `{path}` 파일을 읽을 수 없습니다: {err}")
     }
-    fn ask_bad_answers_line(&self, path: &str, line: usize, text: &str) -> String {
-        format!("오류: {path}:{line}: `fact = value` 형식이 아닙니다: `{text}`")
-    }
     fn ask_ending(&self, e: Ending, until: Until) -> String {
         let what = match until {
             Until::Settled => "결론이나 인정되는 위반 사항",
@@ -202,6 +201,11 @@ impl AskWords for Ko {
     }
     fn ask_saved(&self, n: usize, path: &str) -> String {
         format!("답변 {n}개를 {path}에 저장했습니다.")
+    }
+    fn ask_saved_as(&self, n: usize, path: &str, ids: &str) -> String {
+        format!(
+            "답변 {n}개를 {path}에 저장했습니다. 새 파일의 사안 id는 {ids}입니다(원래 사안과 함께 판단할 수 있도록 새 id를 부여했습니다)."
+        )
     }
     fn ask_not_saved(&self) -> &'static str {
         "참고: 답변을 저장하지 않았습니다. YAML 또는 JSON 사안을 답변과 함께 저장하려면 --save FILE.case 옵션을 지정하십시오."

@@ -69,6 +69,10 @@ pub trait CliWords {
     fn not_a_date(&self, text: &str) -> String;
     /// "`fr` is not a language entrust speaks (it speaks en, ko)".
     fn not_a_language(&self, text: &str, codes: &str) -> String;
+    /// `eval --explain --format csv`: a row has no room for the reasoning (a warning line).
+    fn explain_not_in_csv(&self) -> &'static str;
+    /// `man --dir DIR`: "wrote 15 manual pages into DIR".
+    fn man_written(&self, n: usize, dir: &str) -> String;
 
     // ---- summary lines --------------------------------------------------------------------
     /// The last line of `entrust check`: "checked 1 pack(s) and 69 good case(s): no errors, 0
@@ -209,6 +213,8 @@ pub trait CliWords {
     fn arg_completions_shell(&self) -> &'static str;
     /// `man`.
     fn help_man(&self) -> CommandHelp;
+    /// `man --dir`.
+    fn arg_man_dir(&self) -> &'static str;
 
     /// `test`.
     fn help_test(&self) -> CommandHelp;
@@ -245,6 +251,12 @@ impl CliWords for En {
     fn not_a_language(&self, text: &str, codes: &str) -> String {
         format!("`{text}` is not a language entrust speaks (it speaks {codes})")
     }
+    fn man_written(&self, n: usize, dir: &str) -> String {
+        format!("wrote {n} manual pages into {dir} (read one with `man -l {dir}/entrust.1`)")
+    }
+    fn explain_not_in_csv(&self) -> &'static str {
+        "warning: --explain adds nothing to --format csv: a row has no room for the reasoning; --format text, markdown or html writes it in words, json, jsonl or yaml as a tree"
+    }
 
     fn checked(&self, packs: usize, cases: Option<usize>, warnings: Option<usize>) -> String {
         let cases = cases.map_or_else(String::new, |n| format!(" and {n} good case(s)"));
@@ -279,7 +291,7 @@ impl CliWords for En {
 Examples:
   entrust explain cases/kr/kakaopay-alipay-nsf.case
   entrust eval --format jsonl cases/kr/
-  entrust check statutes/ cases/
+  entrust check statutes/ cases/kr cases/training
   entrust test cases/"
     }
     fn arg_statutes(&self) -> &'static str {
@@ -358,7 +370,7 @@ Example: entrust eval --format jsonl cases/kr/ > verdicts.jsonl",
         "One self-contained HTML page: a summary table, then per case the verdict, the weighing as a chart, the requirements, citations and open questions. Printable"
     }
     fn arg_eval_explain(&self) -> &'static str {
-        "Include the explanation tree in JSON output"
+        "Add the reasoning: the explanation tree in json, jsonl and yaml; the memo of `entrust explain` in text (markdown and html always carry it; csv has no room for it)"
     }
 
     fn help_check(&self) -> CommandHelp {
@@ -368,7 +380,7 @@ Example: entrust eval --format jsonl cases/kr/ > verdicts.jsonl",
 
 With no path, checks the packs built into entrust. A folder holding `.law` files (or folders of them) is checked as packs; case files are read and checked against the packs.
 
-Example: entrust check statutes/ cases/",
+Example: entrust check statutes/ cases/kr cases/training",
         }
     }
     fn arg_check_paths(&self) -> &'static str {
@@ -467,11 +479,13 @@ Example: entrust diff cases/kr/courier-parcels.case cases/kr/call-centre-no-cont
             about: "Training: present each sample case without its answer, ask for the classification, lawfulness, violations and decisive grounds, grade each part, and show the reasoning",
             long_about: "Training: present each sample case without its answer, ask for the classification, lawfulness, violations and decisive grounds, grade each part, and show the reasoning.
 
+Without DIR, sets the exercises built into entrust (those of the repository's cases/training/, embedded when entrust was built), from any folder.
+
 Example: entrust exercise cases/training/",
         }
     }
     fn arg_exercise_dir(&self) -> &'static str {
-        "A folder of exercises (or case files)"
+        "A folder of exercises (or case files); default: the exercises built into entrust"
     }
     fn arg_exercise_answers(&self) -> &'static str {
         "Take the trainee's answers from this file instead of asking"
@@ -483,6 +497,8 @@ Example: entrust exercise cases/training/",
             long_about:
                 "Grade a class's answer files against the engine's verdicts and print a score table.
 
+Without --cases, grades against the exercises built into entrust (those of the repository's cases/training/, embedded when entrust was built), from any folder.
+
 Example: entrust grade answers/*.yaml --cases cases/training/",
         }
     }
@@ -490,7 +506,7 @@ Example: entrust grade answers/*.yaml --cases cases/training/",
         "Answer files (YAML)"
     }
     fn arg_grade_cases(&self) -> &'static str {
-        "Where the exercises are"
+        "Where the exercises are; default: the exercises built into entrust"
     }
 
     fn help_schema(&self) -> CommandHelp {
@@ -515,11 +531,16 @@ Example: entrust completions bash > /etc/bash_completion.d/entrust",
     }
     fn help_man(&self) -> CommandHelp {
         CommandHelp {
-            about: "Print the manual page (roff)",
-            long_about: "Print the manual page (roff).
+            about: "Print the manual page (roff), or write it and one page per subcommand into a folder",
+            long_about: "Print the manual page (roff), or write it and one page per subcommand into a folder.
 
-Example: entrust man > entrust.1 && man ./entrust.1",
+The page names a page per subcommand (entrust-eval(1), …): --dir writes them all.
+
+Example: entrust man --dir man/ && man -l man/entrust.1",
         }
+    }
+    fn arg_man_dir(&self) -> &'static str {
+        "Write entrust.1 and a page per subcommand (entrust-eval.1, …) into this folder (created if need be) instead of printing entrust.1"
     }
 
     fn help_test(&self) -> CommandHelp {
@@ -570,6 +591,13 @@ impl CliWords for Ko {
         format!("entrust가 지원하지 않는 언어입니다: `{text}` (지원하는 언어: {codes})")
     }
 
+    fn man_written(&self, n: usize, dir: &str) -> String {
+        format!("매뉴얼 페이지 {n}개를 {dir}에 썼습니다(영어; 읽으려면 `man -l {dir}/entrust.1`).")
+    }
+    fn explain_not_in_csv(&self) -> &'static str {
+        "경고: --format csv에는 --explain이 적용되지 않습니다. 표의 한 행에는 판단 근거를 담을 수 없습니다. 근거를 문장으로 보려면 --format text, markdown 또는 html을, 트리로 받으려면 json, jsonl 또는 yaml을 쓰십시오."
+    }
+
     fn checked(&self, packs: usize, cases: Option<usize>, warnings: Option<usize>) -> String {
         let cases = cases.map_or_else(String::new, |n| format!(", 오류 없는 사안 {n}건"));
         let result = warnings.map_or_else(
@@ -617,7 +645,7 @@ impl CliWords for Ko {
 예:
   entrust explain cases/kr/kakaopay-alipay-nsf.case
   entrust eval --format jsonl cases/kr/
-  entrust check statutes/ cases/
+  entrust check statutes/ cases/kr cases/training
   entrust test cases/"
     }
     fn arg_statutes(&self) -> &'static str {
@@ -696,7 +724,7 @@ impl CliWords for Ko {
         "그 자체로 완결된 HTML 페이지 하나: 요약 표에 이어 사안마다 판단 결과, 형량 도표, 요건, 근거 조문, 미확인 사항. 인쇄 가능"
     }
     fn arg_eval_explain(&self) -> &'static str {
-        "JSON 출력에 설명 트리를 포함"
+        "판단 근거를 덧붙임: json, jsonl, yaml에는 설명 트리를, text에는 `entrust explain`의 메모를 씀(markdown과 html에는 항상 들어가며, csv에는 담을 수 없음)"
     }
 
     fn help_check(&self) -> CommandHelp {
@@ -706,7 +734,7 @@ impl CliWords for Ko {
 
 경로를 주지 않으면 entrust에 내장된 법령팩을 검사합니다. `.law` 파일(또는 그런 파일이 든 폴더)이 있는 폴더는 법령팩으로 검사하고, 사안 파일은 읽어서 법령팩에 비추어 검사합니다.
 
-예: entrust check statutes/ cases/",
+예: entrust check statutes/ cases/kr cases/training",
         }
     }
     fn arg_check_paths(&self) -> &'static str {
@@ -805,11 +833,13 @@ impl CliWords for Ko {
             about: "연습: 표본 사안을 정답 없이 하나씩 제시하고 법적 성격, 적법 여부, 위반, 결정적 근거를 물은 뒤 항목별로 채점하고 판단 이유를 보여 줍니다",
             long_about: "연습: 표본 사안을 정답 없이 하나씩 제시하고 법적 성격, 적법 여부, 위반, 결정적 근거를 물은 뒤 항목별로 채점하고 판단 이유를 보여 줍니다.
 
+DIR을 지정하지 않으면 entrust에 내장된 연습 문제(저장소의 cases/training/에 있는 것으로, entrust를 빌드할 때 포함됨)를 어느 폴더에서든 출제합니다.
+
 예: entrust exercise cases/training/",
         }
     }
     fn arg_exercise_dir(&self) -> &'static str {
-        "연습 문제(또는 사안 파일) 폴더"
+        "연습 문제(또는 사안 파일) 폴더. 기본값: entrust에 내장된 연습 문제"
     }
     fn arg_exercise_answers(&self) -> &'static str {
         "묻지 않고 이 파일에서 수강생의 답변을 읽음"
@@ -821,6 +851,8 @@ impl CliWords for Ko {
             long_about:
                 "수강생들의 답안 파일을 엔진의 판단 결과와 비교해 채점하고 점수표를 출력합니다.
 
+--cases를 지정하지 않으면 entrust에 내장된 연습 문제(저장소의 cases/training/에 있는 것으로, entrust를 빌드할 때 포함됨)를 기준으로 어느 폴더에서든 채점합니다.
+
 예: entrust grade answers/*.yaml --cases cases/training/",
         }
     }
@@ -828,7 +860,7 @@ impl CliWords for Ko {
         "답안 파일 (YAML)"
     }
     fn arg_grade_cases(&self) -> &'static str {
-        "연습 문제가 있는 폴더"
+        "연습 문제가 있는 폴더. 기본값: entrust에 내장된 연습 문제"
     }
 
     fn help_schema(&self) -> CommandHelp {
@@ -853,11 +885,16 @@ impl CliWords for Ko {
     }
     fn help_man(&self) -> CommandHelp {
         CommandHelp {
-            about: "매뉴얼 페이지(roff)를 출력합니다 (영어)",
-            long_about: "매뉴얼 페이지(roff)를 출력합니다. 매뉴얼 페이지는 영어입니다.
+            about: "매뉴얼 페이지(roff)를 출력하거나, 그 페이지와 하위 명령마다 한 페이지씩을 폴더에 씁니다 (영어)",
+            long_about: "매뉴얼 페이지(roff)를 출력하거나, 그 페이지와 하위 명령마다 한 페이지씩을 폴더에 씁니다. 매뉴얼 페이지는 영어입니다.
 
-예: entrust man > entrust.1 && man ./entrust.1",
+첫 페이지는 하위 명령마다 페이지(entrust-eval(1) 등)를 가리킵니다. --dir은 그 페이지를 모두 씁니다.
+
+예: entrust man --dir man/ && man -l man/entrust.1",
         }
+    }
+    fn arg_man_dir(&self) -> &'static str {
+        "entrust.1을 출력하는 대신, entrust.1과 하위 명령마다 한 페이지(entrust-eval.1 등)를 이 폴더에 씀(폴더가 없으면 만듦)"
     }
 
     fn help_test(&self) -> CommandHelp {

@@ -19,6 +19,7 @@ mod check;
 mod cli;
 mod common;
 mod diff;
+mod facts;
 mod html;
 mod josa;
 mod read;
@@ -33,6 +34,7 @@ pub use check::CheckWords;
 pub use cli::{CliWords, CommandHelp, HelpFrame};
 pub use common::{Balance, CommonWords, QuestionScope};
 pub use diff::DiffWords;
+pub use facts::FactsWords;
 pub use html::HtmlWords;
 pub use read::ReadWords;
 pub use report::ReportWords;
@@ -50,6 +52,7 @@ pub trait Words:
     + AskWords
     + WhatifWords
     + DiffWords
+    + FactsWords
     + TrainingWords
     + TestWords
     + CheckWords

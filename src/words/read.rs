@@ -2,9 +2,10 @@
 //! YAML, JSON Lines, a `--set` argument, an answer), and of the files of a run.
 
 use super::josa::{eul, eun, i};
-use super::{CheckWords, CommonWords, En, Ko};
+use super::{AskWords, CheckWords, CommonWords, En, Ko};
 use crate::case::{Found, Msg as CaseMsg, Shape, Within};
 use crate::diagnostic::{IoProblem, Said};
+use crate::reason::ask::AnswerError;
 use crate::syntax::ast::Odd;
 use crate::syntax::{CaseClause, Expected, Msg as SyntaxMsg};
 use std::io::ErrorKind;
@@ -330,6 +331,37 @@ impl ReadWords for En {
                 "`lawful` must be true, false or null, not {}",
                 shape_en(*shape)
             )),
+            CaseMsg::AnswerTwice { fact, first } => {
+                Said::new(format!("fact `{fact}` is answered twice"))
+                    .label(format!("first answered on line {first}"))
+                    .help("keep one answer: a later one would silently replace the first")
+            }
+            CaseMsg::BadAnswer { fact, ty, problem } => {
+                let message = match problem {
+                    AnswerError::NoSuchFact => format!("unknown fact `{fact}`"),
+                    AnswerError::NotBool(t) => {
+                        format!("`{t}` is not a yes-or-no answer for `{fact}`")
+                    }
+                    AnswerError::NotNumber(t) => {
+                        format!("`{t}` is not a whole number, which `{fact}` takes")
+                    }
+                    AnswerError::Negative(n) => format!(
+                        "{n} is negative: `{fact}` takes a whole number, zero or more"
+                    ),
+                    AnswerError::NotDate(t) => format!("`{t}` is not a real date"),
+                    AnswerError::NotCountry(t) => format!("`{t}` is not a country code"),
+                    AnswerError::NotAValue { given, .. } => {
+                        format!("`{given}` is not a value of `{fact}`")
+                    }
+                };
+                let help = match problem {
+                    AnswerError::NotAValue {
+                        closest: Some(c), ..
+                    } => self.did_you_mean(c),
+                    _ => format!("answer {}, or unknown", self.ask_allowed(ty)),
+                };
+                Said::new(message).help(help)
+            }
         }
     }
 
@@ -745,6 +777,48 @@ impl ReadWords for Ko {
                 "`lawful`은 {} 아니라 true, false, null 중 하나여야 합니다",
                 i(shape_ko(*shape))
             )),
+            CaseMsg::AnswerTwice { fact, first } => Said::new(format!(
+                "사실 `{fact}`에 대한 답변이 두 번 있습니다"
+            ))
+            .label(format!("처음 답한 줄: {first}"))
+            .help("답변 하나만 남기십시오. 나중의 답변이 처음 답변을 조용히 대체하게 됩니다"),
+            CaseMsg::BadAnswer { fact, ty, problem } => {
+                let quoted = |t: &str| format!("`{t}`");
+                let message = match problem {
+                    AnswerError::NoSuchFact => format!("알 수 없는 사실 `{fact}`입니다"),
+                    AnswerError::NotBool(t) => format!(
+                        "{} `{fact}`에 대한 예/아니오 답변이 아닙니다",
+                        eun(&quoted(t))
+                    ),
+                    AnswerError::NotNumber(t) => format!(
+                        "{} 정수가 아닙니다. `{fact}`에는 정수로 답해야 합니다",
+                        eun(&quoted(t))
+                    ),
+                    AnswerError::Negative(n) => format!(
+                        "{} 음수입니다. `{fact}`에는 0 이상의 정수로 답해야 합니다",
+                        eun(&n.to_string())
+                    ),
+                    AnswerError::NotDate(t) => {
+                        format!("{} 존재하지 않는 날짜입니다", eun(&quoted(t)))
+                    }
+                    AnswerError::NotCountry(t) => {
+                        format!("{} 국가 코드가 아닙니다", eun(&quoted(t)))
+                    }
+                    AnswerError::NotAValue { given, .. } => {
+                        format!("{} `{fact}`의 값이 아닙니다", eun(&quoted(given)))
+                    }
+                };
+                let help = match problem {
+                    AnswerError::NotAValue {
+                        closest: Some(c), ..
+                    } => self.did_you_mean(c),
+                    _ => format!(
+                        "다음과 같이 답하십시오: {}. 모르면 모름 또는 unknown",
+                        self.ask_allowed(ty)
+                    ),
+                };
+                Said::new(message).help(help)
+            }
         }
     }
 

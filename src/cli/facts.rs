@@ -1,0 +1,29 @@
+//! `entrust facts`: the facts a pack reads, for a person (text) or a script (JSON).
+
+use super::{FactsFormat, Global, Outcome, output};
+use entrust::compile::pack::Pack;
+use entrust::render::facts;
+
+pub fn run(g: &Global, pack: Option<&str>, format: FactsFormat) -> Outcome {
+    let (lib, outcome) = output::packs(g);
+    if outcome != Outcome::Ok {
+        return outcome;
+    }
+    let w = g.words();
+    let packs: Vec<&Pack> = match pack {
+        None => lib.packs.iter().collect(),
+        Some(id) => match lib.pack(id) {
+            Some(p) => vec![p],
+            None => {
+                eprintln!("{}", w.facts_unknown_pack(id, &lib.ids().join(w.comma())));
+                return Outcome::BadInput;
+            }
+        },
+    };
+    let text = match format {
+        FactsFormat::Text => facts::text(&packs, w),
+        FactsFormat::Json => facts::json(&packs),
+    };
+    print!("{text}");
+    Outcome::Ok
+}
