@@ -226,8 +226,7 @@ pub fn run(
             return Outcome::BadInput;
         }
     };
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
+    let mut err = output::stderr();
     let bar = output::Progress::new(w);
     let started = Instant::now();
     let mut progress = |n: usize| bar.set(n, started.elapsed() > Duration::from_secs(1));

@@ -1,7 +1,7 @@
 //! `entrust fmt`: statute and case files rewritten in the canonical layout, in place and
 //! atomically; `--check` only lists the files that would change.
 
-use super::{Global, Outcome};
+use super::{Global, Outcome, output};
 use entrust::batch::Msg;
 use entrust::diagnostic::Diagnostic;
 use entrust::format::{FormatError, format_case_in, format_statute_in};
@@ -53,8 +53,7 @@ pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
         walk(p, &mut files, 0);
     }
     let (mut changed, mut unchanged) = (0usize, 0usize);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = output::stdout();
     for f in &files {
         let text = match std::fs::read_to_string(f) {
             Ok(t) => t,

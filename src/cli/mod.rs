@@ -17,6 +17,7 @@ use entrust::date::Date;
 use entrust::lang::Lang;
 use entrust::words::{Words, words};
 use std::ffi::OsString;
+use std::io::Write as _;
 use std::path::PathBuf;
 
 /// How a run ended (cases.md §5).
@@ -406,18 +407,19 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Exercise { dir, answers } => exercise::run(&g, &dir, answers.as_deref()),
         Command::Grade { answers, cases } => exercise::grade(&g, &answers, &cases),
         Command::Schema => {
-            println!("{}", entrust::render::schema::VERDICT_SCHEMA.trim_end());
+            let schema = entrust::render::schema::VERDICT_SCHEMA.trim_end();
+            let _ = writeln!(output::stdout(), "{schema}");
             Outcome::Ok
         }
         // The shell completions and the manual page are made from the doc comments, in English.
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "entrust", &mut std::io::stdout());
+            clap_complete::generate(shell, &mut cmd, "entrust", &mut output::stdout());
             Outcome::Ok
         }
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+            match clap_mangen::Man::new(cmd).render(&mut output::stdout()) {
                 Ok(()) => Outcome::Ok,
                 Err(e) => {
                     eprintln!("{}", g.words().error(&e.to_string()));

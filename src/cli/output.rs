@@ -70,10 +70,49 @@ pub fn cases(
     (cases, outcome)
 }
 
+/// A writer whose reader may go away: when a write finds the pipe closed (`entrust eval … |
+/// head -1`), the run ends there, quietly and with exit code 0, as Unix tools do, since nothing
+/// it could still write would be read. Every command writes its standard output through one
+/// (see [`stdout`]), and `eval` its stream of errors too.
+pub struct Quiet<W: Write>(W);
+
+impl<W: Write> Quiet<W> {
+    fn or_end<T>(r: io::Result<T>) -> io::Result<T> {
+        if let Err(e) = &r
+            && e.kind() == io::ErrorKind::BrokenPipe
+        {
+            std::process::exit(0);
+        }
+        r
+    }
+}
+
+impl<W: Write> Write for Quiet<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        Self::or_end(self.0.write(buf))
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        Self::or_end(self.0.write_all(buf))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Self::or_end(self.0.flush())
+    }
+}
+
+/// Standard output, ending the run quietly once its reader has gone.
+pub fn stdout() -> Quiet<io::StdoutLock<'static>> {
+    Quiet(io::stdout().lock())
+}
+
+/// Standard error, ending the run quietly once its reader has gone (`2>&1 | head`).
+pub fn stderr() -> Quiet<io::StderrLock<'static>> {
+    Quiet(io::stderr().lock())
+}
+
 /// Where a report goes: standard output, or a file written atomically.
 pub enum Target {
     /// Standard output.
-    Stdout(io::BufWriter<io::Stdout>),
+    Stdout(io::BufWriter<Quiet<io::StdoutLock<'static>>>),
     /// A temporary file beside the destination, renamed into place on commit.
     File(io::BufWriter<tempfile::NamedTempFile>, PathBuf),
 }
@@ -84,7 +123,7 @@ impl Target {
         let Some(path) = path else {
             return Ok(Target::Stdout(io::BufWriter::with_capacity(
                 1 << 16,
-                io::stdout(),
+                stdout(),
             )));
         };
         let canonical = |p: &Path| std::fs::canonicalize(p).ok();

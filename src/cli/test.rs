@@ -36,8 +36,7 @@ pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
     outcome = outcome.worst(o);
     let w = g.words();
     let mut ev = Evaluator::new();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = output::stdout();
     let (mut passed, mut failed) = (0usize, 0usize);
     for c in &cases {
         let Some(expect) = &c.case.expect else {
