@@ -65,6 +65,9 @@ pub trait CliWords {
     fn cannot_write_in(&self, dir: &str, reason: &str) -> String;
     /// "cannot write `file`: {reason}".
     fn cannot_write(&self, path: &str, reason: &str) -> String;
+    /// More threads asked for (`--jobs`, or `RAYON_NUM_THREADS`) than a run uses: "warning:
+    /// 100000 threads asked for; judging with 8 (4 a core, at most 256)".
+    fn files_jobs_capped(&self, asked: usize, used: usize) -> String;
     /// "`2021-02-30` is not a date of the form YYYY-MM-DD".
     fn not_a_date(&self, text: &str) -> String;
     /// "`fr` is not a language entrust speaks (it speaks en, ko)".
@@ -238,6 +241,11 @@ impl CliWords for En {
     }
     fn cannot_write(&self, path: &str, reason: &str) -> String {
         format!("cannot write `{path}`: {reason}")
+    }
+    fn files_jobs_capped(&self, asked: usize, used: usize) -> String {
+        format!(
+            "warning: {asked} threads asked for; judging with {used} (4 a core, at most 256): more would only slow the run down"
+        )
     }
     fn not_a_date(&self, text: &str) -> String {
         format!("`{text}` is not a date of the form YYYY-MM-DD")
@@ -562,6 +570,11 @@ impl CliWords for Ko {
     }
     fn cannot_write(&self, path: &str, reason: &str) -> String {
         format!("`{path}`에 쓸 수 없습니다: {reason}")
+    }
+    fn files_jobs_capped(&self, asked: usize, used: usize) -> String {
+        format!(
+            "경고: 요청한 스레드 {asked}개는 너무 많아 실행을 늦출 뿐입니다. 스레드 {used}개로 판단합니다(코어당 4개, 최대 256개)"
+        )
     }
     fn not_a_date(&self, text: &str) -> String {
         format!("YYYY-MM-DD 형식의 날짜가 아닙니다: `{text}`")
