@@ -683,6 +683,7 @@ mod tests {
                         id: s("j2"),
                         at: s("c.jsonl:2"),
                     },
+                    M::CannotReadFolder { io: io.clone() },
                 ]
                 .map(Msg::from),
             );
@@ -848,6 +849,7 @@ mod tests {
                         M::CannotWrite { .. } => 4,
                         M::FormatterFailed { .. } => 5,
                         M::IdTwice { .. } => 6,
+                        M::CannotReadFolder { .. } => 7,
                     },
                 )
             }
@@ -868,7 +870,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [11, 48, 47, 7, 5];
+    const VARIANTS: [usize; 5] = [11, 48, 47, 8, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

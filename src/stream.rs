@@ -97,6 +97,15 @@ pub struct Block {
     pub text: Vec<u8>,
 }
 
+/// An input that could not be read (opened, or read on), with its name.
+#[derive(Debug)]
+pub struct ReadError {
+    /// The file's name, for messages.
+    pub name: Arc<str>,
+    /// Why.
+    pub error: io::Error,
+}
+
 /// A judged case in a block's output.
 struct Record {
     /// Where its id is in the block's `ids`.
@@ -159,7 +168,8 @@ impl Worker {
 }
 
 /// Runs a batch: reads `blocks`, judges them, writes verdicts to `out` and rendered errors to
-/// `errors`, and calls `progress` with the number of cases done so far.
+/// `errors` (an input that cannot be read is named, counted rejected, and the run goes on), and
+/// calls `progress` with the number of cases done so far.
 ///
 /// Blocks are judged on rayon's pool while the calling thread reads the next ones and writes
 /// finished ones in input order; at most a few blocks per thread are in flight, so memory stays
@@ -168,7 +178,7 @@ pub fn run(
     lib: &Library,
     sink: &(dyn Sink + Sync),
     as_of: Option<Date>,
-    blocks: &mut dyn Iterator<Item = io::Result<Block>>,
+    blocks: &mut dyn Iterator<Item = Result<Block, ReadError>>,
     out: &mut dyn Write,
     errors: &mut dyn Write,
     progress: &mut dyn FnMut(usize),
@@ -229,12 +239,11 @@ pub fn run(
                         pending.push_back(rx);
                     }
                     Some(Err(e)) => {
-                        writeln!(
-                            errors,
-                            "{}: {}",
-                            words.severity(Severity::Error),
-                            words.io_problem(&e.into())
-                        )?;
+                        let d = Diagnostic::file_error(
+                            crate::batch::Msg::CannotRead { io: e.error.into() },
+                            e.name.to_string(),
+                        );
+                        errors.write_all(d.render_in(&SourceMap::new(), words).as_bytes())?;
                         counts.rejected += 1;
                     }
                     None => input_done = true,
@@ -646,12 +655,19 @@ pub fn jsonl_blocks<R: Read + 'static>(
     name: Arc<str>,
     reader: R,
     block_bytes: usize,
-) -> impl Iterator<Item = io::Result<Block>> {
+) -> impl Iterator<Item = Result<Block, ReadError>> {
     let block_bytes = block_bytes.max(1024);
     let mut reader = io::BufReader::with_capacity(block_bytes, reader);
     let mut carry: Vec<u8> = Vec::new();
     let mut line = 1u32;
     let mut done = false;
+    let failed = {
+        let name = name.clone();
+        move |error: io::Error| ReadError {
+            name: name.clone(),
+            error,
+        }
+    };
     std::iter::from_fn(move || {
         if done {
             return None;
@@ -672,7 +688,7 @@ pub fn jsonl_blocks<R: Read + 'static>(
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => {
                     done = true;
-                    return Some(Err(e));
+                    return Some(Err(failed(e)));
                 }
             }
         }
@@ -688,7 +704,7 @@ pub fn jsonl_blocks<R: Read + 'static>(
                     let mut rest = Vec::new();
                     if let Err(e) = reader.read_until(b'\n', &mut rest) {
                         done = true;
-                        return Some(Err(e));
+                        return Some(Err(failed(e)));
                     }
                     if rest.is_empty() {
                         done = true;

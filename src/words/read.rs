@@ -344,6 +344,9 @@ impl ReadWords for En {
             Msg::CannotRead { io } => {
                 Said::new(format!("cannot read the file: {}", self.io_problem(io)))
             }
+            Msg::CannotReadFolder { io } => {
+                Said::new(format!("cannot read the folder: {}", self.io_problem(io)))
+            }
             Msg::CannotWrite { io } => {
                 Said::new(format!("cannot write the file: {}", self.io_problem(io)))
             }
@@ -757,6 +760,9 @@ impl ReadWords for Ko {
             Msg::NotFormattable => Said::new(".law 파일과 .case 파일만 서식을 맞출 수 있습니다"),
             Msg::CannotRead { io } => {
                 Said::new(format!("파일을 읽을 수 없습니다: {}", self.io_problem(io)))
+            }
+            Msg::CannotReadFolder { io } => {
+                Said::new(format!("폴더를 읽을 수 없습니다: {}", self.io_problem(io)))
             }
             Msg::CannotWrite { io } => {
                 Said::new(format!("파일을 쓸 수 없습니다: {}", self.io_problem(io)))
