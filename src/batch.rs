@@ -31,6 +31,8 @@ pub enum Msg {
         /// Why.
         io: IoProblem,
     },
+    /// A folder given that holds no case file (a warning).
+    NoCaseFiles,
     /// A file that cannot be written.
     CannotWrite {
         /// Why.
@@ -62,7 +64,8 @@ pub struct Input {
 /// Expands paths into case files: files as given (by extension), folders searched recursively
 /// for `.case`, `.yaml`, `.yml` and `.jsonl` files, in name order. Each real folder is entered
 /// once and each real file read once, whatever the symbolic links (see [`crate::walk`]); a
-/// folder that cannot be read is an error naming it.
+/// folder that cannot be read is an error naming it, and a folder holding no case file a
+/// warning.
 pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
     let mut c = Collector::default();
     let mut inputs = Vec::new();
@@ -106,6 +109,12 @@ impl Collector {
                         u.path.display().to_string(),
                     )),
                 }
+            }
+            if found.is_empty() && errors.is_empty() {
+                errors.push(Diagnostic::file_warning(
+                    Msg::NoCaseFiles,
+                    p.display().to_string(),
+                ));
             }
             found.sort();
             inputs.extend(found.into_iter().filter_map(|path| {

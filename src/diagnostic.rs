@@ -187,6 +187,14 @@ impl Diagnostic {
         }
     }
 
+    /// A warning about a whole file or folder (one that holds no case).
+    pub fn file_warning(msg: impl Into<Msg>, file: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::file_error(msg, file)
+        }
+    }
+
     /// Offers "did you mean" help when a candidate is close to `wrong`.
     pub fn suggest<'a>(
         mut self,
@@ -684,6 +692,7 @@ mod tests {
                         at: s("c.jsonl:2"),
                     },
                     M::CannotReadFolder { io: io.clone() },
+                    M::NoCaseFiles,
                 ]
                 .map(Msg::from),
             );
@@ -850,6 +859,7 @@ mod tests {
                         M::FormatterFailed { .. } => 5,
                         M::IdTwice { .. } => 6,
                         M::CannotReadFolder { .. } => 7,
+                        M::NoCaseFiles => 8,
                     },
                 )
             }
@@ -870,7 +880,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [11, 48, 47, 8, 5];
+    const VARIANTS: [usize; 5] = [11, 48, 47, 9, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

@@ -35,10 +35,11 @@ pub fn run(g: &Global, paths: &[PathBuf]) -> Outcome {
     };
     output::report(&lib, &lib.diagnostics);
     let mut errors = error_count(&lib.diagnostics);
-    let warnings = lib.diagnostics.len() - errors;
+    let mut warnings = lib.diagnostics.len() - errors;
     let mut n_cases = 0;
     if !case_paths.is_empty() {
-        let (cases, outcome) = output::cases(&mut lib, &case_paths, g.as_of);
+        let (cases, outcome, case_warnings) = output::cases_counted(&mut lib, &case_paths, g.as_of);
+        warnings += case_warnings;
         n_cases = cases.len();
         if outcome != Outcome::Ok {
             errors += 1;

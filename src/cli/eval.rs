@@ -4,6 +4,7 @@ use super::{Format, Global, Outcome, output};
 use entrust::batch::{Collector, Input};
 use entrust::case::Format as CaseFormat;
 use entrust::compile::pack::Pack;
+use entrust::diagnostic::error_count;
 use entrust::render::{Memo, csv, json, markdown, text};
 use entrust::stream::{self, Block, ReadError, Sink};
 use entrust::syntax::ast::CaseAst;
@@ -102,8 +103,8 @@ type Blocks = Box<dyn Iterator<Item = Result<Block, ReadError>>>;
 /// The blocks of every input: JSON Lines in blocks of lines, other files whole, `-` standard
 /// input (JSON Lines if it starts with `{`, else YAML). Each real file is read once, and only
 /// when the run reaches it (a folder of many files never holds them all open); the problems
-/// of finding them (a path that does not exist, a folder that cannot be read) come back at
-/// once.
+/// of finding them (a path that does not exist, a folder that cannot be read or holds no case
+/// file) come back at once.
 fn blocks(
     paths: &[PathBuf],
     block_bytes: usize,
@@ -234,8 +235,8 @@ pub fn run(
     };
     let (mut sources, errors) = blocks(files, block_bytes);
     let mut outcome = outcome;
-    if !errors.is_empty() {
-        output::report(&lib, &errors);
+    output::report(&lib, &errors);
+    if error_count(&errors) > 0 {
         outcome = outcome.worst(Outcome::BadInput);
     }
     let sink: Box<dyn Sink> = match format {

@@ -6,7 +6,7 @@ use entrust::date::Date;
 use entrust::diagnostic::{Diagnostic, error_count};
 use entrust::lang::Lang;
 use entrust::library::Library;
-use entrust::words::{Words, words};
+use entrust::words::Words;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -46,28 +46,34 @@ pub fn packs(g: &Global) -> (Library, Outcome) {
     (lib, outcome)
 }
 
-/// Loads cases from paths; reports the errors of bad ones (in the language of `lib`).
+/// Loads cases from paths; reports the errors of bad ones (in the language of `lib`), and the
+/// warnings (a folder or a file that holds no case).
 pub fn cases(
     lib: &mut Library,
     paths: &[PathBuf],
     as_of: Option<Date>,
 ) -> (Vec<LoadedCase>, Outcome) {
-    let w = words(lib.lang);
+    let (cases, outcome, _) = cases_counted(lib, paths, as_of);
+    (cases, outcome)
+}
+
+/// [`cases`], with the number of warnings reported.
+pub fn cases_counted(
+    lib: &mut Library,
+    paths: &[PathBuf],
+    as_of: Option<Date>,
+) -> (Vec<LoadedCase>, Outcome, usize) {
     let (inputs, mut errors) = collect_inputs(paths);
     let (cases, errs) = load_cases(lib, &inputs, as_of);
     errors.extend(errs);
     report(lib, &errors);
-    let outcome = if error_count(&errors) > 0 {
+    let n_errors = error_count(&errors);
+    let outcome = if n_errors > 0 {
         Outcome::BadInput
     } else {
         Outcome::Ok
     };
-    if inputs.is_empty() && errors.is_empty() {
-        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        eprintln!("{}", w.error(&w.no_case_files(&paths.join(w.comma()))));
-        return (cases, Outcome::BadInput);
-    }
-    (cases, outcome)
+    (cases, outcome, errors.len() - n_errors)
 }
 
 /// A writer whose reader may go away: when a write finds the pipe closed (`entrust eval … |

@@ -15,8 +15,8 @@ use std::path::PathBuf;
 pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
     let (mut lib, mut outcome) = output::packs(g);
     let (inputs, errs) = collect_inputs(paths);
-    if !errs.is_empty() {
-        output::report(&lib, &errs);
+    output::report(&lib, &errs);
+    if errs.iter().any(|d| d.is_error()) {
         outcome = outcome.worst(Outcome::BadInput);
     }
     // Files that must be rejected are tested one by one; the others are read together.

@@ -57,8 +57,6 @@ pub trait CliWords {
     fn pack_lacks_language(&self, pack: &str, lang: &str) -> String;
     /// An error line: "error: {message}".
     fn error(&self, message: &str) -> String;
-    /// "no case files found in cases/x, cases/y".
-    fn no_case_files(&self, paths: &str) -> String;
     /// "`x` is an input; entrust never writes over an input".
     fn writes_over_input(&self, path: &str) -> String;
     /// "cannot write in `dir`: {reason}".
@@ -229,9 +227,6 @@ impl CliWords for En {
     }
     fn error(&self, message: &str) -> String {
         format!("error: {message}")
-    }
-    fn no_case_files(&self, paths: &str) -> String {
-        format!("no case files found in {paths}")
     }
     fn writes_over_input(&self, path: &str) -> String {
         format!("`{path}` is an input; entrust never writes over an input")
@@ -556,9 +551,6 @@ impl CliWords for Ko {
     }
     fn error(&self, message: &str) -> String {
         format!("오류: {message}")
-    }
-    fn no_case_files(&self, paths: &str) -> String {
-        format!("{paths}에서 사안 파일을 찾지 못했습니다")
     }
     fn writes_over_input(&self, path: &str) -> String {
         format!(
