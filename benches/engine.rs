@@ -13,7 +13,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use entrust::case::Format;
 use entrust::eval::Evaluator;
 use entrust::library::{Library, builtin_files, dir_files};
-use entrust::stream::{self, Block};
+use entrust::stream::{self, Block, ReadError};
 use entrust::verdict::judge;
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -94,7 +94,7 @@ fn batch(c: &mut Criterion) {
                     std::io::Cursor::new(input.clone()),
                     block,
                 );
-                let mut blocks: &mut dyn Iterator<Item = std::io::Result<Block>> = &mut blocks;
+                let mut blocks: &mut dyn Iterator<Item = Result<Block, ReadError>> = &mut blocks;
                 let counts = stream::run(
                     &lib,
                     &stream::JsonLines { explain },

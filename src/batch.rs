@@ -7,6 +7,7 @@ use crate::diagnostic::{Diagnostic, IoProblem};
 use crate::library::Library;
 use crate::source::Span;
 use crate::syntax::ast::CaseAst;
+use crate::walk::{Seen, Walk};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,13 @@ pub enum Msg {
         /// Why.
         io: IoProblem,
     },
+    /// A folder that cannot be read (listed).
+    CannotReadFolder {
+        /// Why.
+        io: IoProblem,
+    },
+    /// A folder given that holds no case file (a warning).
+    NoCaseFiles,
     /// A file that cannot be written.
     CannotWrite {
         /// Why.
@@ -54,18 +62,64 @@ pub struct Input {
 }
 
 /// Expands paths into case files: files as given (by extension), folders searched recursively
-/// for `.case`, `.yaml`, `.yml` and `.jsonl` files, in name order.
+/// for `.case`, `.yaml`, `.yml` and `.jsonl` files, in name order. Each real folder is entered
+/// once and each real file read once, whatever the symbolic links (see [`crate::walk`]); a
+/// folder that cannot be read is an error naming it, and a folder holding no case file a
+/// warning.
 pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
+    let mut c = Collector::default();
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
+        let (i, e) = c.collect(p);
+        inputs.extend(i);
+        errors.extend(e);
+    }
+    (inputs, errors)
+}
+
+/// Expands paths one at a time (for a run that reads other inputs, such as standard input,
+/// between them), remembering the folders and files already met, so that none is read twice.
+#[derive(Debug, Default)]
+pub struct Collector {
+    folders: Seen,
+    files: Seen,
+}
+
+impl Collector {
+    /// The case files of one path, and the problems finding them.
+    pub fn collect(&mut self, p: &Path) -> (Vec<Input>, Vec<Diagnostic>) {
+        let mut inputs = Vec::new();
+        let mut errors = Vec::new();
         if p.is_dir() {
+            // A folder already walked (named twice, or inside one named before) is read once.
+            if !self.folders.first(p) {
+                return (inputs, errors);
+            }
             let mut found = Vec::new();
-            walk(p, &mut found, 0);
+            for r in Walk::new(p, &mut self.folders) {
+                match r {
+                    Ok(path) => {
+                        if Format::of_path(&path.to_string_lossy()).is_some() {
+                            found.push(path);
+                        }
+                    }
+                    Err(u) => errors.push(Diagnostic::file_error(
+                        Msg::CannotReadFolder { io: u.error.into() },
+                        u.path.display().to_string(),
+                    )),
+                }
+            }
+            if found.is_empty() && errors.is_empty() {
+                errors.push(Diagnostic::file_warning(
+                    Msg::NoCaseFiles,
+                    p.display().to_string(),
+                ));
+            }
             found.sort();
             inputs.extend(found.into_iter().filter_map(|path| {
                 let format = Format::of_path(&path.to_string_lossy())?;
-                Some(Input { path, format })
+                self.files.first(&path).then_some(Input { path, format })
             }));
         } else if !p.exists() {
             errors.push(Diagnostic::file_error(
@@ -74,34 +128,21 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
             ));
         } else {
             match Format::of_path(&p.to_string_lossy()) {
-                Some(format) => inputs.push(Input {
-                    path: p.clone(),
-                    format,
-                }),
+                Some(format) => {
+                    if self.files.first(p) {
+                        inputs.push(Input {
+                            path: p.to_path_buf(),
+                            format,
+                        });
+                    }
+                }
                 None => errors.push(Diagnostic::file_error(
                     Msg::NotACaseFile,
                     p.display().to_string(),
                 )),
             }
         }
-    }
-    (inputs, errors)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    if depth > 32 {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out, depth + 1);
-        } else if Format::of_path(&p.to_string_lossy()).is_some() {
-            out.push(p);
-        }
+        (inputs, errors)
     }
 }
 

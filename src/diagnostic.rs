@@ -187,6 +187,14 @@ impl Diagnostic {
         }
     }
 
+    /// A warning about a whole file or folder (one that holds no case).
+    pub fn file_warning(msg: impl Into<Msg>, file: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::file_error(msg, file)
+        }
+    }
+
     /// Offers "did you mean" help when a candidate is close to `wrong`.
     pub fn suggest<'a>(
         mut self,
@@ -692,6 +700,8 @@ mod tests {
                         id: s("j2"),
                         at: s("c.jsonl:2"),
                     },
+                    M::CannotReadFolder { io: io.clone() },
+                    M::NoCaseFiles,
                 ]
                 .map(Msg::from),
             );
@@ -859,6 +869,8 @@ mod tests {
                         M::CannotWrite { .. } => 4,
                         M::FormatterFailed { .. } => 5,
                         M::IdTwice { .. } => 6,
+                        M::CannotReadFolder { .. } => 7,
+                        M::NoCaseFiles => 8,
                     },
                 )
             }
@@ -879,7 +891,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [11, 48, 49, 7, 5];
+    const VARIANTS: [usize; 5] = [11, 48, 49, 9, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

@@ -26,4 +26,5 @@ pub mod summary;
 pub mod syntax;
 pub mod testing;
 pub mod verdict;
+pub mod walk;
 pub mod words;

@@ -7,6 +7,7 @@ use crate::diagnostic::{Diagnostic, IoProblem};
 use crate::lang::Lang;
 use crate::source::{SourceId, SourceMap};
 use crate::syntax::parse_statute;
+use crate::walk::Seen;
 use std::path::Path;
 
 mod builtin {
@@ -64,61 +65,109 @@ pub enum Msg {
 }
 
 /// The packs of a folder: each subfolder holding `.law` files is a pack; a folder that holds
-/// `.law` files itself is one pack.
+/// `.law` files itself is one pack. The packs, or the first problem; see [`pack_folders`] for
+/// all the packs that could be read and every problem.
 pub fn dir_files(dir: &Path) -> Result<Vec<PackFiles>, Diagnostic> {
+    let (packs, problems) = pack_folders(dir);
+    match problems.into_iter().next() {
+        Some(d) => Err(d),
+        None => Ok(packs),
+    }
+}
+
+/// The packs of a folder, as [`dir_files`], with every problem: a folder or file that cannot be
+/// read is an error naming it, and the other packs are still read. Each real folder and each
+/// real `.law` file is read once, whatever the symbolic links (two links to one pack folder
+/// give one pack, not a second pack with the same id).
+pub fn pack_folders(dir: &Path) -> (Vec<PackFiles>, Vec<Diagnostic>) {
     let shown = dir.display().to_string();
-    let read_pack = |path: &Path| -> Result<Option<PackFiles>, Diagnostic> {
+    let mut problems = Vec::new();
+    let mut seen_files = Seen::default();
+    let mut read_pack = |path: &Path, problems: &mut Vec<Diagnostic>| -> Option<PackFiles> {
+        let listed = std::fs::read_dir(path).and_then(|rd| {
+            rd.map(|e| e.map(|e| e.path()))
+                .collect::<std::io::Result<Vec<_>>>()
+        });
+        let mut paths = match listed {
+            Ok(p) => p,
+            Err(e) => {
+                problems.push(Diagnostic::file_error(
+                    Msg::CannotReadFolder { io: e.into() },
+                    path.display().to_string(),
+                ));
+                return None;
+            }
+        };
+        paths.sort();
         let mut files = Vec::new();
-        let entries = std::fs::read_dir(path).map_err(|e| {
-            Diagnostic::file_error(
-                Msg::CannotReadFolder { io: e.into() },
-                path.display().to_string(),
-            )
-        })?;
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.extension().is_some_and(|e| e == "law") {
-                let text = std::fs::read_to_string(&p).map_err(|e| {
-                    Diagnostic::file_error(
+        let mut unread = false;
+        for p in paths {
+            let is_law = p.extension().is_some_and(|e| e == "law");
+            if !is_law || !seen_files.first(&p) {
+                continue;
+            }
+            match std::fs::read_to_string(&p) {
+                Ok(text) => files.push((p.display().to_string(), text)),
+                Err(e) => {
+                    unread = true;
+                    problems.push(Diagnostic::file_error(
                         Msg::CannotReadFile { io: e.into() },
                         p.display().to_string(),
-                    )
-                })?;
-                files.push((p.display().to_string(), text));
+                    ));
+                }
             }
         }
-        files.sort();
-        if files.is_empty() {
-            return Ok(None);
+        // A pack lacking one of its files would judge by part of its law: it is left out.
+        if files.is_empty() || unread {
+            return None;
         }
         let folder = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().to_string());
-        Ok(Some(PackFiles { folder, files }))
+        Some(PackFiles { folder, files })
     };
     if !dir.is_dir() {
-        return Err(Diagnostic::file_error(Msg::NoSuchFolder, shown));
+        return (
+            Vec::new(),
+            vec![Diagnostic::file_error(Msg::NoSuchFolder, shown)],
+        );
     }
-    if let Some(p) = read_pack(dir)? {
-        return Ok(vec![p]);
+    let before = problems.len();
+    if let Some(p) = read_pack(dir, &mut problems) {
+        return (vec![p], problems);
+    }
+    if problems.len() > before {
+        return (Vec::new(), problems);
     }
     let mut out = Vec::new();
-    let mut subdirs: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| Diagnostic::file_error(Msg::CannotReadFolder { io: e.into() }, shown.clone()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
+    let mut folders = Seen::default();
+    folders.first(dir);
+    let mut subdirs: Vec<_> = match std::fs::read_dir(dir).and_then(|rd| {
+        rd.map(|e| e.map(|e| e.path()))
+            .collect::<std::io::Result<Vec<_>>>()
+    }) {
+        Ok(p) => p.into_iter().filter(|p| p.is_dir()).collect(),
+        Err(e) => {
+            problems.push(Diagnostic::file_error(
+                Msg::CannotReadFolder { io: e.into() },
+                shown,
+            ));
+            return (out, problems);
+        }
+    };
     subdirs.sort();
     for sub in subdirs {
-        if let Some(p) = read_pack(&sub)? {
+        if !folders.first(&sub) {
+            continue;
+        }
+        if let Some(p) = read_pack(&sub, &mut problems) {
             out.push(p);
         }
     }
-    if out.is_empty() {
-        return Err(Diagnostic::file_error(Msg::NoLawFiles, shown));
+    if out.is_empty() && problems.is_empty() {
+        problems.push(Diagnostic::file_error(Msg::NoLawFiles, shown));
     }
-    Ok(out)
+    (out, problems)
 }
 
 /// Compiled packs with the sources they came from.
@@ -196,14 +245,12 @@ impl Library {
     pub fn open_in(dir: Option<&Path>, lang: Lang) -> Library {
         match dir {
             None => Library::load_in(builtin_files(), lang),
-            Some(d) => match dir_files(d) {
-                Ok(files) => Library::load_in(files, lang),
-                Err(e) => Library {
-                    diagnostics: vec![e],
-                    lang,
-                    ..Library::default()
-                },
-            },
+            Some(d) => {
+                let (files, problems) = pack_folders(d);
+                let mut lib = Library::load_in(files, lang);
+                lib.diagnostics.extend(problems);
+                lib
+            }
         }
     }
 

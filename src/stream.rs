@@ -93,8 +93,18 @@ pub struct Block {
     pub format: Format,
     /// The line number of the block's first line.
     pub first_line: u32,
-    /// The text (whole lines).
+    /// The text (whole lines). Empty only for a JSON Lines file that holds no case (nothing
+    /// but blank lines), which is warned of.
     pub text: Vec<u8>,
+}
+
+/// An input that could not be read (opened, or read on), with its name.
+#[derive(Debug)]
+pub struct ReadError {
+    /// The file's name, for messages.
+    pub name: Arc<str>,
+    /// Why.
+    pub error: io::Error,
 }
 
 /// A judged case in a block's output.
@@ -124,7 +134,9 @@ struct BlockOut {
 pub struct Counts {
     /// Cases judged and written (one per case and pack).
     pub evaluated: usize,
-    /// Cases, or unreadable inputs, rejected.
+    /// Cases rejected: each case with errors counts one, whatever their number; so does a
+    /// text that does not parse (a JSON line, a whole `.case` or YAML file), an unreadable file,
+    /// and a case whose id was used before.
     pub rejected: usize,
 }
 
@@ -159,7 +171,8 @@ impl Worker {
 }
 
 /// Runs a batch: reads `blocks`, judges them, writes verdicts to `out` and rendered errors to
-/// `errors`, and calls `progress` with the number of cases done so far.
+/// `errors` (an input that cannot be read is named, counted rejected, and the run goes on), and
+/// calls `progress` with the number of cases done so far.
 ///
 /// Blocks are judged on rayon's pool while the calling thread reads the next ones and writes
 /// finished ones in input order; at most a few blocks per thread are in flight, so memory stays
@@ -168,7 +181,7 @@ pub fn run(
     lib: &Library,
     sink: &(dyn Sink + Sync),
     as_of: Option<Date>,
-    blocks: &mut dyn Iterator<Item = io::Result<Block>>,
+    blocks: &mut dyn Iterator<Item = Result<Block, ReadError>>,
     out: &mut dyn Write,
     errors: &mut dyn Write,
     progress: &mut dyn FnMut(usize),
@@ -229,12 +242,11 @@ pub fn run(
                         pending.push_back(rx);
                     }
                     Some(Err(e)) => {
-                        writeln!(
-                            errors,
-                            "{}: {}",
-                            words.severity(Severity::Error),
-                            words.io_problem(&e.into())
-                        )?;
+                        let d = Diagnostic::file_error(
+                            crate::batch::Msg::CannotRead { io: e.error.into() },
+                            e.name.to_string(),
+                        );
+                        errors.write_all(d.render_in(&SourceMap::new(), words).as_bytes())?;
                         counts.rejected += 1;
                     }
                     None => input_done = true,
@@ -419,6 +431,18 @@ fn judge_block(
             .to_string()
     };
     match b.format {
+        // A file of no case: the general reader warns of it.
+        Format::Jsonl if b.text.is_empty() => general(
+            lib,
+            sink,
+            as_of,
+            &b.name,
+            b.first_line,
+            &b.text,
+            Format::Jsonl,
+            w,
+            &mut r,
+        ),
         Format::Jsonl => {
             let mut start = 0;
             let ends = memchr::memchr_iter(b'\n', &b.text).chain(std::iter::once(b.text.len()));
@@ -598,13 +622,13 @@ fn general(
     let id = sources.add_at(name, text, first_line);
     let read = case::read(&sources, id, format);
     let mut diags: Vec<Diagnostic> = read.diagnostics;
+    let n_read = read.cases.len();
     // Duplicate ids are checked in order by the writer, across the whole run.
     let (cases, errs) = bind_cases(lib, read.cases, as_of, &mut HashMap::new());
     diags.extend(errs);
+    // Cases are counted, not errors: a case with two errors is one rejected.
+    r.rejected += read.rejected + n_read.saturating_sub(cases.len());
     for d in &diags {
-        if d.is_error() {
-            r.rejected += 1;
-        }
         r.errors.extend_from_slice(
             d.render_in(&sources, crate::words::words(lib.lang))
                 .as_bytes(),
@@ -641,19 +665,41 @@ fn general(
 }
 
 /// Cuts a JSON Lines reader into blocks of whole lines. `block_bytes` bounds a block (a longer
-/// line makes a longer block): smaller blocks keep memory low when verdicts are large.
+/// line makes a longer block): smaller blocks keep memory low when verdicts are large. A
+/// reader that holds no case (nothing but blank lines) ends with one empty block, which is
+/// warned of as a file of no case.
 pub fn jsonl_blocks<R: Read + 'static>(
     name: Arc<str>,
     reader: R,
     block_bytes: usize,
-) -> impl Iterator<Item = io::Result<Block>> {
+) -> impl Iterator<Item = Result<Block, ReadError>> {
     let block_bytes = block_bytes.max(1024);
     let mut reader = io::BufReader::with_capacity(block_bytes, reader);
     let mut carry: Vec<u8> = Vec::new();
     let mut line = 1u32;
     let mut done = false;
+    // Whether a line that is not blank has been read; once the input ends without one, the
+    // empty block that says so has been given.
+    let mut content = false;
+    let mut said_empty = false;
+    let failed = {
+        let name = name.clone();
+        move |error: io::Error| ReadError {
+            name: name.clone(),
+            error,
+        }
+    };
     std::iter::from_fn(move || {
         if done {
+            if !content && !said_empty {
+                said_empty = true;
+                return Some(Ok(Block {
+                    name: name.clone(),
+                    format: Format::Jsonl,
+                    first_line: 1,
+                    text: Vec::new(),
+                }));
+            }
             return None;
         }
         let mut text = spare_text();
@@ -672,7 +718,9 @@ pub fn jsonl_blocks<R: Read + 'static>(
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => {
                     done = true;
-                    return Some(Err(e));
+                    // An unreadable input is reported as such, not as one of no case.
+                    said_empty = true;
+                    return Some(Err(failed(e)));
                 }
             }
         }
@@ -688,7 +736,8 @@ pub fn jsonl_blocks<R: Read + 'static>(
                     let mut rest = Vec::new();
                     if let Err(e) = reader.read_until(b'\n', &mut rest) {
                         done = true;
-                        return Some(Err(e));
+                        said_empty = true;
+                        return Some(Err(failed(e)));
                     }
                     if rest.is_empty() {
                         done = true;
@@ -698,8 +747,22 @@ pub fn jsonl_blocks<R: Read + 'static>(
             }
         }
         if text.is_empty() {
-            return None;
+            recycle_text(text);
+            done = true;
+            // Once more: the empty block, if no line held a case.
+            return if !content && !said_empty {
+                said_empty = true;
+                Some(Ok(Block {
+                    name: name.clone(),
+                    format: Format::Jsonl,
+                    first_line: 1,
+                    text: Vec::new(),
+                }))
+            } else {
+                None
+            };
         }
+        content = content || text.iter().any(|b| !b.is_ascii_whitespace());
         let first_line = line;
         line += u32::try_from(memchr::memchr_iter(b'\n', &text).count()).unwrap_or(0);
         Some(Ok(Block {

@@ -46,25 +46,48 @@ pub struct ReadCases {
     pub cases: Vec<CaseAst>,
     /// Problems found.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many cases could not be read: each case with errors counts one, whatever their
+    /// number, and so does a whole text that does not parse (its cases cannot be told apart).
+    pub rejected: usize,
 }
 
 /// Reads the cases of a text already added to `sources`.
+///
+/// A text that holds no case (nothing but white space, or only comments, or YAML's empty
+/// document or empty list) gets one warning, "the file holds no case", naming the file: the
+/// same in every form, as a folder holding no case file is a warning.
 pub fn read(sources: &SourceMap, source: SourceId, format: Format) -> ReadCases {
     let Some(file) = sources.get(source) else {
         return ReadCases::default();
     };
-    match format {
+    let mut read = match format {
+        // The case language's grammar wants a case; a text of comments holds none.
+        Format::Case if only_comments(&file.text) => ReadCases::default(),
         Format::Case => match crate::syntax::parse_cases(source, &file.text) {
             Ok(cases) => ReadCases {
                 cases,
-                diagnostics: Vec::new(),
+                ..ReadCases::default()
             },
             Err(diagnostics) => ReadCases {
-                cases: Vec::new(),
                 diagnostics,
+                rejected: 1,
+                ..ReadCases::default()
             },
         },
         Format::Yaml => yaml::read_yaml(source, &file.text),
         Format::Jsonl => yaml::read_jsonl(source, &file.text),
+    };
+    if read.cases.is_empty() && read.diagnostics.is_empty() {
+        read.diagnostics
+            .push(Diagnostic::file_warning(Msg::NoCase, file.name.clone()));
     }
+    read
+}
+
+/// Whether a text in the case language is nothing but white space and `#` comments.
+fn only_comments(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim_matches([' ', '\t', '\r']);
+        l.is_empty() || l.starts_with('#')
+    })
 }

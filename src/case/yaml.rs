@@ -175,6 +175,7 @@ pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
             // A duplicate key: point at its second occurrence rather than at the mapping.
             if let Some(key) = duplicate_key(&msg) {
+                out.rejected = 1;
                 match given_twice(source, text, 0, &key) {
                     Ok(d) => {
                         out.diagnostics.push(d);
@@ -185,6 +186,7 @@ pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
             }
             out.diagnostics
                 .push(Diagnostic::error(Msg::NotYaml { detail: msg }, span));
+            out.rejected = 1;
             return out;
         }
     };
@@ -196,10 +198,8 @@ pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
                 read_one(item, &mut loc, &mut out);
             }
         }
-        Raw::Null => out.diagnostics.push(Diagnostic::error(
-            Msg::NoCase,
-            Span::new(source, 0, text.len().min(1)),
-        )),
+        // No case: `read` warns of it, as it does in every form.
+        Raw::Null => {}
         other => read_one(other, &mut loc, &mut out),
     }
     out
@@ -285,6 +285,7 @@ pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
             }
             // A duplicate key: point at its second occurrence (serde stopped just past it).
             Err(e) if let Some(key) = duplicate_key(&e.to_string()) => {
+                out.rejected += 1;
                 out.diagnostics
                     .push(
                         given_twice(source, body, start, &key).unwrap_or_else(|first| {
@@ -297,6 +298,7 @@ pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
                 let at = (start + col).min(start + body.len());
                 let msg = e.to_string();
                 let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                out.rejected += 1;
                 out.diagnostics.push(Diagnostic::error(
                     Msg::NotJson { detail: msg },
                     Span::new(source, at, (at + 1).min(start + body.len()).max(at)),
@@ -315,6 +317,7 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
             Msg::CaseNotMapping { shape: raw.shape() },
             case_span,
         ));
+        out.rejected += 1;
         return;
     };
     // The case starts at its first key.
@@ -494,6 +497,7 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
     if errors.is_empty() {
         out.cases.push(case);
     } else {
+        out.rejected += 1;
         out.diagnostics.extend(errors);
     }
 }

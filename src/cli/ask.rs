@@ -87,8 +87,7 @@ pub fn run(
     let format = inputs.first().map(|i| i.format);
     let stdin = io::stdin();
     let mut input = stdin.lock();
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = output::stdout();
     let mut ev = Evaluator::new();
     let mut all_answers: Vec<(usize, Vec<(FactId, Val)>)> = Vec::new();
     let mut answered_cases: Vec<(usize, &Pack, Vec<Val>)> = Vec::new();

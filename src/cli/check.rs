@@ -2,7 +2,8 @@
 
 use super::{Global, Outcome, output};
 use entrust::diagnostic::error_count;
-use entrust::library::{Library, dir_files};
+use entrust::library::{Library, pack_folders};
+use entrust::walk::{Seen, Walk};
 use std::path::{Path, PathBuf};
 
 pub fn run(g: &Global, paths: &[PathBuf]) -> Outcome {
@@ -24,10 +25,9 @@ pub fn run(g: &Global, paths: &[PathBuf]) -> Outcome {
             } else {
                 p.parent().unwrap_or(Path::new("."))
             };
-            match dir_files(dir) {
-                Ok(f) => files.extend(f),
-                Err(e) => lib.diagnostics.push(e),
-            }
+            let (f, problems) = pack_folders(dir);
+            files.extend(f);
+            lib.diagnostics.extend(problems);
         }
         let mut loaded = Library::load_in(files, g.lang);
         loaded.diagnostics.extend(lib.diagnostics);
@@ -35,10 +35,11 @@ pub fn run(g: &Global, paths: &[PathBuf]) -> Outcome {
     };
     output::report(&lib, &lib.diagnostics);
     let mut errors = error_count(&lib.diagnostics);
-    let warnings = lib.diagnostics.len() - errors;
+    let mut warnings = lib.diagnostics.len() - errors;
     let mut n_cases = 0;
     if !case_paths.is_empty() {
-        let (cases, outcome) = output::cases(&mut lib, &case_paths, g.as_of);
+        let (cases, outcome, case_warnings) = output::cases_counted(&mut lib, &case_paths, g.as_of);
+        warnings += case_warnings;
         n_cases = cases.len();
         if outcome != Outcome::Ok {
             errors += 1;
@@ -59,12 +60,8 @@ pub fn run(g: &Global, paths: &[PathBuf]) -> Outcome {
     }
 }
 
+/// Whether a folder holds `.law` files, at any depth (each real folder looked into once).
 fn contains_law(dir: &Path) -> bool {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return false;
-    };
-    entries.flatten().any(|e| {
-        let p = e.path();
-        p.extension().is_some_and(|x| x == "law") || (p.is_dir() && contains_law(&p))
-    })
+    let mut seen = Seen::default();
+    Walk::new(dir, &mut seen).any(|r| r.is_ok_and(|p| p.extension().is_some_and(|x| x == "law")))
 }

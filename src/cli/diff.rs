@@ -100,8 +100,7 @@ pub fn run(g: &Global, a: &Path, b: &Path) -> Outcome {
     let _ = writeln!(report);
     let d = diff::diff(pack, ba, bb, &mut ev);
     report.push_str(&render::text(w, pack, &d, &na, &nb));
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = output::stdout();
     if let Err(e) = out.write_all(report.as_bytes()) {
         eprintln!("{}", w.diff_cannot_write(&e.to_string()));
         return Outcome::BadInput;

@@ -1,11 +1,12 @@
 //! `entrust eval`: verdicts for scripts, streamed in input order.
 
 use super::{Format, Global, Outcome, output};
-use entrust::batch::collect_inputs;
+use entrust::batch::{Collector, Input};
 use entrust::case::Format as CaseFormat;
 use entrust::compile::pack::Pack;
+use entrust::diagnostic::error_count;
 use entrust::render::{Memo, csv, json, markdown, text};
-use entrust::stream::{self, Block, Sink};
+use entrust::stream::{self, Block, ReadError, Sink};
 use entrust::syntax::ast::CaseAst;
 use entrust::verdict::Verdict;
 use entrust::words::Words;
@@ -118,18 +119,23 @@ impl Sink for MarkdownSink {
 }
 
 /// A stream of blocks of one input.
-type Blocks = Box<dyn Iterator<Item = io::Result<Block>>>;
+type Blocks = Box<dyn Iterator<Item = Result<Block, ReadError>>>;
 
 /// The blocks of every input: JSON Lines in blocks of lines, other files whole, `-` standard
-/// input (JSON Lines if it starts with `{`, else YAML).
+/// input (JSON Lines if it starts with `{`, else YAML). Each real file is read once, and only
+/// when the run reaches it (a folder of many files never holds them all open); the problems
+/// of finding them (a path that does not exist, a folder that cannot be read or holds no case
+/// file) come back at once.
 fn blocks(
     paths: &[PathBuf],
     block_bytes: usize,
 ) -> (Vec<Blocks>, Vec<entrust::diagnostic::Diagnostic>) {
     let mut out: Vec<Blocks> = Vec::new();
     let mut errors = Vec::new();
+    let mut collector = Collector::default();
     for p in paths {
         if p.as_os_str() == "-" {
+            let name: Arc<str> = Arc::from("<stdin>");
             let mut head = Vec::new();
             {
                 // Peek at the first non-blank byte; the lock is released before reading on.
@@ -145,56 +151,90 @@ fn blocks(
             let first = head.last().copied();
             let rest = io::Cursor::new(head).chain(io::stdin());
             if first == Some(b'{') {
-                out.push(Box::new(stream::jsonl_blocks(
-                    Arc::from("<stdin>"),
-                    rest,
-                    block_bytes,
-                )));
+                out.push(Box::new(stream::jsonl_blocks(name, rest, block_bytes)));
             } else {
                 let mut text = Vec::new();
                 let mut rest = rest;
-                let r = rest.read_to_end(&mut text).map(|_| Block {
-                    name: Arc::from("<stdin>"),
-                    format: CaseFormat::Yaml,
-                    first_line: 1,
-                    text,
-                });
+                let r = match rest.read_to_end(&mut text) {
+                    Ok(_) => Ok(Block {
+                        name,
+                        format: CaseFormat::Yaml,
+                        first_line: 1,
+                        text,
+                    }),
+                    Err(error) => Err(ReadError { name, error }),
+                };
                 out.push(Box::new(std::iter::once(r)));
             }
             continue;
         }
-        let (inputs, errs) = collect_inputs(std::slice::from_ref(p));
+        let (inputs, errs) = collector.collect(p);
         errors.extend(errs);
-        for input in inputs {
-            let name = input.path.display().to_string();
-            match input.format {
-                CaseFormat::Jsonl => match std::fs::File::open(&input.path) {
-                    Ok(f) => out.push(Box::new(stream::jsonl_blocks(
-                        Arc::from(name.as_str()),
-                        f,
-                        block_bytes,
-                    ))),
-                    Err(e) => errors.push(entrust::diagnostic::Diagnostic::file_error(
-                        entrust::batch::Msg::CannotRead { io: e.into() },
-                        name,
-                    )),
-                },
-                format => {
-                    let r = std::fs::read(&input.path).map(|text| Block {
-                        name: Arc::from(name.as_str()),
-                        format,
-                        first_line: 1,
-                        text,
-                    });
-                    out.push(Box::new(std::iter::once(r)));
-                }
-            }
-        }
+        out.extend(inputs.into_iter().map(|i| file_blocks(i, block_bytes)));
     }
     (out, errors)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The blocks of one file, opened when first asked for.
+fn file_blocks(input: Input, block_bytes: usize) -> Blocks {
+    let name: Arc<str> = Arc::from(input.path.display().to_string());
+    let opened = std::iter::once_with(move || -> Blocks {
+        let failed = |error| -> Blocks {
+            Box::new(std::iter::once(Err(ReadError {
+                name: name.clone(),
+                error,
+            })))
+        };
+        match input.format {
+            CaseFormat::Jsonl => match std::fs::File::open(&input.path) {
+                Ok(f) => Box::new(stream::jsonl_blocks(name.clone(), f, block_bytes)),
+                Err(e) => failed(e),
+            },
+            format => match std::fs::read(&input.path) {
+                Ok(text) => Box::new(std::iter::once(Ok(Block {
+                    name: name.clone(),
+                    format,
+                    first_line: 1,
+                    text,
+                }))),
+                Err(e) => failed(e),
+            },
+        }
+    });
+    Box::new(opened.flatten())
+}
+
+/// The most threads a run judges with: four a core, and never more than 256. More only slow a
+/// run down, and very many stop it: rayon's idle threads spin (yielding) before they sleep, so
+/// thousands of them on a few cores starve the few at work (on 2 cores, 1,000 threads took 15 s
+/// to judge nothing, and 10,000 did not end in a minute).
+fn most_jobs(cores: usize) -> usize {
+    cores.max(1).saturating_mul(4).min(256)
+}
+
+/// Sets the number of threads asked for (`--jobs`, else `RAYON_NUM_THREADS`), held to
+/// [`most_jobs`] with a warning.
+fn set_jobs(jobs: Option<usize>, w: &dyn Words) {
+    let asked = jobs.or_else(|| {
+        std::env::var("RAYON_NUM_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|n| *n > 0)
+    });
+    let Some(asked) = asked else {
+        return;
+    };
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let most = most_jobs(cores);
+    let n = asked.clamp(1, most);
+    if n < asked {
+        eprintln!("{}", w.files_jobs_capped(asked, n));
+    }
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build_global();
+}
+
 pub fn run(
     g: &Global,
     files: &[PathBuf],
@@ -203,11 +243,7 @@ pub fn run(
     jobs: Option<usize>,
     output_path: Option<&Path>,
 ) -> Outcome {
-    if let Some(n) = jobs {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
+    set_jobs(jobs, g.words());
     let (lib, outcome) = output::packs(g);
     if lib.packs.is_empty() {
         return Outcome::BadInput;
@@ -224,8 +260,8 @@ pub fn run(
     };
     let (mut sources, errors) = blocks(files, block_bytes);
     let mut outcome = outcome;
-    if !errors.is_empty() {
-        output::report(&lib, &errors);
+    output::report(&lib, &errors);
+    if error_count(&errors) > 0 {
         outcome = outcome.worst(Outcome::BadInput);
     }
     let sink: Box<dyn Sink> = match format {
@@ -254,8 +290,7 @@ pub fn run(
             return Outcome::BadInput;
         }
     };
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
+    let mut err = output::stderr();
     let bar = output::Progress::new(w);
     let started = Instant::now();
     let mut progress = |n: usize| bar.set(n, started.elapsed() > Duration::from_secs(1));
@@ -314,4 +349,18 @@ pub fn run(
         outcome = outcome.worst(Outcome::BadInput);
     }
     outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::most_jobs;
+
+    #[test]
+    fn jobs_are_held_to_four_a_core_and_256() {
+        assert_eq!(most_jobs(0), 4);
+        assert_eq!(most_jobs(2), 8);
+        assert_eq!(most_jobs(64), 256);
+        assert_eq!(most_jobs(1000), 256);
+        assert_eq!(most_jobs(usize::MAX), 256);
+    }
 }

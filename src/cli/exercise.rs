@@ -631,8 +631,7 @@ pub fn run(g: &Global, dir: Option<&Path>, answers: Option<&Path>) -> Outcome {
         },
         None => Answers::Ask(stdin.lock()),
     };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = output::stdout();
     if let Err(e) = session(&mut out, w, &xs, dir, &mut source) {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("{}", w.io_error(&e.to_string()));
@@ -684,8 +683,7 @@ pub fn grade(g: &Global, answers: &[PathBuf], cases_dir: Option<&Path>) -> Outco
             grades,
         });
     }
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = output::stdout();
     if let Err(e) = report(&mut out, w, &xs, &sheets, cases_dir) {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("{}", w.io_error(&e.to_string()));

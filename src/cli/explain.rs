@@ -12,8 +12,7 @@ pub fn run(g: &Global, files: &[PathBuf], format: Format, quote: bool) -> Outcom
     let (cases, o) = output::cases(&mut lib, files, g.as_of);
     outcome = outcome.worst(o);
     let mut ev = Evaluator::new();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = output::stdout();
     let mut verdicts = Vec::new();
     let mut first = true;
     for c in &cases {

@@ -3,6 +3,7 @@
 use super::{FactsFormat, Global, Outcome, output};
 use entrust::compile::pack::Pack;
 use entrust::render::facts;
+use std::io::Write as _;
 
 pub fn run(g: &Global, pack: Option<&str>, format: FactsFormat) -> Outcome {
     let (lib, outcome) = output::packs(g);
@@ -24,6 +25,6 @@ pub fn run(g: &Global, pack: Option<&str>, format: FactsFormat) -> Outcome {
         FactsFormat::Text => facts::text(&packs, w),
         FactsFormat::Json => facts::json(&packs),
     };
-    print!("{text}");
+    let _ = write!(output::stdout(), "{text}");
     Outcome::Ok
 }

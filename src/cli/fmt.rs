@@ -1,30 +1,18 @@
 //! `entrust fmt`: statute and case files rewritten in the canonical layout, in place and
 //! atomically; `--check` only lists the files that would change.
 
-use super::{Global, Outcome};
+use super::{Global, Outcome, output};
 use entrust::batch::Msg;
 use entrust::diagnostic::Diagnostic;
 use entrust::format::{FormatError, format_case_in, format_statute_in};
 use entrust::source::SourceMap;
+use entrust::walk::{Seen, Walk};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-fn walk(p: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    if depth > 32 {
-        return;
-    }
-    if p.is_dir() {
-        let Ok(entries) = std::fs::read_dir(p) else {
-            return;
-        };
-        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for q in paths {
-            walk(&q, out, depth + 1);
-        }
-    } else if p.extension().is_some_and(|e| e == "law" || e == "case") {
-        out.push(p.to_path_buf());
-    }
+/// Whether `fmt` formats a file, by its extension.
+fn formattable(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "law" || e == "case")
 }
 
 pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
@@ -38,6 +26,7 @@ pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
         );
     };
     let mut files = Vec::new();
+    let (mut folders, mut seen) = (Seen::default(), Seen::default());
     let mut outcome = Outcome::Ok;
     for p in paths {
         if !p.exists() {
@@ -45,16 +34,26 @@ pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
             outcome = outcome.worst(Outcome::BadInput);
             continue;
         }
-        if p.is_file() && !p.extension().is_some_and(|e| e == "law" || e == "case") {
+        if !p.is_dir() && !formattable(p) {
             file_error(Msg::NotFormattable, p, &sources);
             outcome = outcome.worst(Outcome::BadInput);
             continue;
         }
-        walk(p, &mut files, 0);
+        // Each real folder entered once and each real file formatted once, whatever the links.
+        for r in Walk::new(p, &mut folders) {
+            match r {
+                Ok(f) if formattable(&f) && seen.first(&f) => files.push(f),
+                Ok(_) => {}
+                Err(u) => {
+                    let io = u.error.into();
+                    file_error(Msg::CannotReadFolder { io }, &u.path, &sources);
+                    outcome = outcome.worst(Outcome::BadInput);
+                }
+            }
+        }
     }
     let (mut changed, mut unchanged) = (0usize, 0usize);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = output::stdout();
     for f in &files {
         let text = match std::fs::read_to_string(f) {
             Ok(t) => t,

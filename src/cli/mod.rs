@@ -18,6 +18,7 @@ use entrust::date::Date;
 use entrust::lang::Lang;
 use entrust::words::{Words, words};
 use std::ffi::OsString;
+use std::io::Write as _;
 use std::path::PathBuf;
 
 /// How a run ended (cases.md §5).
@@ -404,14 +405,12 @@ fn man(g: &Global, dir: Option<&std::path::Path>) -> Outcome {
     let cmd = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
     let pages = 1 + cmd.get_subcommands().filter(|c| !c.is_hide_set()).count();
     let written = match dir {
-        None => clap_mangen::Man::new(cmd).render(&mut std::io::stdout()),
+        None => clap_mangen::Man::new(cmd).render(&mut output::stdout()),
         Some(dir) => std::fs::create_dir_all(dir)
             .and_then(|()| clap_mangen::generate_to(cmd, dir))
             .map(|()| {
-                println!(
-                    "{}",
-                    g.words().man_written(pages, &dir.display().to_string())
-                )
+                let written = g.words().man_written(pages, &dir.display().to_string());
+                let _ = writeln!(output::stdout(), "{written}");
             }),
     };
     match written {
@@ -474,13 +473,14 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Grade { answers, cases } => exercise::grade(&g, &answers, cases.as_deref()),
         Command::Facts { pack, format } => facts::run(&g, pack.as_deref(), format),
         Command::Schema => {
-            println!("{}", entrust::render::schema::VERDICT_SCHEMA.trim_end());
+            let schema = entrust::render::schema::VERDICT_SCHEMA.trim_end();
+            let _ = writeln!(output::stdout(), "{schema}");
             Outcome::Ok
         }
         // The shell completions and the manual page are made from the doc comments, in English.
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "entrust", &mut std::io::stdout());
+            clap_complete::generate(shell, &mut cmd, "entrust", &mut output::stdout());
             Outcome::Ok
         }
         Command::Man { dir } => man(&g, dir.as_deref()),

@@ -6,7 +6,7 @@ use entrust::date::Date;
 use entrust::diagnostic::{Diagnostic, error_count};
 use entrust::lang::Lang;
 use entrust::library::Library;
-use entrust::words::{Words, words};
+use entrust::words::Words;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -46,34 +46,79 @@ pub fn packs(g: &Global) -> (Library, Outcome) {
     (lib, outcome)
 }
 
-/// Loads cases from paths; reports the errors of bad ones (in the language of `lib`).
+/// Loads cases from paths; reports the errors of bad ones (in the language of `lib`), and the
+/// warnings (a folder or a file that holds no case).
 pub fn cases(
     lib: &mut Library,
     paths: &[PathBuf],
     as_of: Option<Date>,
 ) -> (Vec<LoadedCase>, Outcome) {
-    let w = words(lib.lang);
+    let (cases, outcome, _) = cases_counted(lib, paths, as_of);
+    (cases, outcome)
+}
+
+/// [`cases`], with the number of warnings reported.
+pub fn cases_counted(
+    lib: &mut Library,
+    paths: &[PathBuf],
+    as_of: Option<Date>,
+) -> (Vec<LoadedCase>, Outcome, usize) {
     let (inputs, mut errors) = collect_inputs(paths);
     let (cases, errs) = load_cases(lib, &inputs, as_of);
     errors.extend(errs);
     report(lib, &errors);
-    let outcome = if error_count(&errors) > 0 {
+    let n_errors = error_count(&errors);
+    let outcome = if n_errors > 0 {
         Outcome::BadInput
     } else {
         Outcome::Ok
     };
-    if inputs.is_empty() && errors.is_empty() {
-        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        eprintln!("{}", w.error(&w.no_case_files(&paths.join(w.comma()))));
-        return (cases, Outcome::BadInput);
+    (cases, outcome, errors.len() - n_errors)
+}
+
+/// A writer whose reader may go away: when a write finds the pipe closed (`entrust eval … |
+/// head -1`), the run ends there, quietly and with exit code 0, as Unix tools do, since nothing
+/// it could still write would be read. Every command writes its standard output through one
+/// (see [`stdout`]), and `eval` its stream of errors too.
+pub struct Quiet<W: Write>(W);
+
+impl<W: Write> Quiet<W> {
+    fn or_end<T>(r: io::Result<T>) -> io::Result<T> {
+        if let Err(e) = &r
+            && e.kind() == io::ErrorKind::BrokenPipe
+        {
+            std::process::exit(0);
+        }
+        r
     }
-    (cases, outcome)
+}
+
+impl<W: Write> Write for Quiet<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        Self::or_end(self.0.write(buf))
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        Self::or_end(self.0.write_all(buf))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Self::or_end(self.0.flush())
+    }
+}
+
+/// Standard output, ending the run quietly once its reader has gone.
+pub fn stdout() -> Quiet<io::StdoutLock<'static>> {
+    Quiet(io::stdout().lock())
+}
+
+/// Standard error, ending the run quietly once its reader has gone (`2>&1 | head`).
+pub fn stderr() -> Quiet<io::StderrLock<'static>> {
+    Quiet(io::stderr().lock())
 }
 
 /// Where a report goes: standard output, or a file written atomically.
 pub enum Target {
     /// Standard output.
-    Stdout(io::BufWriter<io::Stdout>),
+    Stdout(io::BufWriter<Quiet<io::StdoutLock<'static>>>),
     /// A temporary file beside the destination, renamed into place on commit.
     File(io::BufWriter<tempfile::NamedTempFile>, PathBuf),
 }
@@ -84,7 +129,7 @@ impl Target {
         let Some(path) = path else {
             return Ok(Target::Stdout(io::BufWriter::with_capacity(
                 1 << 16,
-                io::stdout(),
+                stdout(),
             )));
         };
         let canonical = |p: &Path| std::fs::canonicalize(p).ok();

@@ -15,8 +15,8 @@ use std::path::PathBuf;
 pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
     let (mut lib, mut outcome) = output::packs(g);
     let (inputs, errs) = collect_inputs(paths);
-    if !errs.is_empty() {
-        output::report(&lib, &errs);
+    output::report(&lib, &errs);
+    if errs.iter().any(|d| d.is_error()) {
         outcome = outcome.worst(Outcome::BadInput);
     }
     // Files that must be rejected are tested one by one; the others are read together.
@@ -36,8 +36,7 @@ pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
     outcome = outcome.worst(o);
     let w = g.words();
     let mut ev = Evaluator::new();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = output::stdout();
     let (mut passed, mut failed) = (0usize, 0usize);
     for c in &cases {
         let Some(expect) = &c.case.expect else {

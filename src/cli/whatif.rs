@@ -150,8 +150,7 @@ pub fn run(
             report.push_str(&render::render_text(w, pack, &wi, vbound.from, SHOWN));
         }
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = output::stdout();
     if let Err(e) = out.write_all(report.as_bytes()) {
         eprintln!("{}", ww.whatif_cannot_write(&e.to_string()));
         return Outcome::BadInput;

@@ -57,14 +57,15 @@ pub trait CliWords {
     fn pack_lacks_language(&self, pack: &str, lang: &str) -> String;
     /// An error line: "error: {message}".
     fn error(&self, message: &str) -> String;
-    /// "no case files found in cases/x, cases/y".
-    fn no_case_files(&self, paths: &str) -> String;
     /// "`x` is an input; entrust never writes over an input".
     fn writes_over_input(&self, path: &str) -> String;
     /// "cannot write in `dir`: {reason}".
     fn cannot_write_in(&self, dir: &str, reason: &str) -> String;
     /// "cannot write `file`: {reason}".
     fn cannot_write(&self, path: &str, reason: &str) -> String;
+    /// More threads asked for (`--jobs`, or `RAYON_NUM_THREADS`) than a run uses: "warning:
+    /// 100000 threads asked for; judging with 8 (4 a core, at most 256)".
+    fn files_jobs_capped(&self, asked: usize, used: usize) -> String;
     /// "`2021-02-30` is not a date of the form YYYY-MM-DD".
     fn not_a_date(&self, text: &str) -> String;
     /// "`fr` is not a language entrust speaks (it speaks en, ko)".
@@ -233,9 +234,6 @@ impl CliWords for En {
     fn error(&self, message: &str) -> String {
         format!("error: {message}")
     }
-    fn no_case_files(&self, paths: &str) -> String {
-        format!("no case files found in {paths}")
-    }
     fn writes_over_input(&self, path: &str) -> String {
         format!("`{path}` is an input; entrust never writes over an input")
     }
@@ -244,6 +242,11 @@ impl CliWords for En {
     }
     fn cannot_write(&self, path: &str, reason: &str) -> String {
         format!("cannot write `{path}`: {reason}")
+    }
+    fn files_jobs_capped(&self, asked: usize, used: usize) -> String {
+        format!(
+            "warning: {asked} threads asked for; judging with {used} (4 a core, at most 256): more would only slow the run down"
+        )
     }
     fn not_a_date(&self, text: &str) -> String {
         format!("`{text}` is not a date of the form YYYY-MM-DD")
@@ -570,9 +573,6 @@ impl CliWords for Ko {
     fn error(&self, message: &str) -> String {
         format!("오류: {message}")
     }
-    fn no_case_files(&self, paths: &str) -> String {
-        format!("{paths}에서 사안 파일을 찾지 못했습니다")
-    }
     fn writes_over_input(&self, path: &str) -> String {
         format!(
             "`{path}`에는 쓸 수 없습니다. 입력 파일이며, entrust는 입력 파일을 덮어쓰지 않습니다"
@@ -583,6 +583,11 @@ impl CliWords for Ko {
     }
     fn cannot_write(&self, path: &str, reason: &str) -> String {
         format!("`{path}`에 쓸 수 없습니다: {reason}")
+    }
+    fn files_jobs_capped(&self, asked: usize, used: usize) -> String {
+        format!(
+            "경고: 요청한 스레드 {asked}개는 너무 많아 실행을 늦출 뿐입니다. 스레드 {used}개로 판단합니다(코어당 4개, 최대 256개)"
+        )
     }
     fn not_a_date(&self, text: &str) -> String {
         format!("YYYY-MM-DD 형식의 날짜가 아닙니다: `{text}`")

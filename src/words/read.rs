@@ -376,6 +376,11 @@ impl ReadWords for En {
             Msg::CannotRead { io } => {
                 Said::new(format!("cannot read the file: {}", self.io_problem(io)))
             }
+            Msg::CannotReadFolder { io } => {
+                Said::new(format!("cannot read the folder: {}", self.io_problem(io)))
+            }
+            Msg::NoCaseFiles => Said::new("no case files in this folder")
+                .help("case files end in .case, .yaml, .yml or .jsonl"),
             Msg::CannotWrite { io } => {
                 Said::new(format!("cannot write the file: {}", self.io_problem(io)))
             }
@@ -832,6 +837,11 @@ impl ReadWords for Ko {
             Msg::CannotRead { io } => {
                 Said::new(format!("파일을 읽을 수 없습니다: {}", self.io_problem(io)))
             }
+            Msg::CannotReadFolder { io } => {
+                Said::new(format!("폴더를 읽을 수 없습니다: {}", self.io_problem(io)))
+            }
+            Msg::NoCaseFiles => Said::new("이 폴더에는 사안 파일이 없습니다")
+                .help("사안 파일의 확장자는 .case, .yaml, .yml, .jsonl입니다"),
             Msg::CannotWrite { io } => {
                 Said::new(format!("파일을 쓸 수 없습니다: {}", self.io_problem(io)))
             }
