@@ -143,32 +143,44 @@ pub fn order(pack: &mut Pack) -> Result<(), Vec<Node>> {
     Ok(())
 }
 
-/// Facts a condition reads, through the tests and exceptions it refers to.
-fn facts_through(pack: &Pack, c: &Cond, out: &mut BTreeSet<FactId>, depth: usize) {
-    if depth > 256 {
-        return;
-    }
-    c.for_each_fact(&mut |f| {
-        out.insert(f);
-    });
-    c.for_each_ref(&mut |n| match n {
-        Node::Test(t) => {
-            if let Some(t) = pack.tests.get(usize::from(t)) {
-                facts_through(pack, &t.cond, out, depth + 1);
-                for e in &t.exceptions {
-                    if let Some(e) = pack.exceptions.get(usize::from(*e)) {
-                        facts_through(pack, &e.cond, out, depth + 1);
+/// Facts a condition reads, through the tests and exceptions it refers to (each followed once:
+/// a test read by several others is not walked again, however the rules share it).
+fn facts_through<'a>(pack: &'a Pack, c: &'a Cond, out: &mut BTreeSet<FactId>) {
+    let mut seen_tests = vec![false; pack.tests.len()];
+    let mut seen_excs = vec![false; pack.exceptions.len()];
+    let mut work: Vec<&'a Cond> = vec![c];
+    while let Some(c) = work.pop() {
+        c.for_each_fact(&mut |f| {
+            out.insert(f);
+        });
+        let mut exc = |e: ExcId, work: &mut Vec<&'a Cond>| {
+            if let Some(seen) = seen_excs.get_mut(usize::from(e))
+                && !*seen
+            {
+                *seen = true;
+                if let Some(e) = pack.exceptions.get(usize::from(e)) {
+                    work.push(&e.cond);
+                }
+            }
+        };
+        c.for_each_ref(&mut |n| match n {
+            Node::Test(t) => {
+                if let Some(seen) = seen_tests.get_mut(usize::from(t))
+                    && !*seen
+                {
+                    *seen = true;
+                    if let Some(t) = pack.tests.get(usize::from(t)) {
+                        work.push(&t.cond);
+                        for e in &t.exceptions {
+                            exc(*e, &mut work);
+                        }
                     }
                 }
             }
-        }
-        Node::Exc(e) => {
-            if let Some(e) = pack.exceptions.get(usize::from(e)) {
-                facts_through(pack, &e.cond, out, depth + 1);
-            }
-        }
-        Node::Weigh(_) => {}
-    });
+            Node::Exc(e) => exc(e, &mut work),
+            Node::Weigh(_) => {}
+        });
+    }
 }
 
 /// Constants a condition compares each fact with, for representative values.
@@ -197,7 +209,7 @@ pub fn finish(pack: &mut Pack) {
         let mut per_factor = Vec::new();
         for f in &w.factors {
             let mut set = BTreeSet::new();
-            facts_through(pack, &f.cond, &mut set, 0);
+            facts_through(pack, &f.cond, &mut set);
             per_factor.push(set.into_iter().collect::<Vec<_>>());
         }
         all_facts.push(per_factor);

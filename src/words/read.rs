@@ -147,6 +147,7 @@ impl ReadWords for En {
             }
             SyntaxMsg::ConditionTooDeep { max } => {
                 Said::new(format!("condition nested more than {max} levels deep"))
+                    .help("split the condition into named tests")
             }
             SyntaxMsg::Unexpected { found, expected } => {
                 let names: Vec<String> = expected.iter().map(|e| self.expected(*e)).collect();
@@ -521,6 +522,7 @@ impl ReadWords for Ko {
             }
             SyntaxMsg::ConditionTooDeep { max } => {
                 Said::new(format!("조건이 {max}단계보다 깊게 중첩되었습니다"))
+                    .help("조건을 이름 붙은 판단 기준(`test`)으로 나누십시오")
             }
             SyntaxMsg::Unexpected { found, expected } => {
                 let names: Vec<String> = expected.iter().map(|e| self.expected(*e)).collect();
