@@ -663,6 +663,7 @@ mod tests {
                     M::LawfulValue {
                         shape: Shape::String,
                     },
+                    M::NestedTooDeep { max: 64 },
                 ]
                 .map(Msg::from),
             );
@@ -833,6 +834,7 @@ mod tests {
                         M::ListShape { .. } => 44,
                         M::ClassificationValue => 45,
                         M::LawfulValue { .. } => 46,
+                        M::NestedTooDeep { .. } => 47,
                     },
                 )
             }
@@ -868,7 +870,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [11, 48, 47, 7, 5];
+    const VARIANTS: [usize; 5] = [11, 48, 48, 7, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

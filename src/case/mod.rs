@@ -5,6 +5,7 @@ pub mod bind;
 pub mod fastjson;
 mod locate;
 mod msg;
+pub mod nesting;
 pub mod yaml;
 
 pub use bind::{BoundCase, bind};

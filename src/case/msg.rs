@@ -305,4 +305,9 @@ pub enum Msg {
         /// What it is.
         shape: Shape,
     },
+    /// Brackets of a YAML or JSON case nested more than `max` levels deep.
+    NestedTooDeep {
+        /// The limit.
+        max: usize,
+    },
 }

@@ -331,6 +331,10 @@ impl ReadWords for En {
                 "`lawful` must be true, false or null, not {}",
                 shape_en(*shape)
             )),
+            CaseMsg::NestedTooDeep { max } => {
+                Said::new(format!("brackets nested more than {max} levels deep"))
+                    .help("a fact's value is one value or a list of values")
+            }
         }
     }
 
@@ -747,6 +751,10 @@ impl ReadWords for Ko {
                 "`lawful`은 {} 아니라 true, false, null 중 하나여야 합니다",
                 i(shape_ko(*shape))
             )),
+            CaseMsg::NestedTooDeep { max } => {
+                Said::new(format!("괄호가 {max}단계보다 깊게 중첩되었습니다"))
+                    .help("사실의 값은 값 하나 또는 값의 목록으로 쓰십시오")
+            }
         }
     }
 
