@@ -450,6 +450,11 @@ mod tests {
                         names: vec![s("loop_one"), s("loop_two"), s("loop_one")],
                     },
                     M::ClassificationReadsItself,
+                    M::ExpandsTooFar {
+                        name: s("x"),
+                        n: 2_000_000,
+                        max: 1_000_000,
+                    },
                     M::ValueTwice { value: s("v") },
                     M::TooManyValues {
                         fact: s("x"),
@@ -779,6 +784,7 @@ mod tests {
                         M::QuotedUnderNoRule { .. } => 45,
                         M::VersionWithoutSource { .. } => 46,
                         M::VersionWithoutText { .. } => 47,
+                        M::ExpandsTooFar { .. } => 48,
                     },
                 )
             }
@@ -870,7 +876,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [11, 48, 48, 7, 5];
+    const VARIANTS: [usize; 5] = [11, 49, 48, 7, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

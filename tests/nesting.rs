@@ -265,3 +265,37 @@ require r \"r\" requires {cond} cite \"test\" violation XX-1 \"broken\"\n"
     );
     assert!(err.contains("t.law:3:"), "{err}");
 }
+
+// ---- tests read along many paths --------------------------------------------------------------
+
+#[test]
+fn tests_read_along_exponentially_many_paths_are_refused_at_the_first_past_the_limit() {
+    // Each of 40 tests reads the two before it: 2^40 paths, which judging (the grounds) and
+    // explaining followed one by one. The 28th comes to 1,271,241 conditions.
+    let mut pack = String::from(
+        "pack t \"test\"\nfact a : bool ask \"a?\"\ntest t0 \"t\" cite \"c\" if a\ntest t1 \"t\" cite \"c\" if a\n",
+    );
+    for i in 2..40 {
+        pack.push_str(&format!(
+            "test t{i} \"t\" cite \"c\" if t{} and t{}\n",
+            i - 1,
+            i - 2
+        ));
+    }
+    pack.push_str("require r \"r\" requires t39 cite \"test\" violation XX-1 \"broken\"\n");
+    let case = "case x \"x\" under t date 2024-01-01 facts a = true\n";
+    let dir = folder(&[("p/t.law", &pack), ("x.case", case)]);
+    for args in [
+        &["--statutes", "p", "check", "p"][..],
+        &["--statutes", "p", "eval", "x.case"][..],
+    ] {
+        let (code, _, err) = run(dir.path(), args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("`t27` comes to 1271241 conditions once the tests and exceptions it reads are followed along every path; at most 1000000 are allowed"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("p/t.law:30:6"), "{args:?}: {err}");
+        assert!(err.len() < 2_000, "{args:?}: {err}");
+    }
+}

@@ -143,6 +143,106 @@ pub fn order(pack: &mut Pack) -> Result<(), Vec<Node>> {
     Ok(())
 }
 
+/// How many conditions one rule may come to once the tests and exceptions it reads are followed
+/// along every path, as the explanation and the search for grounds follow them. Tests that read
+/// each other along many paths (each of 40 tests reading the two before it: 2^40 paths) would
+/// otherwise make a judgment take forever; a chain of 50,000 operands stays well within it.
+pub const MAX_EXPANSION: u64 = 1_000_000;
+
+/// The rule that passes [`MAX_EXPANSION`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expansive {
+    /// A test, an exception or a weighing.
+    Node(Node),
+    /// A requirement.
+    Req(ReqId),
+}
+
+/// The conditions of `c` (a chain is one, and each of its operands one more).
+fn size(c: &Cond) -> u64 {
+    match c {
+        Cond::Not(x) => 1 + size(x),
+        Cond::And(xs) | Cond::Or(xs) => xs.iter().fold(1u64, |n, x| n.saturating_add(size(x))),
+        _ => 1,
+    }
+}
+
+/// The conditions of `c` with the tests and exceptions it reads followed (`seen` holds how many
+/// each comes to, by the index [`order`] gives them).
+fn expanded(pack: &Pack, c: &Cond, seen: &[u64]) -> u64 {
+    let mut n = size(c);
+    c.for_each_ref(&mut |r| {
+        let i = match r {
+            Node::Test(t) => usize::from(t),
+            Node::Exc(e) => pack.tests.len() + usize::from(e),
+            Node::Weigh(_) => return,
+        };
+        n = n.saturating_add(seen.get(i).copied().unwrap_or(0));
+    });
+    n
+}
+
+/// The first rule (in evaluation order, then requirements) that comes to more than
+/// [`MAX_EXPANSION`] conditions once what it reads is followed along every path, with how many
+/// it comes to (at least). Needs [`order`].
+pub fn too_expansive(pack: &Pack) -> Option<(Expansive, u64)> {
+    let mut seen = vec![0u64; pack.tests.len() + pack.exceptions.len()];
+    let excs = |list: &[ExcId], seen: &[u64]| {
+        list.iter().fold(0u64, |n, e| {
+            n.saturating_add(
+                seen.get(pack.tests.len() + usize::from(*e))
+                    .copied()
+                    .unwrap_or(0),
+            )
+        })
+    };
+    for &node in &pack.order {
+        let (n, slot) = match node {
+            Node::Test(t) => match pack.tests.get(usize::from(t)) {
+                Some(def) => (
+                    expanded(pack, &def.cond, &seen).saturating_add(excs(&def.exceptions, &seen)),
+                    Some(usize::from(t)),
+                ),
+                None => continue,
+            },
+            Node::Exc(e) => match pack.exceptions.get(usize::from(e)) {
+                Some(def) => (
+                    expanded(pack, &def.cond, &seen).saturating_add(excs(&def.exceptions, &seen)),
+                    Some(pack.tests.len() + usize::from(e)),
+                ),
+                None => continue,
+            },
+            Node::Weigh(w) => match pack.weighings.get(usize::from(w)) {
+                Some(def) => (
+                    def.factors.iter().fold(0u64, |n, f| {
+                        n.saturating_add(expanded(pack, &f.cond, &seen))
+                    }),
+                    None,
+                ),
+                None => continue,
+            },
+        };
+        if n > MAX_EXPANSION {
+            return Some((Expansive::Node(node), n));
+        }
+        if let Some(v) = slot.and_then(|i| seen.get_mut(i)) {
+            *v = n;
+        }
+    }
+    for (i, r) in pack.requirements.iter().enumerate() {
+        let n = r
+            .when
+            .as_ref()
+            .map_or(0, |c| expanded(pack, c, &seen))
+            .saturating_add(expanded(pack, &r.requires, &seen))
+            .saturating_add(excs(&r.exceptions, &seen));
+        if n > MAX_EXPANSION {
+            return Some((Expansive::Req(ReqId::try_from(i).unwrap_or(0)), n));
+        }
+    }
+    None
+}
+
 /// Facts a condition reads, through the tests and exceptions it refers to (each followed once:
 /// a test read by several others is not walked again, however the rules share it).
 fn facts_through<'a>(pack: &'a Pack, c: &'a Cond, out: &mut BTreeSet<FactId>) {
