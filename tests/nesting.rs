@@ -53,10 +53,11 @@ fn yaml_case_with_deep_flow_brackets_is_refused_at_the_bracket_past_the_limit() 
     for cmd in ["eval", "check"] {
         let (code, out, err) = run(dir.path(), &[cmd, "deep.yaml"]);
         assert_eq!(code, Some(2), "{cmd}: {err}");
-        // Line 3, `  a: ` then 64 brackets: the 65th is at column 70.
-        assert!(err.contains("deep.yaml:3:70"), "{cmd}: {err}");
+        // Line 3: the mapping of `id` and `facts` and that of `a` are two levels, and `  a: `
+        // five columns: the 63rd bracket, at column 68, passes the limit.
+        assert!(err.contains("deep.yaml:3:68"), "{cmd}: {err}");
         assert!(
-            err.contains("brackets nested more than 64 levels deep"),
+            err.contains("lists and mappings nested more than 64 levels deep"),
             "{cmd}: {err}"
         );
         assert!(out.len() + err.len() < 2 * text.len() + 2_000, "{cmd}");
@@ -65,14 +66,37 @@ fn yaml_case_with_deep_flow_brackets_is_refused_at_the_bracket_past_the_limit() 
 
 #[test]
 fn yaml_flow_brackets_over_many_lines_are_refused_on_their_line() {
-    // Flow collections go on over lines: the 65th bracket is on line 67.
+    // Flow collections go on over lines: the 63rd bracket (see above) is on line 65.
     let text = format!("id: x\nfacts:\n  a: {}", "[\n".repeat(DEEP));
     let dir = folder(&[("deep.yaml", &text)]);
     let (code, _, err) = run(dir.path(), &["eval", "deep.yaml"]);
     assert_eq!(code, Some(2), "{err}");
-    assert!(err.contains("deep.yaml:67:1"), "{err}");
-    assert!(err.contains("brackets nested more than 64 levels deep"));
+    assert!(err.contains("deep.yaml:65:1"), "{err}");
+    assert!(err.contains("lists and mappings nested more than 64 levels deep"));
     // Every line is short: nothing long is printed.
+    assert!(err.len() < 2_000, "{err}");
+}
+
+#[test]
+fn yaml_block_collections_nested_deep_are_refused_at_the_entry_past_the_limit() {
+    // `- - - …`: the YAML reader kept each level (2,000,000 of them took 600 MB) before its
+    // recursion limit; the 65th `-` is at column 129.
+    let text = "- ".repeat(5 * DEEP);
+    let dir = folder(&[("deep.yaml", &text)]);
+    let (code, _, err) = run(dir.path(), &["eval", "deep.yaml"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("deep.yaml:1:129"), "{err}");
+    assert!(err.contains("lists and mappings nested more than 64 levels deep"));
+    assert!(err.len() < 2 * text.len() + 2_000);
+    // Keys, each on its line and indented one more: the 65th is on line 65.
+    let text: String = (0..DEEP / 100)
+        .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+        .collect();
+    let dir = folder(&[("stairs.yaml", &text)]);
+    let (code, _, err) = run(dir.path(), &["eval", "stairs.yaml"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("stairs.yaml:65:65"), "{err}");
+    assert!(err.contains("lists and mappings nested more than 64 levels deep"));
     assert!(err.len() < 2_000, "{err}");
 }
 
@@ -97,7 +121,7 @@ fn yaml_brackets_after_a_tag_or_an_anchor_are_counted() {
         let (code, _, err) = run(dir.path(), &["eval", "deep.yaml"]);
         assert_eq!(code, Some(2), "{prefix}: {err}");
         assert!(
-            err.contains("brackets nested more than 64 levels deep"),
+            err.contains("lists and mappings nested more than 64 levels deep"),
             "{prefix}: {err}"
         );
     }
@@ -119,7 +143,7 @@ fn jsonl_line_with_deep_brackets_is_refused_on_either_path_and_the_others_go_on(
         assert_eq!(code, Some(2), "{format}: {err}");
         assert!(err.contains("deep.jsonl:2:71"), "{format}: {err}");
         assert!(
-            err.contains("brackets nested more than 64 levels deep"),
+            err.contains("lists and mappings nested more than 64 levels deep"),
             "{format}: {err}"
         );
         assert!(err.len() < 2 * DEEP + 2_000, "{format}");
@@ -141,9 +165,10 @@ fn answers_file_with_deep_brackets_is_refused_with_its_line_and_column() {
         &["grade", "--cases", cases.to_str().unwrap(), "answers.yaml"],
     );
     assert_eq!(code, Some(2), "{err}");
-    // `    because: ` is 13 characters: the 65th bracket is at column 78.
+    // The mapping of `answers`, its list and the answer's mapping are three levels, and
+    // `    because: ` is 13 characters: the 62nd bracket, at column 75, passes the limit.
     assert!(
-        err.contains("answers.yaml:4:78: brackets nested more than 64 levels deep"),
+        err.contains("answers.yaml:4:75: lists and mappings nested more than 64 levels deep"),
         "{err}"
     );
     assert!(err.len() < 2_000, "{err}");

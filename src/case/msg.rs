@@ -305,7 +305,7 @@ pub enum Msg {
         /// What it is.
         shape: Shape,
     },
-    /// Brackets of a YAML or JSON case nested more than `max` levels deep.
+    /// Lists and mappings of a YAML or JSON case nested more than `max` levels deep.
     NestedTooDeep {
         /// The limit.
         max: usize,

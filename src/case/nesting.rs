@@ -1,9 +1,11 @@
-//! The nesting guard of the YAML and JSON Lines readers: brackets nested deeper than
-//! [`MAX_NESTING`] are refused, at the bracket that passes the limit, before the text reaches a
-//! parser. The YAML parser's scanner takes time quadratic in the depth of flow brackets
-//! (`[[[[…`: 40,000 of them take seconds) before its own recursion limit fires; the JSON
-//! parser is quick but words its limit in its own terms. A case needs three levels (the case,
-//! `facts`, a list of values): the limit is the one of the case and statute languages.
+//! The nesting guard of the YAML and JSON Lines readers: lists and mappings nested deeper than
+//! [`MAX_NESTING`] are refused, at the bracket (or the YAML `-`, `?` or key) that passes the
+//! limit, before the text reaches a parser. The YAML parser's scanner takes time quadratic in
+//! the depth of flow brackets (`[[[[…`: 40,000 of them take seconds), and memory linear in the
+//! depth of block collections (`- - - …`: 2,000,000 of them take 600 MB), before its own
+//! recursion limit fires; the JSON parser is quick but words its limit in its own terms. A
+//! case needs three levels (the case, `facts`, a list of values): the limit is the one of the
+//! case and statute languages.
 //!
 //! Both guards read the text once, in linear time, and never count fewer brackets open than
 //! the parser would have open at the same place: where the YAML guard cannot tell whether a
@@ -45,21 +47,26 @@ pub(crate) fn json(text: &str) -> Option<usize> {
     None
 }
 
-/// The byte offset of the first flow bracket (`[` or `{`) of a YAML text nested deeper than
-/// [`MAX_NESTING`].
+/// The byte offset of the first flow bracket (`[` or `{`), block entry (`-`, `?`) or key of a
+/// YAML text that opens a collection nested deeper than [`MAX_NESTING`].
 ///
 /// It follows the scanner of libyaml (which the YAML parser is) as far as brackets go. Outside
 /// quoted scalars, comments and block scalars, a bracket opens or closes a flow collection
 /// where a token starts and anywhere inside a flow collection; in a plain scalar outside flow
 /// collections it is text. A plain scalar outside flow collections goes on over the lines
 /// indented more than the collection holding it (its key's column, or its entry's `-`); line
-/// breaks are those of YAML (`\n`, `\r`, `\r\n`, U+0085, U+2028, U+2029).
+/// breaks are those of YAML (`\n`, `\r`, `\r\n`, U+0085, U+2028, U+2029). Block collections
+/// are counted as the scanner's indentation stack holds them: outside flow collections, a
+/// `-`, `?` or key at a column past the last collection's opens one, and a line whose first
+/// token (not a comment, nor the continuation of a plain scalar) starts at a column closes
+/// those at columns past it.
 pub(crate) fn yaml(text: &str) -> Option<usize> {
     Scan {
         b: text.as_bytes(),
         i: 0,
         col: 0,
         flow: 0,
+        block: Vec::new(),
     }
     .run()
     .err()
@@ -72,6 +79,10 @@ struct Scan<'a> {
     col: usize,
     /// Flow collections open.
     flow: usize,
+    /// The columns of the block collections open, as the parser's indentation stack holds
+    /// them (outside flow collections, each `-`, `?` or key at a column past the last opens
+    /// one; a line starting at a column closes those past it).
+    block: Vec<usize>,
 }
 
 impl Scan<'_> {
@@ -128,11 +139,25 @@ impl Scan<'_> {
     /// Opens a flow collection at `i`; `Err` with its offset past the limit.
     fn open(&mut self) -> Result<(), usize> {
         self.flow += 1;
-        if self.flow > MAX_NESTING {
+        self.check()
+    }
+
+    /// `Err` with the offset `i` if the collections open (block and flow) pass the limit.
+    fn check(&self) -> Result<(), usize> {
+        if self.flow + self.block.len() > MAX_NESTING {
             Err(self.i)
         } else {
             Ok(())
         }
+    }
+
+    /// A block collection at column `col`, offset `at` (a `-` or `?`, or a key): opens one if
+    /// past the last; `Err(at)` past the limit.
+    fn block_at(&mut self, col: usize, at: usize) -> Result<(), usize> {
+        if self.block.last().is_none_or(|&top| col > top) {
+            self.block.push(col);
+        }
+        self.check().map_err(|_| at)
     }
 
     /// Skips a quoted scalar starting at `i`, up to its closing quote, or to a document marker
@@ -194,6 +219,7 @@ impl Scan<'_> {
                 i: j,
                 col: indent,
                 flow: 0,
+                block: Vec::new(),
             };
             let blank = rest.at(0).is_none() || rest.brk_at(0) > 0;
             if !blank {
@@ -213,6 +239,7 @@ impl Scan<'_> {
         // The column of the last node (scalar or properties) started, and whether properties
         // started it.
         let mut node_col = 0usize;
+        let mut node_at = 0usize;
         let mut after_property = false;
         // Whether a node started on this line.
         let mut node_on_line = false;
@@ -243,6 +270,12 @@ impl Scan<'_> {
                 if plain && self.flow == 0 && owner.is_some_and(|o| self.col <= o) {
                     plain = false;
                 }
+                // A token first on its line closes the block collections indented more.
+                if !plain && self.flow == 0 && self.at(0) != Some(b'#') {
+                    while self.block.last().is_some_and(|&top| top > self.col) {
+                        self.block.pop();
+                    }
+                }
                 continue;
             }
             // Document markers end everything but flow collections (and a quoted scalar
@@ -250,6 +283,7 @@ impl Scan<'_> {
             if self.marker() {
                 plain = false;
                 owner = None;
+                self.block.clear();
                 self.step();
                 self.step();
                 self.step();
@@ -284,9 +318,10 @@ impl Scan<'_> {
                 continue;
             }
             // Where a token starts.
-            let mut start_node = |col: usize, property: bool| {
+            let mut start_node = |col: usize, at: usize, property: bool| {
                 if !after_property {
                     node_col = col;
+                    node_at = at;
                 }
                 after_property = property;
                 node_on_line = true;
@@ -294,7 +329,7 @@ impl Scan<'_> {
             match c {
                 b'#' => self.skip_to_break(),
                 b'[' | b'{' => {
-                    start_node(self.col, false);
+                    start_node(self.col, self.i, false);
                     self.open()?;
                     self.step();
                 }
@@ -304,7 +339,7 @@ impl Scan<'_> {
                 }
                 b',' => self.step(),
                 b'"' | b'\'' => {
-                    start_node(self.col, false);
+                    start_node(self.col, self.i, false);
                     self.quoted();
                 }
                 b'|' | b'>' if self.flow == 0 => {
@@ -312,12 +347,13 @@ impl Scan<'_> {
                     self.block_scalar(owner);
                 }
                 b'&' | b'*' | b'!' => {
-                    start_node(self.col, true);
+                    start_node(self.col, self.i, true);
                     self.property()?;
                 }
                 b'-' | b'?' if self.blankz(1) => {
                     if self.flow == 0 {
                         owner = Some(self.col);
+                        self.block_at(self.col, self.i)?;
                     }
                     after_property = false;
                     self.step();
@@ -325,13 +361,19 @@ impl Scan<'_> {
                 b':' if self.flow > 0 || self.blankz(1) => {
                     if self.flow == 0 {
                         // A key's column; a `:` first on its line is aligned with its `?`.
-                        owner = Some(if node_on_line { node_col } else { self.col });
+                        let (key, at) = if node_on_line {
+                            (node_col, node_at)
+                        } else {
+                            (self.col, self.i)
+                        };
+                        owner = Some(key);
+                        self.block_at(key, at)?;
                     }
                     after_property = false;
                     self.step();
                 }
                 _ => {
-                    start_node(self.col, false);
+                    start_node(self.col, self.i, false);
                     plain = true;
                     self.step();
                 }
@@ -359,11 +401,18 @@ mod tests {
 
     #[test]
     fn yaml_counts_flow_brackets() {
+        // The mapping of `a` is the first level.
         let deep = format!("a: {}", "[".repeat(100_000));
-        assert_eq!(yaml(&deep), Some(3 + MAX_NESTING));
+        assert_eq!(yaml(&deep), Some(3 + MAX_NESTING - 1));
         let items = format!("a: {}", "[a, ".repeat(100_000));
-        assert_eq!(yaml(&items), Some(3 + 4 * MAX_NESTING));
-        let ok = format!("a: {}{}", "[".repeat(MAX_NESTING), "]".repeat(MAX_NESTING));
+        assert_eq!(yaml(&items), Some(3 + 4 * (MAX_NESTING - 1)));
+        let ok = format!("{}{}", "[".repeat(MAX_NESTING), "]".repeat(MAX_NESTING));
+        assert_eq!(yaml(&ok), None);
+        let ok = format!(
+            "a: {}{}",
+            "[".repeat(MAX_NESTING - 1),
+            "]".repeat(MAX_NESTING - 1)
+        );
         assert_eq!(yaml(&ok), None);
         // Flow mappings, and brackets after a tag or an anchor.
         assert!(yaml(&format!("a: {}", "{a: ".repeat(1000))).is_some());
@@ -371,6 +420,30 @@ mod tests {
         assert!(yaml(&format!("a: &x {}", "[".repeat(1000))).is_some());
         assert!(yaml(&format!("--- {}", "[".repeat(1000))).is_some());
         assert!(yaml(&format!("- {}", "[".repeat(1000))).is_some());
+    }
+
+    #[test]
+    fn yaml_counts_block_collections() {
+        // Compact nested sequences and keys, on one line: the 65th `-` is at 2 * 64.
+        assert_eq!(yaml(&"- ".repeat(100_000)), Some(2 * MAX_NESTING));
+        assert_eq!(yaml(&"? ".repeat(100_000)), Some(2 * MAX_NESTING));
+        // Over lines, each indented one more.
+        let stairs: String = (0..100).map(|i| format!("{}- \n", " ".repeat(i))).collect();
+        assert!(yaml(&stairs).is_some());
+        let keys: String = (0..100).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let at = keys.find(&format!("\n{}k", " ".repeat(MAX_NESTING)));
+        assert_eq!(yaml(&keys), at.map(|i| i + 1 + MAX_NESTING), "at the key");
+        // Blocks and brackets together.
+        let both = format!("{}{}", "- ".repeat(40), "[".repeat(40));
+        assert_eq!(yaml(&both), Some(2 * 40 + MAX_NESTING - 40));
+        // Lines back at a column close what is indented more: as deep as a case, many times.
+        let flat = "- id: a\n  facts:\n    x: [1, 2]\n    y:\n      - 3\n".repeat(10_000);
+        assert_eq!(yaml(&flat), None);
+        let deep_once: String = (0..60).map(|i| format!("{}- \n", " ".repeat(i))).collect();
+        assert_eq!(yaml(&deep_once.repeat(100)), None);
+        // Comments and the lines of a plain scalar close nothing.
+        let cont = format!("{}a\n# c\n", "- ".repeat(60));
+        assert_eq!(yaml(&cont.repeat(3)), None);
     }
 
     #[test]

@@ -277,8 +277,8 @@ pub enum AnswerProblem {
         /// The exercise's case id.
         case: String,
     },
-    /// Flow brackets (`[`, `{`) nested more than `max` levels deep, refused before the YAML
-    /// reader (whose time grows with the square of their depth) sees them.
+    /// Lists and mappings nested more than `max` levels deep, refused before the YAML reader
+    /// (whose time grows with the square of their depth) sees them.
     NestedTooDeep {
         /// The limit.
         max: usize,

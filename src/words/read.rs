@@ -332,7 +332,7 @@ impl ReadWords for En {
                 shape_en(*shape)
             )),
             CaseMsg::NestedTooDeep { max } => {
-                Said::new(format!("brackets nested more than {max} levels deep"))
+                Said::new(format!("lists and mappings nested more than {max} levels deep"))
                     .help("a fact's value is one value or a list of values")
             }
         }
@@ -752,7 +752,7 @@ impl ReadWords for Ko {
                 i(shape_ko(*shape))
             )),
             CaseMsg::NestedTooDeep { max } => {
-                Said::new(format!("괄호가 {max}단계보다 깊게 중첩되었습니다"))
+                Said::new(format!("목록과 매핑이 {max}단계보다 깊게 중첩되었습니다"))
                     .help("사실의 값은 값 하나 또는 값의 목록으로 쓰십시오")
             }
         }

@@ -409,7 +409,7 @@ impl TrainingWords for En {
                 format!("error: {place}: a second answer to `{case}`")
             }
             AnswerProblem::NestedTooDeep { max } => format!(
-                "error: {place}: brackets nested more than {max} levels deep: an answer is a word or a list of words"
+                "error: {place}: lists and mappings nested more than {max} levels deep: an answer is a word or a list of words"
             ),
         }
     }
@@ -715,7 +715,7 @@ impl TrainingWords for Ko {
                 format!("오류: {place}: `{case}`에 대한 답변이 두 번 있습니다.")
             }
             AnswerProblem::NestedTooDeep { max } => format!(
-                "오류: {place}: 괄호가 {max}단계보다 깊게 중첩되었습니다. 답변은 낱말 하나 또는 낱말의 목록으로 쓰십시오."
+                "오류: {place}: 목록과 매핑이 {max}단계보다 깊게 중첩되었습니다. 답변은 낱말 하나 또는 낱말의 목록으로 쓰십시오."
             ),
         }
     }
