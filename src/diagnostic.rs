@@ -458,6 +458,11 @@ mod tests {
                         names: vec![s("loop_one"), s("loop_two"), s("loop_one")],
                     },
                     M::ClassificationReadsItself,
+                    M::ExpandsTooFar {
+                        name: s("x"),
+                        n: 2_000_000,
+                        max: 1_000_000,
+                    },
                     M::ValueTwice { value: s("v") },
                     M::TooManyValues {
                         fact: s("x"),
@@ -680,6 +685,7 @@ mod tests {
                         ty: FactType::Bool,
                         problem: crate::reason::ask::AnswerError::NotBool(s("maybe")),
                     },
+                    M::NestedTooDeep { max: 64 },
                 ]
                 .map(Msg::from),
             );
@@ -797,6 +803,7 @@ mod tests {
                         M::QuotedUnderNoRule { .. } => 45,
                         M::VersionWithoutSource { .. } => 46,
                         M::VersionWithoutText { .. } => 47,
+                        M::ExpandsTooFar { .. } => 48,
                     },
                 )
             }
@@ -854,6 +861,7 @@ mod tests {
                         M::LawfulValue { .. } => 46,
                         M::AnswerTwice { .. } => 47,
                         M::BadAnswer { .. } => 48,
+                        M::NestedTooDeep { .. } => 49,
                     },
                 )
             }
@@ -891,7 +899,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [11, 48, 49, 9, 5];
+    const VARIANTS: [usize; 5] = [11, 49, 50, 9, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

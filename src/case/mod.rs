@@ -5,6 +5,7 @@ pub mod bind;
 pub mod fastjson;
 mod locate;
 mod msg;
+pub mod nesting;
 pub mod yaml;
 
 pub use bind::{BoundCase, bind};
@@ -80,6 +81,11 @@ pub fn read(sources: &SourceMap, source: SourceId, format: Format) -> ReadCases 
     if read.cases.is_empty() && read.diagnostics.is_empty() {
         read.diagnostics
             .push(Diagnostic::file_warning(Msg::NoCase, file.name.clone()));
+    }
+    // An error a reader reported without counting the case it rejected still rejects one:
+    // the run's exit code follows the count.
+    if read.rejected == 0 && read.diagnostics.iter().any(Diagnostic::is_error) {
+        read.rejected = 1;
     }
     read
 }

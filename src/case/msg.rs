@@ -321,4 +321,9 @@ pub enum Msg {
         /// Why the answer cannot be read.
         problem: crate::reason::ask::AnswerError,
     },
+    /// Lists and mappings of a YAML or JSON case nested more than `max` levels deep.
+    NestedTooDeep {
+        /// The limit.
+        max: usize,
+    },
 }

@@ -163,9 +163,24 @@ fn duplicate_key(msg: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Brackets nested past [`super::nesting::MAX_NESTING`], at the bracket that passes it.
+fn too_deep(source: SourceId, at: usize) -> Diagnostic {
+    Diagnostic::error(
+        Msg::NestedTooDeep {
+            max: super::nesting::MAX_NESTING,
+        },
+        Span::new(source, at, at + 1),
+    )
+}
+
 /// Reads a YAML text: one case, or a sequence of cases.
 pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
     let mut out = ReadCases::default();
+    if let Some(at) = super::nesting::yaml(text) {
+        out.diagnostics.push(too_deep(source, at));
+        out.rejected = 1;
+        return out;
+    }
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -276,6 +291,11 @@ pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
         offset += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
         if body.trim().is_empty() {
+            continue;
+        }
+        if let Some(at) = super::nesting::json(body) {
+            out.diagnostics.push(too_deep(source, start + at));
+            out.rejected += 1;
             continue;
         }
         match serde_json::from_str::<Strict>(body) {

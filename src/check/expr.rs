@@ -21,16 +21,18 @@ pub(super) fn resolve(
     errors: &mut Vec<Diagnostic>,
 ) -> Cond {
     match &expr.kind {
-        ExprKind::And(a, b) => {
-            let mut parts = Vec::new();
-            flatten_and(syms, a, place, errors, &mut parts);
-            flatten_and(syms, b, place, errors, &mut parts);
+        ExprKind::And(xs) => {
+            let mut parts = Vec::with_capacity(xs.len());
+            for x in xs {
+                flatten_and(syms, x, place, errors, &mut parts);
+            }
             Cond::And(parts.into_boxed_slice())
         }
-        ExprKind::Or(a, b) => {
-            let mut parts = Vec::new();
-            flatten_or(syms, a, place, errors, &mut parts);
-            flatten_or(syms, b, place, errors, &mut parts);
+        ExprKind::Or(xs) => {
+            let mut parts = Vec::with_capacity(xs.len());
+            for x in xs {
+                flatten_or(syms, x, place, errors, &mut parts);
+            }
             Cond::Or(parts.into_boxed_slice())
         }
         ExprKind::Not(a) => Cond::Not(Box::new(resolve(syms, a, place, errors))),

@@ -499,6 +499,25 @@ impl Checker<'_> {
             self.unused(&pack, &items);
             return None;
         }
+        if let Some((rule, n)) = compile::too_expansive(&pack) {
+            let (name, span) = match rule {
+                compile::Expansive::Node(node) => (node_name(&pack, node), node_span(&pack, node)),
+                compile::Expansive::Req(r) => pack
+                    .requirements
+                    .get(usize::from(r))
+                    .map_or_else(Default::default, |r| (r.meta.id.clone(), r.meta.span)),
+            };
+            self.errors.push(Diagnostic::error(
+                Msg::ExpandsTooFar {
+                    name,
+                    n,
+                    max: compile::MAX_EXPANSION,
+                },
+                span,
+            ));
+            self.unused(&pack, &items);
+            return None;
+        }
         if let Some(c) = pack.classification {
             let dependent = pack
                 .order

@@ -184,6 +184,16 @@ pub enum Msg {
     },
     /// The classification reads a rule that depends on the classification.
     ClassificationReadsItself,
+    /// A rule that comes to `n` conditions, more than `max`, once the tests and exceptions it
+    /// reads are followed along every path.
+    ExpandsTooFar {
+        /// The rule.
+        name: String,
+        /// How many conditions it comes to.
+        n: u64,
+        /// The limit.
+        max: u64,
+    },
     /// A value listed twice in an enum or set.
     ValueTwice {
         /// The value.

@@ -143,32 +143,144 @@ pub fn order(pack: &mut Pack) -> Result<(), Vec<Node>> {
     Ok(())
 }
 
-/// Facts a condition reads, through the tests and exceptions it refers to.
-fn facts_through(pack: &Pack, c: &Cond, out: &mut BTreeSet<FactId>, depth: usize) {
-    if depth > 256 {
-        return;
+/// How many conditions one rule may come to once the tests and exceptions it reads are followed
+/// along every path, as the explanation and the search for grounds follow them. Tests that read
+/// each other along many paths (each of 40 tests reading the two before it: 2^40 paths) would
+/// otherwise make a judgment take forever; a chain of 50,000 operands stays well within it.
+pub const MAX_EXPANSION: u64 = 1_000_000;
+
+/// The rule that passes [`MAX_EXPANSION`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expansive {
+    /// A test, an exception or a weighing.
+    Node(Node),
+    /// A requirement.
+    Req(ReqId),
+}
+
+/// The conditions of `c` (a chain is one, and each of its operands one more).
+fn size(c: &Cond) -> u64 {
+    match c {
+        Cond::Not(x) => 1 + size(x),
+        Cond::And(xs) | Cond::Or(xs) => xs.iter().fold(1u64, |n, x| n.saturating_add(size(x))),
+        _ => 1,
     }
-    c.for_each_fact(&mut |f| {
-        out.insert(f);
+}
+
+/// The conditions of `c` with the tests and exceptions it reads followed (`seen` holds how many
+/// each comes to, by the index [`order`] gives them).
+fn expanded(pack: &Pack, c: &Cond, seen: &[u64]) -> u64 {
+    let mut n = size(c);
+    c.for_each_ref(&mut |r| {
+        let i = match r {
+            Node::Test(t) => usize::from(t),
+            Node::Exc(e) => pack.tests.len() + usize::from(e),
+            Node::Weigh(_) => return,
+        };
+        n = n.saturating_add(seen.get(i).copied().unwrap_or(0));
     });
-    c.for_each_ref(&mut |n| match n {
-        Node::Test(t) => {
-            if let Some(t) = pack.tests.get(usize::from(t)) {
-                facts_through(pack, &t.cond, out, depth + 1);
-                for e in &t.exceptions {
-                    if let Some(e) = pack.exceptions.get(usize::from(*e)) {
-                        facts_through(pack, &e.cond, out, depth + 1);
+    n
+}
+
+/// The first rule (in evaluation order, then requirements) that comes to more than
+/// [`MAX_EXPANSION`] conditions once what it reads is followed along every path, with how many
+/// it comes to (at least). Needs [`order`].
+pub fn too_expansive(pack: &Pack) -> Option<(Expansive, u64)> {
+    let mut seen = vec![0u64; pack.tests.len() + pack.exceptions.len()];
+    let excs = |list: &[ExcId], seen: &[u64]| {
+        list.iter().fold(0u64, |n, e| {
+            n.saturating_add(
+                seen.get(pack.tests.len() + usize::from(*e))
+                    .copied()
+                    .unwrap_or(0),
+            )
+        })
+    };
+    for &node in &pack.order {
+        let (n, slot) = match node {
+            Node::Test(t) => match pack.tests.get(usize::from(t)) {
+                Some(def) => (
+                    expanded(pack, &def.cond, &seen).saturating_add(excs(&def.exceptions, &seen)),
+                    Some(usize::from(t)),
+                ),
+                None => continue,
+            },
+            Node::Exc(e) => match pack.exceptions.get(usize::from(e)) {
+                Some(def) => (
+                    expanded(pack, &def.cond, &seen).saturating_add(excs(&def.exceptions, &seen)),
+                    Some(pack.tests.len() + usize::from(e)),
+                ),
+                None => continue,
+            },
+            Node::Weigh(w) => match pack.weighings.get(usize::from(w)) {
+                Some(def) => (
+                    def.factors.iter().fold(0u64, |n, f| {
+                        n.saturating_add(expanded(pack, &f.cond, &seen))
+                    }),
+                    None,
+                ),
+                None => continue,
+            },
+        };
+        if n > MAX_EXPANSION {
+            return Some((Expansive::Node(node), n));
+        }
+        if let Some(v) = slot.and_then(|i| seen.get_mut(i)) {
+            *v = n;
+        }
+    }
+    for (i, r) in pack.requirements.iter().enumerate() {
+        let n = r
+            .when
+            .as_ref()
+            .map_or(0, |c| expanded(pack, c, &seen))
+            .saturating_add(expanded(pack, &r.requires, &seen))
+            .saturating_add(excs(&r.exceptions, &seen));
+        if n > MAX_EXPANSION {
+            return Some((Expansive::Req(ReqId::try_from(i).unwrap_or(0)), n));
+        }
+    }
+    None
+}
+
+/// Facts a condition reads, through the tests and exceptions it refers to (each followed once:
+/// a test read by several others is not walked again, however the rules share it).
+fn facts_through<'a>(pack: &'a Pack, c: &'a Cond, out: &mut BTreeSet<FactId>) {
+    let mut seen_tests = vec![false; pack.tests.len()];
+    let mut seen_excs = vec![false; pack.exceptions.len()];
+    let mut work: Vec<&'a Cond> = vec![c];
+    while let Some(c) = work.pop() {
+        c.for_each_fact(&mut |f| {
+            out.insert(f);
+        });
+        let mut exc = |e: ExcId, work: &mut Vec<&'a Cond>| {
+            if let Some(seen) = seen_excs.get_mut(usize::from(e))
+                && !*seen
+            {
+                *seen = true;
+                if let Some(e) = pack.exceptions.get(usize::from(e)) {
+                    work.push(&e.cond);
+                }
+            }
+        };
+        c.for_each_ref(&mut |n| match n {
+            Node::Test(t) => {
+                if let Some(seen) = seen_tests.get_mut(usize::from(t))
+                    && !*seen
+                {
+                    *seen = true;
+                    if let Some(t) = pack.tests.get(usize::from(t)) {
+                        work.push(&t.cond);
+                        for e in &t.exceptions {
+                            exc(*e, &mut work);
+                        }
                     }
                 }
             }
-        }
-        Node::Exc(e) => {
-            if let Some(e) = pack.exceptions.get(usize::from(e)) {
-                facts_through(pack, &e.cond, out, depth + 1);
-            }
-        }
-        Node::Weigh(_) => {}
-    });
+            Node::Exc(e) => exc(e, &mut work),
+            Node::Weigh(_) => {}
+        });
+    }
 }
 
 /// Constants a condition compares each fact with, for representative values.
@@ -197,7 +309,7 @@ pub fn finish(pack: &mut Pack) {
         let mut per_factor = Vec::new();
         for f in &w.factors {
             let mut set = BTreeSet::new();
-            facts_through(pack, &f.cond, &mut set, 0);
+            facts_through(pack, &f.cond, &mut set);
             per_factor.push(set.into_iter().collect::<Vec<_>>());
         }
         all_facts.push(per_factor);

@@ -296,6 +296,12 @@ pub enum AnswerProblem {
         /// The exercise's case id.
         case: String,
     },
+    /// Lists and mappings nested more than `max` levels deep, refused before the YAML reader
+    /// (whose time grows with the square of their depth) sees them.
+    NestedTooDeep {
+        /// The limit.
+        max: usize,
+    },
 }
 
 /// Why an answers file could not be read, and where.
@@ -340,6 +346,17 @@ struct LenientAnswer {
 /// Reads an answers file. Errors carry the line and column; an answer given twice for one
 /// exercise is an error at its second place.
 pub fn read_answers(text: &str) -> Result<AnswerFile, AnswerError> {
+    if let Some(at) = crate::case::nesting::yaml(text) {
+        let before = text.get(..at).unwrap_or("");
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        return Err(AnswerError {
+            line: before.matches('\n').count() + 1,
+            col: before.get(line_start..).map_or(0, |l| l.chars().count()) + 1,
+            problem: AnswerProblem::NestedTooDeep {
+                max: crate::case::nesting::MAX_NESTING,
+            },
+        });
+    }
     let mut file: AnswerFile = serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
         // The file reads but for a lawfulness: the first such answer is the error.

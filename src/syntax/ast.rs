@@ -148,10 +148,10 @@ pub enum Quantifier {
 /// A condition.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExprKind {
-    /// `a and b`
-    And(Box<Expr>, Box<Expr>),
-    /// `a or b`
-    Or(Box<Expr>, Box<Expr>),
+    /// `a and b and …`: a chain of `and`s, one node for all its operands (two or more).
+    And(Vec<Expr>),
+    /// `a or b or …`: a chain of `or`s, one node for all its operands (two or more).
+    Or(Vec<Expr>),
     /// `not a`
     Not(Box<Expr>),
     /// `fact op value`

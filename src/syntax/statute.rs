@@ -8,7 +8,6 @@ use crate::diagnostic::Diagnostic;
 use crate::source::{SourceId, Span};
 use pest::Parser as _;
 use pest::iterators::{Pair, Pairs};
-use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "grammar/lexemes.pest"]
@@ -802,22 +801,26 @@ impl Lower {
         }
     }
 
-    fn expr(&mut self, pair: P<'_>, depth: usize) -> Expr {
+    /// A condition: `and`/`or` chains lowered flat (one node for all the operands of a chain,
+    /// whatever its length), and nesting (of `and`, `or` and `not`) refused past
+    /// [`MAX_EXPR_DEPTH`] levels, so that no walk over a condition recurses deeper than that.
+    fn expr(&mut self, pair: P<'_>, brackets: usize) -> Expr {
         let span = self.span(&pair);
-        self.expr_from_pairs(span, pair.into_inner(), depth)
+        self.expr_from_pairs(span, pair.into_inner(), brackets).0
     }
 
-    fn primary(&mut self, pair: P<'_>, depth: usize) -> Expr {
+    /// A primary with its depth; `brackets` counts the brackets around it.
+    fn primary(&mut self, pair: P<'_>, brackets: usize) -> (Expr, usize) {
         let span = self.span(&pair);
         let rule = pair.as_rule();
         let mut inner = pair.into_inner();
         let kind = match rule {
             // A parenthesised condition.
-            Rule::expr => return self.expr_from_pairs(span, inner, depth),
+            Rule::expr => return self.expr_from_pairs(span, inner, brackets + 1),
             Rule::comparison => {
                 let (Some(f), Some(op), Some(v)) = (inner.next(), inner.next(), inner.next())
                 else {
-                    return self.broken(span);
+                    return (self.broken(span), 0);
                 };
                 let op = match op.as_str() {
                     "=" => CmpOp::Eq,
@@ -832,13 +835,13 @@ impl Lower {
             Rule::membership => {
                 let (Some(f), Some(_in), Some(set)) = (inner.next(), inner.next(), inner.next())
                 else {
-                    return self.broken(span);
+                    return (self.broken(span), 0);
                 };
                 ExprKind::In(self.name(f), self.values(set))
             }
             Rule::containment => {
                 let Some(f) = inner.next() else {
-                    return self.broken(span);
+                    return (self.broken(span), 0);
                 };
                 let _contains = inner.next();
                 let mut quant = Quantifier::All;
@@ -856,64 +859,114 @@ impl Lower {
             }
             Rule::name_ref => match inner.next() {
                 Some(n) => ExprKind::Ref(self.name(n)),
-                None => return self.broken(span),
+                None => return (self.broken(span), 0),
             },
-            _ => return self.broken(span),
+            _ => return (self.broken(span), 0),
         };
-        Expr { kind, span }
+        (Expr { kind, span }, 0)
     }
 
-    fn expr_from_pairs(&mut self, span: Span, inner: Pairs<'_, Rule>, depth: usize) -> Expr {
-        // `not` binds tightest, then `and`, then `or`.
-        let pratt = PrattParser::new()
-            .op(Op::infix(Rule::op_or, Assoc::Left))
-            .op(Op::infix(Rule::op_and, Assoc::Left))
-            .op(Op::prefix(Rule::op_not));
-        if depth > MAX_EXPR_DEPTH {
+    /// Lowers `prefix* primary (infix prefix* primary)*` without recursing on its length:
+    /// `not` binds tightest, then `and`, then `or`; each chain of `and`s (of `or`s) becomes one
+    /// node. Returns the condition and its depth (nested `and`, `or` and `not` nodes).
+    fn expr_from_pairs(
+        &mut self,
+        span: Span,
+        inner: Pairs<'_, Rule>,
+        brackets: usize,
+    ) -> (Expr, usize) {
+        if brackets > MAX_EXPR_DEPTH {
+            // The nesting guard refuses such a text before pest sees it.
             self.errors.push(Diagnostic::error(
                 Msg::ConditionTooDeep {
                     max: MAX_EXPR_DEPTH,
                 },
                 span,
             ));
-            return self.broken(span);
+            return (self.broken(span), 0);
         }
-        let flat: Vec<P<'_>> = inner.collect();
-        let mut primaries = Vec::new();
-        for p in &flat {
-            if !matches!(p.as_rule(), Rule::op_and | Rule::op_or | Rule::op_not) {
-                primaries.push(self.primary(p.clone(), depth + 1));
+        // The `or` operands done, the `and` operands of the current one, and the `not`s read
+        // before the next primary.
+        let mut ors: Vec<(Expr, usize)> = Vec::new();
+        let mut ands: Vec<(Expr, usize)> = Vec::new();
+        let mut nots: Vec<Span> = Vec::new();
+        for p in inner {
+            match p.as_rule() {
+                Rule::op_not => nots.push(self.span(&p)),
+                Rule::op_and => {}
+                Rule::op_or => {
+                    let group = self.chain(std::mem::take(&mut ands), ExprKind::And, span);
+                    ors.push(group);
+                }
+                _ => {
+                    let (mut e, mut depth) = self.primary(p, brackets);
+                    while let Some(not) = nots.pop() {
+                        let at = Span {
+                            end: e.span.end,
+                            ..not
+                        };
+                        depth += 1;
+                        if depth > MAX_EXPR_DEPTH {
+                            (e, depth) = (self.too_deep(not), 0);
+                            continue;
+                        }
+                        e = Expr {
+                            kind: ExprKind::Not(Box::new(e)),
+                            span: at,
+                        };
+                    }
+                    ands.push((e, depth));
+                }
             }
         }
-        let mut next = primaries.into_iter();
-        let placeholder = self.broken(span);
-        let source = self.source;
-        let offset = u32::try_from(self.offset).unwrap_or(0);
-        pratt
-            .map_primary(|_| next.next().unwrap_or_else(|| placeholder.clone()))
-            .map_prefix(|op, rhs| {
-                let s = span_of(source, &op);
-                Expr {
-                    span: Span {
-                        start: s.start.saturating_sub(offset),
-                        end: rhs.span.end,
-                        ..s
-                    },
-                    kind: ExprKind::Not(Box::new(rhs)),
-                }
-            })
-            .map_infix(|lhs, op, rhs| {
-                let s = lhs.span.to(rhs.span);
-                let kind = if op.as_rule() == Rule::op_and {
-                    ExprKind::And(Box::new(lhs), Box::new(rhs))
-                } else {
-                    ExprKind::Or(Box::new(lhs), Box::new(rhs))
-                };
-                Expr { kind, span: s }
-            })
-            .parse(flat.into_iter())
+        let group = self.chain(ands, ExprKind::And, span);
+        ors.push(group);
+        self.chain(ors, ExprKind::Or, span)
     }
 
+    /// One node for the operands of a chain (the operand itself when alone), with its depth.
+    fn chain(
+        &mut self,
+        parts: Vec<(Expr, usize)>,
+        node: fn(Vec<Expr>) -> ExprKind,
+        span: Span,
+    ) -> (Expr, usize) {
+        let depth = parts.iter().map(|(_, d)| *d).max().unwrap_or(0) + 1;
+        let mut exprs: Vec<Expr> = parts.into_iter().map(|(e, _)| e).collect();
+        match exprs.len() {
+            0 => (self.broken(span), 0),
+            1 => exprs
+                .pop()
+                .map_or((self.broken(span), 0), |e| (e, depth - 1)),
+            _ => {
+                let whole = match (exprs.first(), exprs.last()) {
+                    (Some(a), Some(b)) => a.span.to(b.span),
+                    _ => span,
+                };
+                if depth > MAX_EXPR_DEPTH {
+                    return (self.too_deep(whole), 0);
+                }
+                (
+                    Expr {
+                        kind: node(exprs),
+                        span: whole,
+                    },
+                    depth,
+                )
+            }
+        }
+    }
+
+    /// Reports a condition nested past the limit, at the node that passes it.
+    fn too_deep(&mut self, span: Span) -> Expr {
+        self.errors.push(Diagnostic::error(
+            Msg::ConditionTooDeep {
+                max: MAX_EXPR_DEPTH,
+            },
+            span,
+        ));
+        self.broken(span)
+    }
     fn broken(&self, span: Span) -> Expr {
         Expr {
             kind: ExprKind::Ref(Name {

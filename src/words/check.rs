@@ -167,6 +167,10 @@ impl CheckWords for En {
             Msg::ClassificationReadsItself => Said::new(
                 "the classification weighing reads a rule that depends on the classification",
             ),
+            Msg::ExpandsTooFar { name, n, max } => Said::new(format!(
+                "`{name}` comes to {n} conditions once the tests and exceptions it reads are followed along every path; at most {max} are allowed"
+            ))
+            .help("tests that read each other along many paths are judged and explained once per path: read a shared test from fewer rules"),
             Msg::ValueTwice { value } => Said::new(format!("value `{value}` is listed twice")),
             Msg::TooManyValues { fact, n, max } => Said::new(format!(
                 "`{fact}` lists {n} values; at most {max} are allowed"
@@ -441,6 +445,10 @@ impl CheckWords for Ko {
             Msg::ClassificationReadsItself => Said::new(
                 "법적 성격 판단 형량이 법적 성격에 따라 달라지는 규칙을 참조합니다",
             ),
+            Msg::ExpandsTooFar { name, n, max } => Said::new(format!(
+                "`{name}`: 참조하는 판단 기준과 예외를 경로마다 따라가면 조건이 {n}개가 됩니다. 최대 {max}개까지 허용됩니다"
+            ))
+            .help("여러 경로로 서로 참조하는 판단 기준은 경로마다 다시 판단되고 설명됩니다. 공유하는 판단 기준을 참조하는 규칙의 수를 줄이십시오"),
             Msg::ValueTwice { value } => Said::new(format!(
                 "값 {} 두 번 나열되었습니다",
                 i(&format!("`{value}`"))

@@ -148,6 +148,7 @@ impl ReadWords for En {
             }
             SyntaxMsg::ConditionTooDeep { max } => {
                 Said::new(format!("condition nested more than {max} levels deep"))
+                    .help("split the condition into named tests")
             }
             SyntaxMsg::Unexpected { found, expected } => {
                 let names: Vec<String> = expected.iter().map(|e| self.expected(*e)).collect();
@@ -362,6 +363,10 @@ impl ReadWords for En {
                 };
                 Said::new(message).help(help)
             }
+            CaseMsg::NestedTooDeep { max } => {
+                Said::new(format!("lists and mappings nested more than {max} levels deep"))
+                    .help("a fact's value is one value or a list of values")
+            }
         }
     }
 
@@ -558,6 +563,7 @@ impl ReadWords for Ko {
             }
             SyntaxMsg::ConditionTooDeep { max } => {
                 Said::new(format!("조건이 {max}단계보다 깊게 중첩되었습니다"))
+                    .help("조건을 이름 붙은 판단 기준(`test`)으로 나누십시오")
             }
             SyntaxMsg::Unexpected { found, expected } => {
                 let names: Vec<String> = expected.iter().map(|e| self.expected(*e)).collect();
@@ -823,6 +829,10 @@ impl ReadWords for Ko {
                     ),
                 };
                 Said::new(message).help(help)
+            }
+            CaseMsg::NestedTooDeep { max } => {
+                Said::new(format!("목록과 매핑이 {max}단계보다 깊게 중첩되었습니다"))
+                    .help("사실의 값은 값 하나 또는 값의 목록으로 쓰십시오")
             }
         }
     }

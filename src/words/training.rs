@@ -408,6 +408,9 @@ impl TrainingWords for En {
             AnswerProblem::SecondAnswer { case } => {
                 format!("error: {place}: a second answer to `{case}`")
             }
+            AnswerProblem::NestedTooDeep { max } => format!(
+                "error: {place}: lists and mappings nested more than {max} levels deep: an answer is a word or a list of words"
+            ),
         }
     }
     fn no_exercises(&self, dir: &str) -> String {
@@ -711,6 +714,9 @@ impl TrainingWords for Ko {
             AnswerProblem::SecondAnswer { case } => {
                 format!("오류: {place}: `{case}`에 대한 답변이 두 번 있습니다.")
             }
+            AnswerProblem::NestedTooDeep { max } => format!(
+                "오류: {place}: 목록과 매핑이 {max}단계보다 깊게 중첩되었습니다. 답변은 낱말 하나 또는 낱말의 목록으로 쓰십시오."
+            ),
         }
     }
     fn no_exercises(&self, dir: &str) -> String {
