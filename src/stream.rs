@@ -1,6 +1,7 @@
 //! Batch runs: many case files judged in parallel and written in input order, with memory
-//! bounded by the blocks in flight (plus 16 bytes a case for the run's ids, since a repeated id
-//! is an error), whatever the number of cases.
+//! bounded by the blocks in flight and by the record of the run's ids (a repeated id is an
+//! error; the record keeps recent ids in memory and older ones in temporary files, see
+//! [`ids`]), whatever the number of cases.
 //!
 //! Inputs are cut into blocks (up to [`BLOCK_BYTES`] of JSON Lines, or one whole `.case`/YAML
 //! file); a batch of blocks is judged in parallel, then written in order before the next batch
@@ -24,6 +25,8 @@ use crate::verdict::Verdict;
 use std::collections::HashMap;
 use std::io::{self, BufRead, Read, Write};
 use std::sync::Arc;
+
+mod ids;
 
 /// The size of a block of JSON Lines read at once, for small verdicts.
 pub const BLOCK_BYTES: usize = 1 << 20;
@@ -115,6 +118,9 @@ struct Record {
     line: u32,
     /// The hash of its id (computed by the worker, so the writer only looks it up).
     hash: u64,
+    /// Whether this is the verdict of the case of the record before under another pack (its
+    /// id is checked once, with the first).
+    same_case: bool,
     start: usize,
     end: usize,
 }
@@ -198,10 +204,8 @@ pub fn run(
     // Output buffers, reused from block to block.
     let pool: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
     let mut counts = Counts::default();
-    // Ids already written: their hash (already well mixed, so not hashed again), and where they
-    // were first used (file number and line, packed): 16 bytes a case.
-    let mut seen: HashMap<u64, u64, std::hash::BuildHasherDefault<Prehashed>> = HashMap::default();
-    let mut files: Vec<Arc<str>> = Vec::new();
+    // Ids already written, and where each was first used.
+    let mut seen = ids::Ids::default();
     let mut first = true;
     let has_sep = {
         let mut sep = Vec::new();
@@ -257,16 +261,22 @@ pub fn run(
             errors.write_all(&r.errors)?;
             counts.rejected += r.rejected;
             let mut pending_write: Option<(usize, usize)> = None;
+            // Whether the case of the last record was refused (its other verdicts go too).
+            let mut refused = false;
             for rec in &r.records {
+                if rec.same_case && refused {
+                    continue;
+                }
                 let id = r.ids.get(rec.id.clone()).unwrap_or(&[]);
-                let key = rec.hash;
-                if let Some(at) = seen.get(&key) {
-                    let file = files.get((at >> 32) as usize).map_or("?", |f| &**f);
-                    let line = at & 0xffff_ffff;
+                refused = false;
+                if rec.same_case {
+                    // Checked with the case's first verdict.
+                } else if let Some(at) = seen.first_use(rec.hash, id, &r.name, rec.line)? {
+                    refused = true;
                     // Rendered by hand: the writer knows the line, not the column.
                     let said = crate::diagnostic::Msg::from(crate::batch::Msg::IdTwice {
                         id: String::from_utf8_lossy(id).into_owned(),
-                        at: format!("{file}:{line}"),
+                        at,
                     })
                     .said(words);
                     writeln!(
@@ -283,11 +293,6 @@ pub fn run(
                     counts.rejected += 1;
                     continue;
                 }
-                if !files.last().is_some_and(|f| Arc::ptr_eq(f, &r.name)) {
-                    files.push(r.name.clone());
-                }
-                let file_no = u64::try_from(files.len().saturating_sub(1)).unwrap_or(0);
-                seen.insert(key, (file_no << 32) | u64::from(rec.line));
                 if !first {
                     let mut sep = Vec::new();
                     sink.between(&mut sep);
@@ -367,31 +372,6 @@ fn recycle_text(t: Vec<u8>) {
 
 thread_local! {
     static WORKER: std::cell::RefCell<Worker> = std::cell::RefCell::new(Worker::new());
-}
-
-/// A hasher for keys that are hashes already: it keeps them as they are.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl std::hash::Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// FNV-1a: a fast hash for ids (collisions only cost a false "used twice" with odds near 2^-64).
-fn fx_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// The fragments of the fast path, escaped once per pack.
@@ -598,7 +578,8 @@ fn fast_line(
     r.records.push(Record {
         id: id_start..r.ids.len(),
         line: line_no,
-        hash: fx_hash(id),
+        hash: ids::id_hash(id),
+        same_case: false,
         start: startb,
         end: r.out.len(),
     });
@@ -635,6 +616,8 @@ fn general(
         );
     }
     for c in &cases {
+        // Whether a verdict of this case is recorded already (its id is checked with the first).
+        let mut recorded = false;
         for (i, bound) in &c.bound {
             let Some(pack) = lib.packs.get(*i) else {
                 continue;
@@ -656,10 +639,12 @@ fn general(
             r.records.push(Record {
                 id: id_start..r.ids.len(),
                 line,
-                hash: fx_hash(c.case.id.text.as_bytes()),
+                hash: ids::id_hash(c.case.id.text.as_bytes()),
+                same_case: recorded,
                 start,
                 end: r.out.len(),
             });
+            recorded = true;
         }
     }
 }
