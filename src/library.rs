@@ -5,7 +5,7 @@ use crate::check::check_pack;
 use crate::compile::pack::Pack;
 use crate::diagnostic::{Diagnostic, IoProblem};
 use crate::lang::Lang;
-use crate::source::{SourceId, SourceMap};
+use crate::source::{NotUtf8, SourceId, SourceMap};
 use crate::syntax::parse_statute;
 use std::path::Path;
 
@@ -14,12 +14,15 @@ mod builtin {
 }
 
 /// A pack's files before parsing: its folder name and (file name, text) pairs.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct PackFiles {
     /// Folder name (the pack id is in its header).
     pub folder: String,
     /// Display name and text of each `.law` file, in name order.
     pub files: Vec<(String, String)>,
+    /// The files whose bytes were not UTF-8 (by display name), and where (see
+    /// [`crate::source::decode`]): such a file is an error and its pack is left out.
+    pub not_utf8: Vec<(String, NotUtf8)>,
 }
 
 /// The packs embedded in the binary.
@@ -32,6 +35,7 @@ pub fn builtin_files() -> Vec<PackFiles> {
             None => out.push(PackFiles {
                 folder: (*folder).to_string(),
                 files: vec![(display, (*text).to_string())],
+                not_utf8: Vec::new(),
             }),
         }
     }
@@ -69,6 +73,7 @@ pub fn dir_files(dir: &Path) -> Result<Vec<PackFiles>, Diagnostic> {
     let shown = dir.display().to_string();
     let read_pack = |path: &Path| -> Result<Option<PackFiles>, Diagnostic> {
         let mut files = Vec::new();
+        let mut not_utf8 = Vec::new();
         let entries = std::fs::read_dir(path).map_err(|e| {
             Diagnostic::file_error(
                 Msg::CannotReadFolder { io: e.into() },
@@ -78,12 +83,16 @@ pub fn dir_files(dir: &Path) -> Result<Vec<PackFiles>, Diagnostic> {
         for entry in entries.flatten() {
             let p = entry.path();
             if p.extension().is_some_and(|e| e == "law") {
-                let text = std::fs::read_to_string(&p).map_err(|e| {
+                let bytes = std::fs::read(&p).map_err(|e| {
                     Diagnostic::file_error(
                         Msg::CannotReadFile { io: e.into() },
                         p.display().to_string(),
                     )
                 })?;
+                let (text, bad) = crate::source::decode(bytes);
+                if let Some(b) = bad.first() {
+                    not_utf8.push((p.display().to_string(), *b));
+                }
                 files.push((p.display().to_string(), text));
             }
         }
@@ -94,7 +103,11 @@ pub fn dir_files(dir: &Path) -> Result<Vec<PackFiles>, Diagnostic> {
         let folder = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().to_string());
-        Ok(Some(PackFiles { folder, files }))
+        Ok(Some(PackFiles {
+            folder,
+            files,
+            not_utf8,
+        }))
     };
     if !dir.is_dir() {
         return Err(Diagnostic::file_error(Msg::NoSuchFolder, shown));
@@ -152,7 +165,13 @@ impl Library {
             let mut parsed = Vec::new();
             let mut failed = false;
             for (name, text) in pf.files {
+                let bad = pf.not_utf8.iter().find(|(n, _)| *n == name).map(|b| b.1);
                 let id: SourceId = lib.sources.add(name, text);
+                if let Some(b) = bad {
+                    failed = true;
+                    lib.diagnostics.push(lib.sources.not_utf8(id, b));
+                    continue;
+                }
                 let text = lib
                     .sources
                     .get(id)

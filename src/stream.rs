@@ -13,7 +13,7 @@ use crate::batch::bind_cases;
 use crate::case::fastjson::{self, FastCase};
 use crate::case::{self, Format};
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, MAX_ERRORS, Severity};
 use crate::eval::{Evaluator, Stretch, StretchJudgment};
 use crate::library::Library;
 use crate::render::jsonl::{self, PackJson};
@@ -115,8 +115,109 @@ struct BlockOut {
     out: Vec<u8>,
     ids: Vec<u8>,
     records: Vec<Record>,
+    /// The errors rendered, one after the other.
     errors: Vec<u8>,
+    /// Each error rendered: where it ends in `errors`, and how many errors it stands for when
+    /// it is a count of errors not shown (0 for an error itself).
+    error_ends: Vec<(usize, usize)>,
+    /// Errors found but not rendered (past [`MAX_ERRORS`] in the block).
+    hidden: usize,
     rejected: usize,
+}
+
+impl BlockOut {
+    /// Renders a diagnostic, unless the block has rendered [`MAX_ERRORS`] already (then it is
+    /// counted): no file shows more, and blocks are written in order.
+    fn report(&mut self, d: &Diagnostic, sources: &SourceMap, words: &dyn crate::words::Words) {
+        let count = if d.is_count() { d.weight() } else { 0 };
+        // A count follows the errors it comes after: shown if they are.
+        let full = if count > 0 {
+            self.hidden > 0
+        } else {
+            self.error_ends.iter().filter(|e| e.1 == 0).count() >= MAX_ERRORS
+        };
+        if full {
+            self.hidden += d.weight();
+            return;
+        }
+        self.errors
+            .extend_from_slice(d.render_in(sources, words).as_bytes());
+        self.error_ends.push((self.errors.len(), count));
+    }
+}
+
+/// The errors written for the file being written, to show at most [`MAX_ERRORS`] of a file.
+#[derive(Default)]
+struct FileErrors {
+    /// The file.
+    name: Option<Arc<str>>,
+    /// Errors shown.
+    shown: usize,
+    /// Errors not shown.
+    hidden: usize,
+}
+
+impl FileErrors {
+    /// Moves on to the file of a block: the count of the errors not shown in the previous
+    /// file is written first.
+    fn file(
+        &mut self,
+        name: &Arc<str>,
+        errors: &mut dyn Write,
+        words: &dyn crate::words::Words,
+    ) -> io::Result<()> {
+        if self
+            .name
+            .as_ref()
+            .is_some_and(|n| Arc::ptr_eq(n, name) || **n == **name)
+        {
+            return Ok(());
+        }
+        self.finish(errors, words)?;
+        self.name = Some(name.clone());
+        Ok(())
+    }
+
+    /// Writes the count of the errors not shown in the current file, if any.
+    fn finish(
+        &mut self,
+        errors: &mut dyn Write,
+        words: &dyn crate::words::Words,
+    ) -> io::Result<()> {
+        if let Some(name) = self.name.take()
+            && self.hidden > 0
+        {
+            let more = Diagnostic::file_error(
+                crate::batch::Msg::MoreErrors {
+                    n: self.hidden,
+                    scope: crate::batch::Scope::File,
+                },
+                &*name,
+            );
+            errors.write_all(more.render_in(&SourceMap::new(), words).as_bytes())?;
+        }
+        *self = FileErrors::default();
+        Ok(())
+    }
+
+    /// Whether another error of the file is shown (else it is counted). `count` is 0 for an
+    /// error, else the number of errors not shown that it counts: a count is shown when the
+    /// errors before it were.
+    fn show(&mut self, count: usize) -> bool {
+        if count > 0 {
+            if self.hidden == 0 {
+                return true;
+            }
+            self.hidden += count;
+            false
+        } else if self.shown < MAX_ERRORS {
+            self.shown += 1;
+            true
+        } else {
+            self.hidden += 1;
+            false
+        }
+    }
 }
 
 /// Counts of a run.
@@ -189,6 +290,7 @@ pub fn run(
     // were first used (file number and line, packed): 16 bytes a case.
     let mut seen: HashMap<u64, u64, std::hash::BuildHasherDefault<Prehashed>> = HashMap::default();
     let mut files: Vec<Arc<str>> = Vec::new();
+    let mut shown = FileErrors::default();
     let mut first = true;
     let has_sep = {
         let mut sep = Vec::new();
@@ -242,13 +344,26 @@ pub fn run(
             }
             let Some(rx) = pending.pop_front() else { break };
             let Ok(r) = rx.recv() else { continue };
-            errors.write_all(&r.errors)?;
+            // At most MAX_ERRORS errors of a file are written; the others are counted.
+            shown.file(&r.name, errors, words)?;
+            let mut from = 0;
+            for &(end, count) in &r.error_ends {
+                if shown.show(count) {
+                    errors.write_all(r.errors.get(from..end).unwrap_or(&[]))?;
+                }
+                from = end;
+            }
+            shown.hidden += r.hidden;
             counts.rejected += r.rejected;
             let mut pending_write: Option<(usize, usize)> = None;
             for rec in &r.records {
                 let id = r.ids.get(rec.id.clone()).unwrap_or(&[]);
                 let key = rec.hash;
                 if let Some(at) = seen.get(&key) {
+                    counts.rejected += 1;
+                    if !shown.show(0) {
+                        continue;
+                    }
                     let file = files.get((at >> 32) as usize).map_or("?", |f| &**f);
                     let line = at & 0xffff_ffff;
                     // Rendered by hand: the writer knows the line, not the column.
@@ -268,7 +383,6 @@ pub fn run(
                         said.help.unwrap_or_default(),
                         said.label.unwrap_or_default(),
                     )?;
-                    counts.rejected += 1;
                     continue;
                 }
                 if !files.last().is_some_and(|f| Arc::ptr_eq(f, &r.name)) {
@@ -310,7 +424,7 @@ pub fn run(
             }
             progress(counts.evaluated + counts.rejected);
         }
-        Ok(())
+        shown.finish(errors, words)
     })?;
     let mut tail = Vec::new();
     sink.end(&mut tail);
@@ -407,6 +521,8 @@ fn judge_block(
         ids: Vec::new(),
         records: Vec::new(),
         errors: Vec::new(),
+        error_ends: Vec::new(),
+        hidden: 0,
         rejected: 0,
     };
     // The file's name as JSON string content, for the explanation's `at`.
@@ -420,6 +536,9 @@ fn judge_block(
     };
     match b.format {
         Format::Jsonl => {
+            // The fast path reads bytes: a line that is not UTF-8 goes to the general reader,
+            // which rejects it. Checked once for the block, line by line only when it fails.
+            let utf8 = std::str::from_utf8(&b.text).is_ok();
             let mut start = 0;
             let ends = memchr::memchr_iter(b'\n', &b.text).chain(std::iter::once(b.text.len()));
             for (this, end) in (b.first_line..).zip(ends) {
@@ -431,6 +550,7 @@ fn judge_block(
                 }
                 if sink.is_jsonl()
                     && (!sink.explain() || !pj.explanation.is_empty())
+                    && (utf8 || std::str::from_utf8(line).is_ok())
                     && fast_line(lib, pj, as_of, line, &file_json, this, w, &mut r)
                 {
                     continue;
@@ -594,21 +714,30 @@ fn general(
     r: &mut BlockOut,
 ) {
     let mut sources = SourceMap::new();
-    let text = String::from_utf8_lossy(text).into_owned();
-    let id = sources.add_at(name, text, first_line);
-    let read = case::read(&sources, id, format);
+    let (id, read) = case::read_bytes(&mut sources, name, first_line, text.to_vec(), format);
     let mut diags: Vec<Diagnostic> = read.diagnostics;
     // Duplicate ids are checked in order by the writer, across the whole run.
     let (cases, errs) = bind_cases(lib, read.cases, as_of, &mut HashMap::new());
     diags.extend(errs);
-    for d in &diags {
-        if d.is_error() {
-            r.rejected += 1;
+    r.rejected += diags.iter().map(Diagnostic::weight).sum::<usize>();
+    // At most MAX_ERRORS errors of a line of JSON Lines, or of a file, are shown.
+    crate::diagnostic::cap(&mut diags, |n| {
+        if format == Format::Jsonl {
+            let more = crate::batch::Msg::MoreErrors {
+                n,
+                scope: crate::batch::Scope::Line,
+            };
+            Diagnostic::error(more, crate::source::Span::new(id, 0, 0))
+        } else {
+            let more = crate::batch::Msg::MoreErrors {
+                n,
+                scope: crate::batch::Scope::File,
+            };
+            Diagnostic::file_error(more, name)
         }
-        r.errors.extend_from_slice(
-            d.render_in(&sources, crate::words::words(lib.lang))
-                .as_bytes(),
-        );
+    });
+    for d in &diags {
+        r.report(d, &sources, crate::words::words(lib.lang));
     }
     for c in &cases {
         for (i, bound) in &c.bound {
@@ -652,6 +781,8 @@ pub fn jsonl_blocks<R: Read + 'static>(
     let mut carry: Vec<u8> = Vec::new();
     let mut line = 1u32;
     let mut done = false;
+    // A byte order mark at the start of the file is dropped (see `crate::source::decode`).
+    let mut at_start = true;
     std::iter::from_fn(move || {
         if done {
             return None;
@@ -696,6 +827,9 @@ pub fn jsonl_blocks<R: Read + 'static>(
                     text.extend_from_slice(&rest);
                 }
             }
+        }
+        if std::mem::take(&mut at_start) && text.starts_with(crate::source::BOM) {
+            text.drain(..crate::source::BOM.len());
         }
         if text.is_empty() {
             return None;

@@ -269,11 +269,27 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
 
 /// Reads a JSON Lines text: one case per non-blank line.
 pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
+    read_jsonl_except(source, text, &[])
+}
+
+/// Reads a JSON Lines text but the lines holding bytes that were not UTF-8 (see
+/// [`crate::source::decode`]), which are left to their own error.
+pub fn read_jsonl_except(
+    source: SourceId,
+    text: &str,
+    not_utf8: &[crate::source::NotUtf8],
+) -> ReadCases {
     let mut out = ReadCases::default();
     let mut offset = 0;
+    let mut bad = not_utf8.iter().map(|b| b.offset).peekable();
+    let (mut shown, mut more) = (0usize, 0usize);
     for line in text.split_inclusive('\n') {
+        let before = out.diagnostics.len();
         let start = offset;
         offset += line.len();
+        if bad.next_if(|at| *at < offset).is_some() {
+            continue;
+        }
         let body = line.trim_end_matches(['\n', '\r']);
         if body.trim().is_empty() {
             continue;
@@ -303,6 +319,23 @@ pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
                 ));
             }
         }
+        // A file of bad lines: the errors past the first are counted, not kept.
+        let new = out.diagnostics.get(before..).unwrap_or_default();
+        if shown >= crate::diagnostic::MAX_ERRORS {
+            more += new.iter().map(Diagnostic::weight).sum::<usize>();
+            out.diagnostics.truncate(before);
+        } else {
+            shown += new.iter().filter(|d| d.is_error()).count();
+        }
+    }
+    if more > 0 {
+        out.diagnostics.push(Diagnostic::error(
+            crate::batch::Msg::MoreErrors {
+                n: more,
+                scope: crate::batch::Scope::File,
+            },
+            Span::new(source, text.len(), text.len()),
+        ));
     }
     out
 }
@@ -491,6 +524,15 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
     if !seen_id {
         errors.push(Diagnostic::error(Msg::NoId, first_span));
     }
+    crate::diagnostic::cap(&mut errors, |n| {
+        Diagnostic::error(
+            crate::batch::Msg::MoreErrors {
+                n,
+                scope: crate::batch::Scope::Case,
+            },
+            first_span,
+        )
+    });
     if errors.is_empty() {
         out.cases.push(case);
     } else {

@@ -17,8 +17,17 @@ use std::path::{Path, PathBuf};
 /// Answers read from a file: `fact = value` per line (case language) or `fact: value` (YAML).
 /// An error is returned as the line to print.
 fn read_answers(path: &Path, w: &dyn Words) -> Result<HashMap<String, String>, String> {
-    let text = std::fs::read_to_string(path)
+    let bytes = std::fs::read(path)
         .map_err(|e| w.ask_cannot_read_answers(&path.display().to_string(), &e.to_string()))?;
+    // Decoded as every input is (a leading byte order mark dropped; not UTF-8, an error at
+    // its place).
+    let mut sources = entrust::source::SourceMap::new();
+    let (id, not_utf8) = sources.add_bytes(path.display().to_string(), bytes, 1);
+    if let Some(bad) = not_utf8.first() {
+        let shown = sources.not_utf8(id, *bad).render_in(&sources, w);
+        return Err(shown.trim_end().to_string());
+    }
+    let text = sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
     let mut out = HashMap::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -159,7 +168,14 @@ pub fn run(
             return Outcome::Ok;
         }
     };
-    let original = std::fs::read_to_string(case_path).unwrap_or_default();
+    // The text the cases were read from (their places point into it), and whether the file
+    // started with a byte order mark, which is kept.
+    let original = cases
+        .first()
+        .and_then(|c| lib.sources.get(c.case.span.source))
+        .map(|f| f.text.clone())
+        .unwrap_or_default();
+    let bom = std::fs::read(case_path).is_ok_and(|b| b.starts_with(entrust::source::BOM));
     let mut text = String::new();
     if format == Some(CaseFormat::Case) {
         text.clone_from(&original);
@@ -189,6 +205,9 @@ pub fn run(
             return Outcome::BadInput;
         }
         text = answered_cases.join("\n");
+    }
+    if bom && target == case_path {
+        text.insert(0, '\u{feff}');
     }
     let written = output::write_atomically(&target, text.as_bytes(), Some(case_path));
     match written {

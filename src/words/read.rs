@@ -3,8 +3,9 @@
 
 use super::josa::{eul, eun, i};
 use super::{CheckWords, CommonWords, En, Ko};
+use crate::batch::Scope;
 use crate::case::{Found, Msg as CaseMsg, Shape, Within};
-use crate::diagnostic::{IoProblem, Said};
+use crate::diagnostic::{IoProblem, MAX_ERRORS, Said};
 use crate::syntax::ast::Odd;
 use crate::syntax::{CaseClause, Expected, Msg as SyntaxMsg};
 use std::io::ErrorKind;
@@ -25,6 +26,19 @@ pub trait ReadWords {
     fn batch_said(&self, m: &crate::batch::Msg) -> Said;
     /// A message about the files of statute packs.
     fn library_said(&self, m: &crate::library::Msg) -> Said;
+}
+
+/// A count with its thousands grouped: 9,980.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 // ---- English ----------------------------------------------------------------------------------
@@ -171,6 +185,11 @@ impl ReadWords for En {
                 Said::new(format!("{} is given twice in this case", clause_en(clause)))
                     .help("keep one")
             }
+            SyntaxMsg::NotUtf8 { byte } => Said::new(format!("invalid UTF-8 (byte 0x{byte:02X})"))
+                .help(
+                    "save the file as UTF-8; it may have been saved in another encoding, \
+                     such as EUC-KR or Windows-1252",
+                ),
         }
     }
 
@@ -354,6 +373,21 @@ impl ReadWords for En {
                 Said::new(format!("case id `{id}` is used twice in this run"))
                     .label(format!("first used at {at}"))
                     .help("give every case its own id")
+            }
+            Msg::MoreErrors { n, scope } => {
+                let what = match scope {
+                    Scope::Case => "case",
+                    Scope::Line => "line",
+                    Scope::File => "file",
+                };
+                let errors = if *n == 1 { "error" } else { "errors" };
+                Said::new(format!(
+                    "… and {} more {errors} in this {what}",
+                    grouped(*n)
+                ))
+                .help(format!(
+                    "only the first {MAX_ERRORS} errors are shown; correct them and run again"
+                ))
             }
         }
     }
@@ -554,6 +588,10 @@ impl ReadWords for Ko {
                 i(&clause_ko(clause))
             ))
             .help("하나만 남기십시오"),
+            SyntaxMsg::NotUtf8 { byte } => Said::new(format!(
+                "UTF-8이 아닌 바이트(0x{byte:02X})가 있습니다"
+            ))
+            .help("파일을 UTF-8로 저장하십시오. EUC-KR 같은 다른 인코딩으로 저장된 파일일 수 있습니다"),
         }
     }
 
@@ -770,6 +808,16 @@ impl ReadWords for Ko {
             ))
             .label(format!("처음 쓰인 곳: {at}"))
             .help("사안마다 고유한 id를 부여하십시오"),
+            Msg::MoreErrors { n, scope } => {
+                let what = match scope {
+                    Scope::Case => "이 사안",
+                    Scope::Line => "이 줄",
+                    Scope::File => "이 파일",
+                };
+                Said::new(format!("… {what}에 오류가 {}개 더 있습니다", grouped(*n))).help(format!(
+                    "처음 {MAX_ERRORS}개의 오류만 보여 줍니다. 이를 고친 뒤 다시 실행하십시오"
+                ))
+            }
         }
     }
 
