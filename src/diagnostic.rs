@@ -810,6 +810,12 @@ mod tests {
                         text: s("2023-02-30"),
                     },
                     M::NotACountry { text: s("KOR") },
+                    M::NumberOutOfRange {
+                        fact: s("subjects_count"),
+                        text: s("99999999999999999999"),
+                    },
+                    M::YamlTab,
+                    M::ControlCharacter { code: 0 },
                     M::NotAValue {
                         value: s("c"),
                         fact: s("x"),
@@ -1059,6 +1065,9 @@ mod tests {
                         M::ListShape { .. } => 44,
                         M::ClassificationValue => 45,
                         M::LawfulValue { .. } => 46,
+                        M::NumberOutOfRange { .. } => 47,
+                        M::YamlTab => 48,
+                        M::ControlCharacter { .. } => 49,
                     },
                 )
             }
@@ -1095,7 +1104,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [12, 48, 47, 8, 5];
+    const VARIANTS: [usize; 5] = [12, 48, 50, 8, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

@@ -6,7 +6,7 @@ use crate::compile::pack::{Country, FactType, Pack, Val};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, MAX_ERRORS};
 use crate::source::Span;
-use crate::syntax::ast::{CaseAst, CaseTime, RawValue};
+use crate::syntax::ast::{CaseAst, CaseTime, Odd, RawValue};
 
 /// A case ready to be judged under one pack.
 #[derive(Clone, Debug, PartialEq)]
@@ -201,6 +201,13 @@ pub fn value(name: &str, ty: &FactType, raw: &RawValue, span: Span) -> Result<Va
                 fact: name.to_string(),
                 ty: ty.clone(),
                 n: *i,
+            },
+            span,
+        )),
+        (FactType::Number, RawValue::Other(Odd::TooLarge(t))) => Err(Diagnostic::error(
+            Msg::NumberOutOfRange {
+                fact: name.to_string(),
+                text: t.clone(),
             },
             span,
         )),

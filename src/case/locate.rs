@@ -145,6 +145,28 @@ impl<'a> Locator<'a> {
         self.find(name, true).unwrap_or(self.fallback)
     }
 
+    /// The number written right after the cursor (after the key just found, its quote and
+    /// colon), as written, and its span: a number too large to be read keeps its digits.
+    pub fn number(&mut self) -> Option<(String, Span)> {
+        let bytes = self.text.as_bytes();
+        let mut start = self.cursor;
+        while matches!(bytes.get(start), Some(b'"' | b'\'' | b':' | b' ' | b'\t')) {
+            start += 1;
+        }
+        let mut end = start;
+        while bytes.get(end).is_some_and(|b| {
+            b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'_' | b'e' | b'E')
+        }) {
+            end += 1;
+        }
+        let text = self.text.get(start..end)?;
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        self.cursor = end;
+        Some((text.to_string(), self.span(start, end)))
+    }
+
     /// The span of the next scalar `value`, or `near` if it cannot be found.
     pub fn value(&mut self, value: &str, near: Span) -> Span {
         let saved = self.cursor;

@@ -155,6 +155,63 @@ fn given_twice(source: SourceId, text: &str, base: usize, key: &str) -> Result<D
     Ok(Diagnostic::error(msg, second))
 }
 
+/// The first control character of a YAML text (other than tab and line breaks), which YAML
+/// refuses, as an error at its place.
+fn control_character(source: SourceId, text: &str) -> Option<Diagnostic> {
+    let (at, c) = text.char_indices().find(|(_, c)| {
+        matches!(u32::from(*c), 0..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F)
+            || matches!(u32::from(*c), 0x80..=0x9F if *c != '\u{85}')
+    })?;
+    Some(Diagnostic::error(
+        Msg::ControlCharacter { code: u32::from(c) },
+        Span::new(source, at, at + c.len_utf8()),
+    ))
+}
+
+/// A parser error said in a lawyer's words where its cause is known: a tab in the
+/// indentation, a whole number too large for any fact.
+fn yaml_error_said(source: SourceId, text: &str, at: usize, msg: &str) -> Option<Diagnostic> {
+    // "facts.subjects_count: invalid type: integer `999…` as u128, expected any YAML value"
+    if msg.contains(" as u128") || msg.contains(" as i128") {
+        let (path, rest) = msg.split_once(": invalid type: integer `")?;
+        let number = rest.split('`').next()?;
+        let fact = path.rsplit('.').next().unwrap_or(path);
+        let end = if text.get(at..)?.starts_with(number) {
+            at + number.len()
+        } else {
+            at + 1
+        };
+        return Some(Diagnostic::error(
+            Msg::NumberOutOfRange {
+                fact: fact.to_string(),
+                text: number.to_string(),
+            },
+            Span::new(source, at, end.min(text.len())),
+        ));
+    }
+    // A tab in the indentation of the line of the error, or of any line before it.
+    let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text.get(at..)?.find('\n').map_or(text.len(), |i| at + i);
+    let tab_in = |from: usize, line: &str| {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        line.get(..indent)?.find('\t').map(|i| from + i)
+    };
+    let tab = tab_in(line_start, text.get(line_start..line_end)?).or_else(|| {
+        let mut from = 0;
+        text.get(..line_start)?
+            .split_inclusive('\n')
+            .find_map(|line| {
+                let found = tab_in(from, line);
+                from += line.len();
+                found
+            })
+    })?;
+    Some(Diagnostic::error(
+        Msg::YamlTab,
+        Span::new(source, tab, tab + 1),
+    ))
+}
+
 /// The key named by a parser's "duplicate entry" message.
 fn duplicate_key(msg: &str) -> Option<String> {
     msg.split("duplicate entry with key \"")
@@ -166,6 +223,11 @@ fn duplicate_key(msg: &str) -> Option<String> {
 /// Reads a YAML text: one case, or a sequence of cases.
 pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
     let mut out = ReadCases::default();
+    // A control character is located here: the parser names only its position in characters.
+    if let Some(d) = control_character(source, text) {
+        out.diagnostics.push(d);
+        return out;
+    }
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -173,6 +235,10 @@ pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
             let mut span = Span::new(source, at, at + 1);
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            if let Some(d) = yaml_error_said(source, text, at, &msg) {
+                out.diagnostics.push(d);
+                return out;
+            }
             // A duplicate key: point at its second occurrence rather than at the mapping.
             if let Some(key) = duplicate_key(&msg) {
                 match given_twice(source, text, 0, &key) {
@@ -726,7 +792,18 @@ fn fact_value(v: Raw, loc: &mut Locator<'_>, near: Span) -> (RawValue, Span) {
         Raw::Null => (RawValue::Unknown, near),
         Raw::Bool(b) => (RawValue::Bool(b), loc.value(&b.to_string(), near)),
         Raw::Int(i) => (RawValue::Int(i), loc.value(&i.to_string(), near)),
-        Raw::Float(f) => (RawValue::Other(Odd::Decimal(f.to_string())), near),
+        Raw::Float(f) => match loc.number() {
+            // A whole number too large to read (JSON and YAML give it as a float): as written.
+            Some((text, span))
+                if text
+                    .trim_start_matches(['-', '+'])
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()) =>
+            {
+                (RawValue::Other(Odd::TooLarge(text)), span)
+            }
+            _ => (RawValue::Other(Odd::Decimal(f.to_string())), near),
+        },
         Raw::Str(s) if s == "unknown" => (RawValue::Unknown, loc.value(&s, near)),
         Raw::Str(s) => {
             let span = loc.value(&s, near);
