@@ -87,6 +87,7 @@ impl Date {
         let last = days_in_month(i32::try_from(y).unwrap_or(1), m);
         Some(DateProblem::Day {
             day: d,
+            year: y,
             month: m,
             last,
         })
@@ -114,6 +115,8 @@ pub enum DateProblem {
     Day {
         /// The day written.
         day: u32,
+        /// The year.
+        year: u32,
         /// The month.
         month: u32,
         /// The month's last day in that year.

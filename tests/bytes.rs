@@ -362,10 +362,7 @@ fn a_huge_number_is_out_of_range_for_its_fact_in_every_format() {
             )),
             "{name}: {err}"
         );
-        assert!(
-            err.contains(&format!("^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^")),
-            "{name}: {err}"
-        );
+        assert!(err.contains(&"^".repeat(n.len())), "{name}: {err}");
         assert!(
             !err.contains("u128") && !err.contains("decimal"),
             "{name}: {err}"
@@ -484,7 +481,7 @@ fn an_impossible_date_says_which_part_is_out_of_range() {
         "cases/kr/courier-parcels.yaml",
     ]);
     assert!(
-        err.contains("day 29 is out of range (month 02 of that year has 28 days)"),
+        err.contains("day 29 is out of range (2023-02 has 28 days)"),
         "{err}"
     );
     let (_, _, err) = run(&["--as-of", "24-1-1", "eval", "cases/kr/courier-parcels.yaml"]);

@@ -34,7 +34,7 @@ fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -509,8 +509,13 @@ pub(super) fn bytes_date_problem_en(text: &str) -> Option<String> {
         DateProblem::Month(m) => Some(format!(
             "month {m} is out of range (months run from 01 to 12)"
         )),
-        DateProblem::Day { day, month, last } => Some(format!(
-            "day {day} is out of range (month {month:02} of that year has {last} days)"
+        DateProblem::Day {
+            day,
+            year,
+            month,
+            last,
+        } => Some(format!(
+            "day {day} is out of range ({year:04}-{month:02} has {last} days)"
         )),
     }
 }
@@ -522,8 +527,13 @@ pub(super) fn bytes_date_problem_ko(text: &str) -> Option<String> {
         DateProblem::Month(m) => Some(format!(
             "{m}월은 범위를 벗어났습니다(월은 01부터 12까지입니다)"
         )),
-        DateProblem::Day { day, month, last } => Some(format!(
-            "{day}일은 범위를 벗어났습니다(그해 {month:02}월은 {last}일까지입니다)"
+        DateProblem::Day {
+            day,
+            year,
+            month,
+            last,
+        } => Some(format!(
+            "{day}일은 범위를 벗어났습니다({year}년 {month}월은 {last}일까지입니다)"
         )),
     }
 }
