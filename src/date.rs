@@ -145,6 +145,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn problems_name_the_part_out_of_range() {
+        assert_eq!(Date::problem("2024-02-29"), None);
+        assert_eq!(Date::problem("2024-13-01"), Some(DateProblem::Month(13)));
+        assert_eq!(Date::problem("2024-00-10"), Some(DateProblem::Month(0)));
+        assert_eq!(
+            Date::problem("2023-02-29"),
+            Some(DateProblem::Day {
+                day: 29,
+                year: 2023,
+                month: 2,
+                last: 28
+            })
+        );
+        for form in [
+            "24-1-1",
+            "2024/01/01",
+            "2024-1-01",
+            "",
+            "0000-01-01",
+            "２０２４-01-01",
+        ] {
+            assert_eq!(Date::problem(form), Some(DateProblem::Form), "{form}");
+        }
+    }
+
+    #[test]
     fn round_trips() {
         for s in [
             "1970-01-01",

@@ -565,6 +565,52 @@ mod tests {
         assert_eq!(did_you_mean("weather", names), None);
     }
 
+    /// The columns of a text shown under a diagnostic (a tab lines up with a tab).
+    fn shown_columns(s: &str) -> usize {
+        s.chars()
+            .map(|c| {
+                if c == '\t' {
+                    1
+                } else {
+                    crate::source::char_columns(c)
+                }
+            })
+            .sum()
+    }
+
+    #[test]
+    fn a_window_keeps_the_underline_under_the_place_and_its_width_bounded() {
+        let pieces = ["a", "가", "\t", "é", "\u{0}", "😀", "xy"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            usize::try_from(seed >> 33).unwrap_or(0) % n
+        };
+        for _ in 0..300 {
+            let len = next(400);
+            let line: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let starts: Vec<usize> = line.char_indices().map(|(i, _)| i).collect();
+            let start = starts.get(next(starts.len().max(1))).copied().unwrap_or(0);
+            let end = (start + next(12)).min(line.len());
+            let w = Window::around(&line, start, end);
+            assert!(shown_columns(&w.text) <= MAX_SHOWN_COLUMNS + 2, "{line:?}");
+            // The lead is as wide as the text shown before the place, and the place's
+            // character comes right after it.
+            let lead = shown_columns(&w.lead);
+            let mut cols = 0;
+            let mut after = None;
+            for c in w.text.chars() {
+                if cols == lead {
+                    after = Some(c);
+                    break;
+                }
+                cols += shown_columns(&c.to_string());
+            }
+            let first = line.get(start..).unwrap_or("").chars().next().map(visible);
+            assert_eq!(after, first, "{line:?} at {start}");
+        }
+    }
+
     /// The English words that would give away an English sentence.
     const ENGLISH: [&str; 12] = [
         " the ",

@@ -293,3 +293,34 @@ impl SourceMap {
         Some((f.name.clone(), f.line_col(span.start)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_bad_bytes_are_placed_line_by_line() {
+        let (text, bad) = decode(b"\xEF\xBB\xBFa\nb\xFFc\n\xC3d\xFF\n".to_vec());
+        assert_eq!(text, "a\nb\u{FFFD}c\n\u{FFFD}d\u{FFFD}\n");
+        // One place per line that holds bad bytes: the first of them.
+        assert_eq!(
+            bad,
+            vec![
+                NotUtf8 {
+                    offset: 3,
+                    byte: 0xFF
+                },
+                NotUtf8 {
+                    offset: 8,
+                    byte: 0xC3
+                }
+            ]
+        );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBF".to_vec()),
+            (String::new(), Vec::new())
+        );
+        // A byte order mark after the start is text like any other.
+        assert_eq!(decode("a\u{FEFF}".into()).0, "a\u{FEFF}");
+    }
+}
