@@ -50,6 +50,24 @@ pub enum Msg {
         /// Where it was first used (`file:line:col`, or `file:line`).
         at: String,
     },
+    /// More errors than are reported for one case, line or file: how many more there are.
+    MoreErrors {
+        /// How many errors were not reported.
+        n: usize,
+        /// In what.
+        scope: Scope,
+    },
+}
+
+/// What a count of errors not reported is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// One case.
+    Case,
+    /// One line of JSON Lines.
+    Line,
+    /// One file.
+    File,
 }
 
 /// A case file to read.
@@ -166,7 +184,7 @@ pub fn load_cases(
     let mut errors = Vec::new();
     let mut ids: HashMap<String, Span> = HashMap::new();
     for input in inputs {
-        let text = match std::fs::read_to_string(&input.path) {
+        let bytes = match std::fs::read(&input.path) {
             Ok(t) => t,
             Err(e) => {
                 errors.push(Diagnostic::file_error(
@@ -176,12 +194,13 @@ pub fn load_cases(
                 continue;
             }
         };
-        let source = lib.sources.add(input.path.display().to_string(), text);
-        let read = case::read(&lib.sources, source, input.format);
-        errors.extend(read.diagnostics);
+        let name = input.path.display().to_string();
+        let (_, read) = case::read_bytes(&mut lib.sources, &name, 1, bytes, input.format);
+        let mut file_errors = read.diagnostics;
         let (loaded, errs) = bind_cases(lib, read.cases, as_of, &mut ids);
         cases.extend(loaded);
-        errors.extend(errs);
+        file_errors.extend(errs);
+        errors.extend(crate::diagnostic::cap_per_file(file_errors, &lib.sources));
     }
     (cases, errors)
 }

@@ -58,6 +58,41 @@ impl Date {
         Date::from_ymd(y, num(5..7)?, num(8..10)?)
     }
 
+    /// What is wrong with a text that [`Date::parse`] refuses (`None` if it is a date).
+    pub fn problem(s: &str) -> Option<DateProblem> {
+        if Date::parse(s).is_some() {
+            return None;
+        }
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str| -> Option<u32> {
+            if p.is_empty() || !p.bytes().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            p.parse().ok()
+        };
+        let (Some(y), Some(m), Some(d)) = (
+            parts.first().and_then(|p| num(p)),
+            parts.get(1).and_then(|p| num(p)),
+            parts.get(2).and_then(|p| num(p)),
+        ) else {
+            return Some(DateProblem::Form);
+        };
+        let well_formed = parts.len() == 3 && s.len() == 10 && (1..=9999).contains(&y);
+        if !well_formed {
+            return Some(DateProblem::Form);
+        }
+        if !(1..=12).contains(&m) {
+            return Some(DateProblem::Month(m));
+        }
+        let last = days_in_month(i32::try_from(y).unwrap_or(1), m);
+        Some(DateProblem::Day {
+            day: d,
+            year: y,
+            month: m,
+            last,
+        })
+    }
+
     /// The day after (saturating at [`Date::MAX`]).
     pub fn succ(self) -> Date {
         Date((self.0 + 1).min(Date::MAX.0))
@@ -67,6 +102,26 @@ impl Date {
     pub fn pred(self) -> Date {
         Date((self.0 - 1).max(Date::MIN.0))
     }
+}
+
+/// What is wrong with a text that is not a date (see [`Date::problem`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not of the form YYYY-MM-DD.
+    Form,
+    /// A month out of 1..=12.
+    Month(u32),
+    /// A day the month does not have.
+    Day {
+        /// The day written.
+        day: u32,
+        /// The year.
+        year: u32,
+        /// The month.
+        month: u32,
+        /// The month's last day in that year.
+        last: u32,
+    },
 }
 
 fn days_in_month(y: i32, m: u32) -> u32 {
@@ -88,6 +143,32 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_name_the_part_out_of_range() {
+        assert_eq!(Date::problem("2024-02-29"), None);
+        assert_eq!(Date::problem("2024-13-01"), Some(DateProblem::Month(13)));
+        assert_eq!(Date::problem("2024-00-10"), Some(DateProblem::Month(0)));
+        assert_eq!(
+            Date::problem("2023-02-29"),
+            Some(DateProblem::Day {
+                day: 29,
+                year: 2023,
+                month: 2,
+                last: 28
+            })
+        );
+        for form in [
+            "24-1-1",
+            "2024/01/01",
+            "2024-1-01",
+            "",
+            "0000-01-01",
+            "２０２４-01-01",
+        ] {
+            assert_eq!(Date::problem(form), Some(DateProblem::Form), "{form}");
+        }
+    }
 
     #[test]
     fn round_trips() {

@@ -212,6 +212,26 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// How many errors this diagnostic stands for: a count of errors not reported stands for
+    /// them; another error for one; a warning for none.
+    pub fn weight(&self) -> usize {
+        match &*self.msg {
+            Msg::Batch(crate::batch::Msg::MoreErrors { n, .. }) => *n,
+            _ => usize::from(self.is_error()),
+        }
+    }
+
+    /// Whether this is a count of errors not reported.
+    pub fn is_count(&self) -> bool {
+        matches!(&*self.msg, Msg::Batch(crate::batch::Msg::MoreErrors { .. }))
+    }
+
+    /// Whether the rendering quotes the source line (a count of errors not reported only
+    /// names its place).
+    fn quotes_source(&self) -> bool {
+        !self.is_count()
+    }
+
     /// The message, label and help in the words given; the help is "did you mean" when a
     /// close name was found.
     pub fn said(&self, w: &dyn Words) -> Said {
@@ -272,25 +292,22 @@ impl Diagnostic {
                 let line_no = lc.line.to_string();
                 let pad = " ".repeat(line_no.len());
                 let _ = writeln!(out, "{pad}--> {}:{lc}", file.name);
+                if !self.quotes_source() {
+                    if let Some(help) = &said.help {
+                        let _ = writeln!(out, "{pad} = {help_word}: {help}");
+                    }
+                    return out;
+                }
                 let _ = writeln!(out, "{pad} |");
+                let range = file.line_range(lc.line);
                 let line = file.line_text(lc.line);
-                let _ = writeln!(out, "{line_no} | {line}");
-                // Underline the part of the span on its first line (at least one caret).
-                let end_lc = file.line_col(span.end);
-                let width = if end_lc.line == lc.line {
-                    end_lc.col.saturating_sub(lc.col).max(1)
-                } else {
-                    u32::try_from(line.chars().count())
-                        .unwrap_or(0)
-                        .saturating_sub(lc.col - 1)
-                        .max(1)
-                };
-                let lead: String = line
-                    .chars()
-                    .take(lc.col.saturating_sub(1) as usize)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                let carets = "^".repeat(width as usize);
+                // The underline: the part of the span on its first line (at least one caret).
+                let start = (span.start as usize).clamp(range.start, range.end) - range.start;
+                let end = (span.end as usize).clamp(range.start, range.end) - range.start;
+                let shown = Window::around(line, start, end.max(start));
+                let _ = writeln!(out, "{line_no} | {}", shown.text);
+                let carets = "^".repeat(shown.carets);
+                let lead = &shown.lead;
                 match &said.label {
                     Some(label) => {
                         let _ = writeln!(out, "{pad} | {lead}{carets} {label}");
@@ -316,6 +333,119 @@ impl Diagnostic {
     }
 }
 
+/// The most columns of a source line shown under a diagnostic: a longer line is cut to a window
+/// around the place, with `…` where it is cut, so that an error in a line of megabytes prints a
+/// line of a terminal's width.
+pub const MAX_SHOWN_COLUMNS: usize = 120;
+
+/// The columns shown before the place, when a line is cut (more when the line ends soon after).
+const COLUMNS_BEFORE: usize = 40;
+
+/// A source line as shown under a diagnostic: the text (cut around the place if long, control
+/// characters made visible), the white space that leads to the place (tabs kept, so that
+/// terminals line both up alike; wide characters counted as two columns), and the width of the
+/// underline.
+struct Window {
+    text: String,
+    lead: String,
+    carets: usize,
+}
+
+impl Window {
+    /// The window of `line` around bytes `start..end` (offsets in the line, `start <= end`).
+    fn around(line: &str, start: usize, end: usize) -> Window {
+        let floor = |mut i: usize| {
+            i = i.min(line.len());
+            while !line.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (start, end) = (floor(start), floor(end));
+        let cols = |c: char| {
+            if c == '\t' {
+                1
+            } else {
+                crate::source::char_columns(c)
+            }
+        };
+        // The bytes shown: all of a short line (no line of this many bytes is wider); else
+        // up to COLUMNS_BEFORE columns before the place, and after it what the width leaves.
+        let (from, to) = if line.len() <= MAX_SHOWN_COLUMNS {
+            (0, line.len())
+        } else {
+            let budget = MAX_SHOWN_COLUMNS - 2;
+            let mut from = start;
+            let mut used = 0;
+            for (i, c) in line.get(..start).unwrap_or("").char_indices().rev() {
+                if used + cols(c) > COLUMNS_BEFORE {
+                    break;
+                }
+                used += cols(c);
+                from = i;
+            }
+            let mut to = start;
+            for (i, c) in line.get(start..).unwrap_or("").char_indices() {
+                if used + cols(c) > budget {
+                    break;
+                }
+                used += cols(c);
+                to = start + i + c.len_utf8();
+            }
+            // A line that ends soon after the place shows more of what comes before.
+            if to == line.len() {
+                for (i, c) in line.get(..from).unwrap_or("").char_indices().rev() {
+                    if used + cols(c) > budget {
+                        break;
+                    }
+                    used += cols(c);
+                    from = i;
+                }
+            }
+            (from, to)
+        };
+        let mut text = String::new();
+        let mut lead = String::new();
+        if from > 0 {
+            text.push('…');
+            lead.push(' ');
+        }
+        let mut carets = 0;
+        for (i, c) in line.get(from..to).unwrap_or("").char_indices() {
+            let at = from + i;
+            let shown = visible(c);
+            text.push(shown);
+            if at < start {
+                if c == '\t' {
+                    lead.push('\t');
+                } else {
+                    lead.extend(std::iter::repeat_n(' ', crate::source::char_columns(shown)));
+                }
+            } else if at < end {
+                carets += cols(shown);
+            }
+        }
+        if to < line.len() {
+            text.push('…');
+        }
+        Window {
+            text,
+            lead,
+            carets: carets.max(1),
+        }
+    }
+}
+
+/// A character as shown in a quoted source line: control characters (which a terminal would
+/// act on, or not show) as their visible pictures (`␀` for NUL); the others as they are.
+fn visible(c: char) -> char {
+    match u32::from(c) {
+        n @ 0..=0x08 | n @ 0x0A..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+        0x7F => '\u{2421}',
+        _ => c,
+    }
+}
+
 /// The candidate closest to `wrong`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     wrong: &str,
@@ -331,6 +461,96 @@ pub fn did_you_mean<'a>(
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// The most errors reported for one case, one line of JSON Lines, or one file; the others are
+/// counted ("… and 9,980 more errors in this line").
+pub const MAX_ERRORS: usize = 20;
+
+/// Keeps the first [`MAX_ERRORS`] errors of `diags` and all the warnings; the errors after them
+/// are counted, and `more` makes the diagnostic that says how many (when there are any). A
+/// count already in `diags` (of the errors of one case, say) is kept when the errors before it
+/// are, and added to the new count when they are not.
+pub fn cap(diags: &mut Vec<Diagnostic>, more: impl FnOnce(usize) -> Diagnostic) {
+    let (mut kept, mut hidden) = (0usize, 0usize);
+    diags.retain(|d| {
+        // A count already made follows the errors it comes after: kept if they all are.
+        let dropped = if d.is_count() {
+            hidden > 0
+        } else {
+            d.is_error() && kept >= MAX_ERRORS
+        };
+        if dropped {
+            hidden += d.weight();
+            return false;
+        }
+        kept += usize::from(d.is_error() && !d.is_count());
+        true
+    });
+    if hidden > 0 {
+        diags.push(more(hidden));
+    }
+}
+
+/// [`cap`] for the diagnostics of a run, file by file (by the text their span points into, or
+/// the file they name), each file's count placed after its last diagnostic kept.
+pub fn cap_per_file(diags: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> {
+    let file_of = |d: &Diagnostic| -> String {
+        d.span
+            .and_then(|s| sources.get(s.source))
+            .map(|f| f.name.clone())
+            .or_else(|| d.file.clone())
+            .unwrap_or_default()
+    };
+    // Per file: errors kept, errors not reported, the place of its last diagnostic kept.
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut files: Vec<(String, usize, usize, usize)> = Vec::new();
+    let mut kept: Vec<Diagnostic> = Vec::new();
+    for d in diags {
+        let name = file_of(&d);
+        let i = *index.entry(name.clone()).or_insert_with(|| {
+            files.push((name, 0, 0, 0));
+            files.len() - 1
+        });
+        let Some(f) = files.get_mut(i) else {
+            continue;
+        };
+        let dropped = if d.is_count() {
+            f.2 > 0
+        } else {
+            d.is_error() && f.1 >= MAX_ERRORS
+        };
+        if dropped {
+            f.2 += d.weight();
+            continue;
+        }
+        f.1 += usize::from(d.is_error() && !d.is_count());
+        kept.push(d);
+        f.3 = kept.len();
+    }
+    // Each file's count after its last diagnostic kept.
+    let mut counts: Vec<(usize, Diagnostic)> = files
+        .into_iter()
+        .filter(|f| f.2 > 0)
+        .map(|(name, _, hidden, at)| {
+            let more = crate::batch::Msg::MoreErrors {
+                n: hidden,
+                scope: crate::batch::Scope::File,
+            };
+            (at, Diagnostic::file_error(more, name))
+        })
+        .collect();
+    counts.sort_by_key(|c| c.0);
+    let mut counts = counts.into_iter().peekable();
+    let mut out = Vec::with_capacity(kept.len() + counts.len());
+    for (i, d) in kept.into_iter().enumerate() {
+        while let Some((_, c)) = counts.next_if(|c| c.0 <= i) {
+            out.push(c);
+        }
+        out.push(d);
+    }
+    out.extend(counts.map(|c| c.1));
+    out
 }
 
 /// Counts errors among diagnostics.
@@ -351,6 +571,52 @@ mod tests {
         );
         assert_eq!(did_you_mean("considration", names), Some("consideration"));
         assert_eq!(did_you_mean("weather", names), None);
+    }
+
+    /// The columns of a text shown under a diagnostic (a tab lines up with a tab).
+    fn shown_columns(s: &str) -> usize {
+        s.chars()
+            .map(|c| {
+                if c == '\t' {
+                    1
+                } else {
+                    crate::source::char_columns(c)
+                }
+            })
+            .sum()
+    }
+
+    #[test]
+    fn a_window_keeps_the_underline_under_the_place_and_its_width_bounded() {
+        let pieces = ["a", "가", "\t", "é", "\u{0}", "😀", "xy"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            usize::try_from(seed >> 33).unwrap_or(0) % n
+        };
+        for _ in 0..300 {
+            let len = next(400);
+            let line: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let starts: Vec<usize> = line.char_indices().map(|(i, _)| i).collect();
+            let start = starts.get(next(starts.len().max(1))).copied().unwrap_or(0);
+            let end = (start + next(12)).min(line.len());
+            let w = Window::around(&line, start, end);
+            assert!(shown_columns(&w.text) <= MAX_SHOWN_COLUMNS + 2, "{line:?}");
+            // The lead is as wide as the text shown before the place, and the place's
+            // character comes right after it.
+            let lead = shown_columns(&w.lead);
+            let mut cols = 0;
+            let mut after = None;
+            for c in w.text.chars() {
+                if cols == lead {
+                    after = Some(c);
+                    break;
+                }
+                cols += shown_columns(&c.to_string());
+            }
+            let first = line.get(start..).unwrap_or("").chars().next().map(visible);
+            assert_eq!(after, first, "{line:?} at {start}");
+        }
     }
 
     /// The English words that would give away an English sentence.
@@ -413,6 +679,7 @@ mod tests {
                     M::CaseClauseTwice {
                         clause: CaseClause::Time,
                     },
+                    M::NotUtf8 { byte: 0xFF },
                 ]
                 .map(Msg::from),
             );
@@ -602,6 +869,12 @@ mod tests {
                         text: s("2023-02-30"),
                     },
                     M::NotACountry { text: s("KOR") },
+                    M::NumberOutOfRange {
+                        fact: s("subjects_count"),
+                        text: s("99999999999999999999"),
+                    },
+                    M::YamlTab,
+                    M::ControlCharacter { code: 0 },
                     M::NotAValue {
                         value: s("c"),
                         fact: s("x"),
@@ -708,6 +981,10 @@ mod tests {
                     },
                     M::CannotReadFolder { io: io.clone() },
                     M::NoCaseFiles,
+                    M::MoreErrors {
+                        n: 9_980,
+                        scope: crate::batch::Scope::Line,
+                    },
                 ]
                 .map(Msg::from),
             );
@@ -747,6 +1024,7 @@ mod tests {
                         M::ClauseTwice { .. } => 8,
                         M::InForceTwice => 9,
                         M::CaseClauseTwice { .. } => 10,
+                        M::NotUtf8 { .. } => 11,
                     },
                 )
             }
@@ -862,6 +1140,9 @@ mod tests {
                         M::AnswerTwice { .. } => 47,
                         M::BadAnswer { .. } => 48,
                         M::NestedTooDeep { .. } => 49,
+                        M::NumberOutOfRange { .. } => 50,
+                        M::YamlTab => 51,
+                        M::ControlCharacter { .. } => 52,
                     },
                 )
             }
@@ -879,6 +1160,7 @@ mod tests {
                         M::IdTwice { .. } => 6,
                         M::CannotReadFolder { .. } => 7,
                         M::NoCaseFiles => 8,
+                        M::MoreErrors { .. } => 9,
                     },
                 )
             }
@@ -899,7 +1181,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [11, 49, 50, 9, 5];
+    const VARIANTS: [usize; 5] = [12, 49, 53, 10, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

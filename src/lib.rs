@@ -10,6 +10,7 @@ pub mod batch;
 pub mod case;
 pub mod check;
 pub mod compile;
+pub mod country;
 pub mod coverage;
 pub mod date;
 pub mod diagnostic;

@@ -5,7 +5,7 @@ use crate::check::check_pack;
 use crate::compile::pack::Pack;
 use crate::diagnostic::{Diagnostic, IoProblem};
 use crate::lang::Lang;
-use crate::source::{SourceId, SourceMap};
+use crate::source::{NotUtf8, SourceId, SourceMap};
 use crate::syntax::parse_statute;
 use crate::walk::Seen;
 use std::path::Path;
@@ -15,12 +15,15 @@ mod builtin {
 }
 
 /// A pack's files before parsing: its folder name and (file name, text) pairs.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct PackFiles {
     /// Folder name (the pack id is in its header).
     pub folder: String,
     /// Display name and text of each `.law` file, in name order.
     pub files: Vec<(String, String)>,
+    /// The files whose bytes were not UTF-8 (by display name), and where (see
+    /// [`crate::source::decode`]): such a file is an error and its pack is left out.
+    pub not_utf8: Vec<(String, NotUtf8)>,
 }
 
 /// The packs embedded in the binary.
@@ -33,6 +36,7 @@ pub fn builtin_files() -> Vec<PackFiles> {
             None => out.push(PackFiles {
                 folder: (*folder).to_string(),
                 files: vec![(display, (*text).to_string())],
+                not_utf8: Vec::new(),
             }),
         }
     }
@@ -101,13 +105,20 @@ pub fn pack_folders(dir: &Path) -> (Vec<PackFiles>, Vec<Diagnostic>) {
         paths.sort();
         let mut files = Vec::new();
         let mut unread = false;
+        let mut not_utf8 = Vec::new();
         for p in paths {
             let is_law = p.extension().is_some_and(|e| e == "law");
             if !is_law || !seen_files.first(&p) {
                 continue;
             }
-            match std::fs::read_to_string(&p) {
-                Ok(text) => files.push((p.display().to_string(), text)),
+            match std::fs::read(&p) {
+                Ok(bytes) => {
+                    let (text, bad) = crate::source::decode(bytes);
+                    if let Some(b) = bad.first() {
+                        not_utf8.push((p.display().to_string(), *b));
+                    }
+                    files.push((p.display().to_string(), text));
+                }
                 Err(e) => {
                     unread = true;
                     problems.push(Diagnostic::file_error(
@@ -124,7 +135,11 @@ pub fn pack_folders(dir: &Path) -> (Vec<PackFiles>, Vec<Diagnostic>) {
         let folder = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().to_string());
-        Some(PackFiles { folder, files })
+        Some(PackFiles {
+            folder,
+            files,
+            not_utf8,
+        })
     };
     if !dir.is_dir() {
         return (
@@ -201,7 +216,13 @@ impl Library {
             let mut parsed = Vec::new();
             let mut failed = false;
             for (name, text) in pf.files {
+                let bad = pf.not_utf8.iter().find(|(n, _)| *n == name).map(|b| b.1);
                 let id: SourceId = lib.sources.add(name, text);
+                if let Some(b) = bad {
+                    failed = true;
+                    lib.diagnostics.push(lib.sources.not_utf8(id, b));
+                    continue;
+                }
                 let text = lib
                     .sources
                     .get(id)

@@ -118,12 +118,110 @@ impl SourceFile {
             .trim_end_matches(['\n', '\r'])
     }
 
+    /// The byte range of line `line` (numbered as in [`SourceFile::line_col`]) in the text,
+    /// without its break.
+    pub fn line_range(&self, line: u32) -> std::ops::Range<usize> {
+        let idx = line.saturating_sub(self.first_line) as usize;
+        let Some(&start) = self.line_starts.get(idx) else {
+            return self.text.len()..self.text.len();
+        };
+        let start = start as usize;
+        let text = self.line_text(line);
+        start..start + text.len()
+    }
+
     /// The text under a span.
     pub fn slice(&self, span: Span) -> &str {
         self.text
             .get(span.start as usize..span.end as usize)
             .unwrap_or("")
     }
+}
+
+/// The UTF-8 byte order mark, which some editors write at the start of a file.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The bytes of a file without its leading byte order mark, if it has one.
+pub fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
+}
+
+/// Bytes that are not UTF-8, in a text decoded by [`decode`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotUtf8 {
+    /// Where they stand in the decoded text (which holds U+FFFD there).
+    pub offset: usize,
+    /// The first byte that is not UTF-8.
+    pub byte: u8,
+}
+
+/// A file's bytes as text: the one place where every reader (statute files, `.case`, YAML,
+/// JSON Lines, answers files) turns bytes into text, so that all follow one rule. A leading
+/// byte order mark is dropped (the text, and every line and column, starts after it); bytes
+/// that are not UTF-8 are an error, reported at the first of them in each line where they
+/// occur (a file is rejected at the first; a line of JSON Lines at its own). The text is
+/// returned either way, with U+FFFD in place of what is not UTF-8, so that the error can be
+/// shown in its line.
+pub fn decode(mut bytes: Vec<u8>) -> (String, Vec<NotUtf8>) {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, Vec::new()),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let mut text = String::with_capacity(bytes.len() + 16);
+            let mut bad = Vec::new();
+            // Line by line: a line break is never part of bytes that are not UTF-8, so the
+            // lines decoded one by one make the text decoded whole.
+            for line in bytes.split_inclusive(|b| *b == b'\n') {
+                match std::str::from_utf8(line) {
+                    Ok(l) => text.push_str(l),
+                    Err(e) => {
+                        let at = e.valid_up_to();
+                        bad.push(NotUtf8 {
+                            offset: text.len() + at,
+                            byte: line.get(at).copied().unwrap_or(0),
+                        });
+                        text.push_str(&String::from_utf8_lossy(line));
+                    }
+                }
+            }
+            (text, bad)
+        }
+    }
+}
+
+/// The columns a character takes on a terminal: two for Hangul and the other wide East Asian
+/// scripts, none for the marks that combine with the character before and the invisible
+/// format characters, one for the rest. Every place that lines text up (the underline of a
+/// diagnostic, the tables of reports) counts with it.
+pub fn char_columns(c: char) -> usize {
+    match u32::from(c) {
+        0x0300..=0x036F | 0x200B..=0x200F | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFEFF => 0,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xA960..=0xA97F
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1F64F
+        | 0x1F900..=0x1F9FF
+        | 0x20000..=0x2FFFD
+        | 0x30000..=0x3FFFD => 2,
+        _ => 1,
+    }
+}
+
+/// The columns a text takes on a terminal (see [`char_columns`]).
+pub fn columns(s: &str) -> usize {
+    s.chars().map(char_columns).sum()
 }
 
 /// All the source texts of a run, so that any later stage can point into them.
@@ -143,6 +241,31 @@ impl SourceMap {
         let id = SourceId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(SourceFile::new(name, text));
         id
+    }
+
+    /// The error for bytes that are not UTF-8, at their place in text `id` decoded by
+    /// [`decode`].
+    pub fn not_utf8(&self, id: SourceId, bad: NotUtf8) -> crate::diagnostic::Diagnostic {
+        // The text holds U+FFFD (3 bytes) where the bytes were.
+        let end = self
+            .get(id)
+            .map_or(bad.offset, |f| (bad.offset + 3).min(f.text.len()));
+        crate::diagnostic::Diagnostic::error(
+            crate::syntax::Msg::NotUtf8 { byte: bad.byte },
+            Span::new(id, bad.offset, end),
+        )
+    }
+
+    /// Adds a file's bytes, decoded by [`decode`], whose first line is line `first_line` of
+    /// the file; with the places where they are not UTF-8.
+    pub fn add_bytes(
+        &mut self,
+        name: impl Into<String>,
+        bytes: Vec<u8>,
+        first_line: u32,
+    ) -> (SourceId, Vec<NotUtf8>) {
+        let (text, bad) = decode(bytes);
+        (self.add_at(name, text, first_line), bad)
     }
 
     /// Adds a part of a file whose first line is line `first_line` of the file.
@@ -168,5 +291,36 @@ impl SourceMap {
     pub fn locate(&self, span: Span) -> Option<(String, LineCol)> {
         let f = self.get(span.source)?;
         Some((f.name.clone(), f.line_col(span.start)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_bad_bytes_are_placed_line_by_line() {
+        let (text, bad) = decode(b"\xEF\xBB\xBFa\nb\xFFc\n\xC3d\xFF\n".to_vec());
+        assert_eq!(text, "a\nb\u{FFFD}c\n\u{FFFD}d\u{FFFD}\n");
+        // One place per line that holds bad bytes: the first of them.
+        assert_eq!(
+            bad,
+            vec![
+                NotUtf8 {
+                    offset: 3,
+                    byte: 0xFF
+                },
+                NotUtf8 {
+                    offset: 8,
+                    byte: 0xC3
+                }
+            ]
+        );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBF".to_vec()),
+            (String::new(), Vec::new())
+        );
+        // A byte order mark after the start is text like any other.
+        assert_eq!(decode("a\u{FEFF}".into()).0, "a\u{FEFF}");
     }
 }

@@ -14,7 +14,7 @@ use crate::batch::bind_cases;
 use crate::case::fastjson::{self, FastCase};
 use crate::case::{self, Format};
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, MAX_ERRORS, Severity};
 use crate::eval::{Evaluator, Stretch, StretchJudgment};
 use crate::library::Library;
 use crate::render::jsonl::{self, PackJson};
@@ -131,8 +131,109 @@ struct BlockOut {
     out: Vec<u8>,
     ids: Vec<u8>,
     records: Vec<Record>,
+    /// The errors rendered, one after the other.
     errors: Vec<u8>,
+    /// Each error rendered: where it ends in `errors`, and how many errors it stands for when
+    /// it is a count of errors not shown (0 for an error itself).
+    error_ends: Vec<(usize, usize)>,
+    /// Errors found but not rendered (past [`MAX_ERRORS`] in the block).
+    hidden: usize,
     rejected: usize,
+}
+
+impl BlockOut {
+    /// Renders a diagnostic, unless the block has rendered [`MAX_ERRORS`] already (then it is
+    /// counted): no file shows more, and blocks are written in order.
+    fn report(&mut self, d: &Diagnostic, sources: &SourceMap, words: &dyn crate::words::Words) {
+        let count = if d.is_count() { d.weight() } else { 0 };
+        // A count follows the errors it comes after: shown if they are.
+        let full = if count > 0 {
+            self.hidden > 0
+        } else {
+            self.error_ends.iter().filter(|e| e.1 == 0).count() >= MAX_ERRORS
+        };
+        if full {
+            self.hidden += d.weight();
+            return;
+        }
+        self.errors
+            .extend_from_slice(d.render_in(sources, words).as_bytes());
+        self.error_ends.push((self.errors.len(), count));
+    }
+}
+
+/// The errors written for the file being written, to show at most [`MAX_ERRORS`] of a file.
+#[derive(Default)]
+struct FileErrors {
+    /// The file.
+    name: Option<Arc<str>>,
+    /// Errors shown.
+    shown: usize,
+    /// Errors not shown.
+    hidden: usize,
+}
+
+impl FileErrors {
+    /// Moves on to the file of a block: the count of the errors not shown in the previous
+    /// file is written first.
+    fn file(
+        &mut self,
+        name: &Arc<str>,
+        errors: &mut dyn Write,
+        words: &dyn crate::words::Words,
+    ) -> io::Result<()> {
+        if self
+            .name
+            .as_ref()
+            .is_some_and(|n| Arc::ptr_eq(n, name) || **n == **name)
+        {
+            return Ok(());
+        }
+        self.finish(errors, words)?;
+        self.name = Some(name.clone());
+        Ok(())
+    }
+
+    /// Writes the count of the errors not shown in the current file, if any.
+    fn finish(
+        &mut self,
+        errors: &mut dyn Write,
+        words: &dyn crate::words::Words,
+    ) -> io::Result<()> {
+        if let Some(name) = self.name.take()
+            && self.hidden > 0
+        {
+            let more = Diagnostic::file_error(
+                crate::batch::Msg::MoreErrors {
+                    n: self.hidden,
+                    scope: crate::batch::Scope::File,
+                },
+                &*name,
+            );
+            errors.write_all(more.render_in(&SourceMap::new(), words).as_bytes())?;
+        }
+        *self = FileErrors::default();
+        Ok(())
+    }
+
+    /// Whether another error of the file is shown (else it is counted). `count` is 0 for an
+    /// error, else the number of errors not shown that it counts: a count is shown when the
+    /// errors before it were.
+    fn show(&mut self, count: usize) -> bool {
+        if count > 0 {
+            if self.hidden == 0 {
+                return true;
+            }
+            self.hidden += count;
+            false
+        } else if self.shown < MAX_ERRORS {
+            self.shown += 1;
+            true
+        } else {
+            self.hidden += 1;
+            false
+        }
+    }
 }
 
 /// Counts of a run.
@@ -206,6 +307,8 @@ pub fn run(
     let mut counts = Counts::default();
     // Ids already written, and where each was first used.
     let mut seen = ids::Ids::default();
+    // At most MAX_ERRORS errors of a file are written; the others are counted.
+    let mut shown = FileErrors::default();
     let mut first = true;
     let has_sep = {
         let mut sep = Vec::new();
@@ -258,7 +361,16 @@ pub fn run(
             }
             let Some(rx) = pending.pop_front() else { break };
             let Ok(r) = rx.recv() else { continue };
-            errors.write_all(&r.errors)?;
+            // At most MAX_ERRORS errors of a file are written; the others are counted.
+            shown.file(&r.name, errors, words)?;
+            let mut from = 0;
+            for &(end, count) in &r.error_ends {
+                if shown.show(count) {
+                    errors.write_all(r.errors.get(from..end).unwrap_or(&[]))?;
+                }
+                from = end;
+            }
+            shown.hidden += r.hidden;
             counts.rejected += r.rejected;
             let mut pending_write: Option<(usize, usize)> = None;
             // Whether the case of the last record was refused (its other verdicts go too).
@@ -273,6 +385,10 @@ pub fn run(
                     // Checked with the case's first verdict.
                 } else if let Some(at) = seen.first_use(rec.hash, id, &r.name, rec.line)? {
                     refused = true;
+                    counts.rejected += 1;
+                    if !shown.show(0) {
+                        continue;
+                    }
                     // Rendered by hand: the writer knows the line, not the column.
                     let said = crate::diagnostic::Msg::from(crate::batch::Msg::IdTwice {
                         id: String::from_utf8_lossy(id).into_owned(),
@@ -290,7 +406,6 @@ pub fn run(
                         said.help.unwrap_or_default(),
                         said.label.unwrap_or_default(),
                     )?;
-                    counts.rejected += 1;
                     continue;
                 }
                 if !first {
@@ -327,7 +442,7 @@ pub fn run(
             }
             progress(counts.evaluated + counts.rejected);
         }
-        Ok(())
+        shown.finish(errors, words)
     })?;
     let mut tail = Vec::new();
     sink.end(&mut tail);
@@ -399,6 +514,8 @@ fn judge_block(
         ids: Vec::new(),
         records: Vec::new(),
         errors: Vec::new(),
+        error_ends: Vec::new(),
+        hidden: 0,
         rejected: 0,
     };
     // The file's name as JSON string content, for the explanation's `at`.
@@ -424,6 +541,9 @@ fn judge_block(
             &mut r,
         ),
         Format::Jsonl => {
+            // The fast path reads bytes: a line that is not UTF-8 goes to the general reader,
+            // which rejects it. Checked once for the block, line by line only when it fails.
+            let utf8 = std::str::from_utf8(&b.text).is_ok();
             let mut start = 0;
             let ends = memchr::memchr_iter(b'\n', &b.text).chain(std::iter::once(b.text.len()));
             for (this, end) in (b.first_line..).zip(ends) {
@@ -435,6 +555,7 @@ fn judge_block(
                 }
                 if sink.is_jsonl()
                     && (!sink.explain() || !pj.explanation.is_empty())
+                    && (utf8 || std::str::from_utf8(line).is_ok())
                     && fast_line(lib, pj, as_of, line, &file_json, this, w, &mut r)
                 {
                     continue;
@@ -599,9 +720,7 @@ fn general(
     r: &mut BlockOut,
 ) {
     let mut sources = SourceMap::new();
-    let text = String::from_utf8_lossy(text).into_owned();
-    let id = sources.add_at(name, text, first_line);
-    let read = case::read(&sources, id, format);
+    let (id, read) = case::read_bytes(&mut sources, name, first_line, text.to_vec(), format);
     let mut diags: Vec<Diagnostic> = read.diagnostics;
     let n_read = read.cases.len();
     // Duplicate ids are checked in order by the writer, across the whole run.
@@ -609,11 +728,24 @@ fn general(
     diags.extend(errs);
     // Cases are counted, not errors: a case with two errors is one rejected.
     r.rejected += read.rejected + n_read.saturating_sub(cases.len());
+    // At most MAX_ERRORS errors of a line of JSON Lines, or of a file, are shown.
+    crate::diagnostic::cap(&mut diags, |n| {
+        if format == Format::Jsonl {
+            let more = crate::batch::Msg::MoreErrors {
+                n,
+                scope: crate::batch::Scope::Line,
+            };
+            Diagnostic::error(more, crate::source::Span::new(id, 0, 0))
+        } else {
+            let more = crate::batch::Msg::MoreErrors {
+                n,
+                scope: crate::batch::Scope::File,
+            };
+            Diagnostic::file_error(more, name)
+        }
+    });
     for d in &diags {
-        r.errors.extend_from_slice(
-            d.render_in(&sources, crate::words::words(lib.lang))
-                .as_bytes(),
-        );
+        r.report(d, &sources, crate::words::words(lib.lang));
     }
     for c in &cases {
         // Whether a verdict of this case is recorded already (its id is checked with the first).
@@ -674,6 +806,8 @@ pub fn jsonl_blocks<R: Read + 'static>(
             error,
         }
     };
+    // A byte order mark at the start of the file is dropped (see `crate::source::decode`).
+    let mut at_start = true;
     std::iter::from_fn(move || {
         if done {
             if !content && !said_empty {
@@ -730,6 +864,9 @@ pub fn jsonl_blocks<R: Read + 'static>(
                     text.extend_from_slice(&rest);
                 }
             }
+        }
+        if std::mem::take(&mut at_start) && text.starts_with(crate::source::BOM) {
+            text.drain(..crate::source::BOM.len());
         }
         if text.is_empty() {
             recycle_text(text);

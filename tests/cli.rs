@@ -818,7 +818,7 @@ fn help_speaks_korean() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("YYYY-MM-DD 형식의 날짜가 아닙니다: `2021-02-30`"),
+        err.contains("`2021-02-30`은 날짜가 아닙니다: 30일은 범위를 벗어났습니다"),
         "{err}"
     );
 }

@@ -59,6 +59,7 @@ pub fn library(lang: Lang) -> &'static Library {
                 "benches/packs/bench/bench.law".to_string(),
                 BENCH_LAW.to_string(),
             )],
+            not_utf8: Vec::new(),
         });
         let lib = Library::load_in(files, lang);
         assert!(

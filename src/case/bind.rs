@@ -4,9 +4,9 @@
 use super::{Found, Msg};
 use crate::compile::pack::{Country, FactType, Pack, Val};
 use crate::date::Date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_ERRORS};
 use crate::source::Span;
-use crate::syntax::ast::{CaseAst, CaseTime, RawValue};
+use crate::syntax::ast::{CaseAst, CaseTime, Odd, RawValue};
 
 /// A case ready to be judged under one pack.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,9 +83,16 @@ pub fn bind(
     let mut facts = vec![Val::Unknown; pack.facts.len()];
     let mut spans: Vec<Option<Span>> = vec![None; pack.facts.len()];
     let mut seen: Vec<Option<Span>> = vec![None; pack.facts.len()];
+    // Past the first MAX_ERRORS errors, errors are only counted: no diagnostic is built.
+    let mut more = 0usize;
     for entry in &case.facts {
         let name = &entry.name.text;
+        let full = errors.len() >= MAX_ERRORS;
         let Some(slot) = pack.fact(name) else {
+            if full {
+                more += 1;
+                continue;
+            }
             errors.push(
                 Diagnostic::error(
                     Msg::UnknownFact {
@@ -99,8 +106,11 @@ pub fn bind(
             continue;
         };
         let idx = usize::from(slot);
-        if let Some(Some(prev)) = seen.get(idx) {
-            let _ = prev;
+        if let Some(Some(_)) = seen.get(idx) {
+            if full {
+                more += 1;
+                continue;
+            }
             errors.push(Diagnostic::error(
                 Msg::FactTwice { name: name.clone() },
                 entry.name.span,
@@ -124,8 +134,18 @@ pub fn bind(
                     *s = Some(entry.value_span);
                 }
             }
+            Err(_) if full => more += 1,
             Err(d) => errors.push(d),
         }
+    }
+    if more > 0 {
+        errors.push(Diagnostic::error(
+            crate::batch::Msg::MoreErrors {
+                n: more,
+                scope: crate::batch::Scope::Case,
+            },
+            case.span,
+        ));
     }
     let (from, to) = match (as_of, case.time) {
         (Some(d), _) => (d, d),
@@ -181,6 +201,13 @@ pub fn value(name: &str, ty: &FactType, raw: &RawValue, span: Span) -> Result<Va
                 fact: name.to_string(),
                 ty: ty.clone(),
                 n: *i,
+            },
+            span,
+        )),
+        (FactType::Number, RawValue::Other(Odd::TooLarge(t))) => Err(Diagnostic::error(
+            Msg::NumberOutOfRange {
+                fact: name.to_string(),
+                text: t.clone(),
             },
             span,
         )),

@@ -755,6 +755,7 @@ classify classification "Test weighing"
         let lib = Library::load(vec![PackFiles {
             folder: "t".into(),
             files: vec![("t.law".into(), PACK.into())],
+            not_utf8: Vec::new(),
         }]);
         assert_eq!(lib.packs.len(), 1, "{:?}", lib.diagnostics);
         lib

@@ -14,6 +14,60 @@ pub struct Locator<'a> {
     base: usize,
     cursor: usize,
     fallback: Span,
+    /// How far the text has been scanned for comments, and what was open there.
+    scan: Scan,
+}
+
+/// The state of a scan of the text for comments, at one offset: the start of its line, the
+/// quote open there, and whether a comment has started on that line. Offsets are asked in
+/// increasing order as the cursor moves forward, so the scan goes on from where it stopped
+/// instead of starting over from the line's start: a line of megabytes holding thousands of
+/// keys is scanned once, not once per key.
+#[derive(Clone, Copy, Default)]
+struct Scan {
+    at: usize,
+    quote: Option<u8>,
+    comment: bool,
+}
+
+impl Scan {
+    /// Whether offset `to` of `text` is inside a comment.
+    fn in_comment(&mut self, text: &[u8], to: usize) -> bool {
+        if to < self.at {
+            // Backwards (rare): start over from the start of the line.
+            let line_start = text
+                .get(..to)
+                .and_then(|t| memchr::memrchr(b'\n', t))
+                .map_or(0, |i| i + 1);
+            *self = Scan {
+                at: line_start,
+                ..Scan::default()
+            };
+        }
+        // Only the last line between the scan and `to` matters.
+        if let Some(nl) = text
+            .get(self.at..to)
+            .and_then(|t| memchr::memrchr(b'\n', t))
+        {
+            *self = Scan {
+                at: self.at + nl + 1,
+                ..Scan::default()
+            };
+        }
+        for &c in text.get(self.at..to).unwrap_or_default() {
+            if self.comment {
+                break;
+            }
+            match (self.quote, c) {
+                (None, b'"' | b'\'') => self.quote = Some(c),
+                (Some(q), c) if c == q => self.quote = None,
+                (None, b'#') => self.comment = true,
+                _ => {}
+            }
+        }
+        self.at = self.at.max(to);
+        self.comment
+    }
 }
 
 fn is_word(b: u8) -> bool {
@@ -29,6 +83,7 @@ impl<'a> Locator<'a> {
             base,
             cursor: 0,
             fallback: Span::new(source, base, base),
+            scan: Scan::default(),
         }
     }
 
@@ -64,12 +119,7 @@ impl<'a> Locator<'a> {
                 continue;
             }
             // Skip matches inside a comment.
-            let line_start = self
-                .text
-                .get(..start)
-                .and_then(|t| t.rfind('\n'))
-                .map_or(0, |i| i + 1);
-            if self.text.get(line_start..start).is_some_and(in_comment) {
+            if self.scan.in_comment(bytes, start) {
                 continue;
             }
             if key {
@@ -95,6 +145,28 @@ impl<'a> Locator<'a> {
         self.find(name, true).unwrap_or(self.fallback)
     }
 
+    /// The number written right after the cursor (after the key just found, its quote and
+    /// colon), as written, and its span: a number too large to be read keeps its digits.
+    pub fn number(&mut self) -> Option<(String, Span)> {
+        let bytes = self.text.as_bytes();
+        let mut start = self.cursor;
+        while matches!(bytes.get(start), Some(b'"' | b'\'' | b':' | b' ' | b'\t')) {
+            start += 1;
+        }
+        let mut end = start;
+        while bytes.get(end).is_some_and(|b| {
+            b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'_' | b'e' | b'E')
+        }) {
+            end += 1;
+        }
+        let text = self.text.get(start..end)?;
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        self.cursor = end;
+        Some((text.to_string(), self.span(start, end)))
+    }
+
     /// The span of the next scalar `value`, or `near` if it cannot be found.
     pub fn value(&mut self, value: &str, near: Span) -> Span {
         let saved = self.cursor;
@@ -106,17 +178,4 @@ impl<'a> Locator<'a> {
             }
         }
     }
-}
-
-fn in_comment(line_prefix: &str) -> bool {
-    let mut quote: Option<char> = None;
-    for c in line_prefix.chars() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '#') => return true,
-            _ => {}
-        }
-    }
-    false
 }

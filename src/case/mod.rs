@@ -52,6 +52,54 @@ pub struct ReadCases {
     pub rejected: usize,
 }
 
+/// Reads the cases of a file's bytes, added to `sources` as text (see
+/// [`crate::source::decode`]); `first_line` is the line of the file the bytes start at. Bytes
+/// that are not UTF-8 reject the file at the first of them, except in JSON Lines, where they
+/// reject their line and the other lines are read.
+pub fn read_bytes(
+    sources: &mut SourceMap,
+    name: &str,
+    first_line: u32,
+    bytes: Vec<u8>,
+    format: Format,
+) -> (SourceId, ReadCases) {
+    let (id, bad) = sources.add_bytes(name, bytes, first_line);
+    let read = match (format, bad.first()) {
+        (_, None) => read(sources, id, format),
+        (Format::Jsonl, Some(_)) => match sources.get(id) {
+            Some(file) => {
+                let mut r = yaml::read_jsonl_except(id, &file.text, &bad);
+                // Each line that is not UTF-8 is a case rejected.
+                r.rejected += bad.len();
+                // Past the first errors, the lines that are not UTF-8 are only counted.
+                let max = crate::diagnostic::MAX_ERRORS;
+                for b in bad.iter().take(max) {
+                    r.diagnostics.push(sources.not_utf8(id, *b));
+                }
+                if bad.len() > max {
+                    r.diagnostics.push(Diagnostic::error(
+                        crate::batch::Msg::MoreErrors {
+                            n: bad.len() - max,
+                            scope: crate::batch::Scope::File,
+                        },
+                        crate::source::Span::new(id, 0, 0),
+                    ));
+                }
+                // In the order of the lines.
+                r.diagnostics.sort_by_key(|d| d.span.map_or(0, |s| s.start));
+                r
+            }
+            None => ReadCases::default(),
+        },
+        (_, Some(first)) => ReadCases {
+            cases: Vec::new(),
+            diagnostics: vec![sources.not_utf8(id, *first)],
+            rejected: 1,
+        },
+    };
+    (id, read)
+}
+
 /// Reads the cases of a text already added to `sources`.
 ///
 /// A text that holds no case (nothing but white space, or only comments, or YAML's empty

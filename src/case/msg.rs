@@ -142,6 +142,20 @@ pub enum Msg {
         /// As written.
         text: String,
     },
+    /// A number out of the range a number fact holds.
+    NumberOutOfRange {
+        /// The fact.
+        fact: String,
+        /// The number as written.
+        text: String,
+    },
+    /// A tab in the indentation of a YAML line (YAML indents with spaces only).
+    YamlTab,
+    /// A control character (NUL, say) in a YAML file.
+    ControlCharacter {
+        /// Its code point.
+        code: u32,
+    },
     /// A country that is not a code.
     NotACountry {
         /// As written.

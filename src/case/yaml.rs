@@ -155,6 +155,63 @@ fn given_twice(source: SourceId, text: &str, base: usize, key: &str) -> Result<D
     Ok(Diagnostic::error(msg, second))
 }
 
+/// The first control character of a YAML text (other than tab and line breaks), which YAML
+/// refuses, as an error at its place.
+fn control_character(source: SourceId, text: &str) -> Option<Diagnostic> {
+    let (at, c) = text.char_indices().find(|(_, c)| {
+        matches!(u32::from(*c), 0..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F)
+            || matches!(u32::from(*c), 0x80..=0x9F if *c != '\u{85}')
+    })?;
+    Some(Diagnostic::error(
+        Msg::ControlCharacter { code: u32::from(c) },
+        Span::new(source, at, at + c.len_utf8()),
+    ))
+}
+
+/// A parser error said in a lawyer's words where its cause is known: a tab in the
+/// indentation, a whole number too large for any fact.
+fn yaml_error_said(source: SourceId, text: &str, at: usize, msg: &str) -> Option<Diagnostic> {
+    // "facts.subjects_count: invalid type: integer `999…` as u128, expected any YAML value"
+    if msg.contains(" as u128") || msg.contains(" as i128") {
+        let (path, rest) = msg.split_once(": invalid type: integer `")?;
+        let number = rest.split('`').next()?;
+        let fact = path.rsplit('.').next().unwrap_or(path);
+        let end = if text.get(at..)?.starts_with(number) {
+            at + number.len()
+        } else {
+            at + 1
+        };
+        return Some(Diagnostic::error(
+            Msg::NumberOutOfRange {
+                fact: fact.to_string(),
+                text: number.to_string(),
+            },
+            Span::new(source, at, end.min(text.len())),
+        ));
+    }
+    // A tab in the indentation of the line of the error, or of any line before it.
+    let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text.get(at..)?.find('\n').map_or(text.len(), |i| at + i);
+    let tab_in = |from: usize, line: &str| {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        line.get(..indent)?.find('\t').map(|i| from + i)
+    };
+    let tab = tab_in(line_start, text.get(line_start..line_end)?).or_else(|| {
+        let mut from = 0;
+        text.get(..line_start)?
+            .split_inclusive('\n')
+            .find_map(|line| {
+                let found = tab_in(from, line);
+                from += line.len();
+                found
+            })
+    })?;
+    Some(Diagnostic::error(
+        Msg::YamlTab,
+        Span::new(source, tab, tab + 1),
+    ))
+}
+
 /// The key named by a parser's "duplicate entry" message.
 fn duplicate_key(msg: &str) -> Option<String> {
     msg.split("duplicate entry with key \"")
@@ -176,6 +233,12 @@ fn too_deep(source: SourceId, at: usize) -> Diagnostic {
 /// Reads a YAML text: one case, or a sequence of cases.
 pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
     let mut out = ReadCases::default();
+    // A control character is located here: the parser names only its position in characters.
+    if let Some(d) = control_character(source, text) {
+        out.diagnostics.push(d);
+        out.rejected = 1;
+        return out;
+    }
     if let Some(at) = super::nesting::yaml(text) {
         out.diagnostics.push(too_deep(source, at));
         out.rejected = 1;
@@ -188,6 +251,10 @@ pub fn read_yaml(source: SourceId, text: &str) -> ReadCases {
             let mut span = Span::new(source, at, at + 1);
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            if let Some(d) = yaml_error_said(source, text, at, &msg) {
+                out.diagnostics.push(d);
+                return out;
+            }
             // A duplicate key: point at its second occurrence rather than at the mapping.
             if let Some(key) = duplicate_key(&msg) {
                 out.rejected = 1;
@@ -284,11 +351,27 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
 
 /// Reads a JSON Lines text: one case per non-blank line.
 pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
+    read_jsonl_except(source, text, &[])
+}
+
+/// Reads a JSON Lines text but the lines holding bytes that were not UTF-8 (see
+/// [`crate::source::decode`]), which are left to their own error.
+pub fn read_jsonl_except(
+    source: SourceId,
+    text: &str,
+    not_utf8: &[crate::source::NotUtf8],
+) -> ReadCases {
     let mut out = ReadCases::default();
     let mut offset = 0;
+    let mut bad = not_utf8.iter().map(|b| b.offset).peekable();
+    let (mut shown, mut more) = (0usize, 0usize);
     for line in text.split_inclusive('\n') {
+        let before = out.diagnostics.len();
         let start = offset;
         offset += line.len();
+        if bad.next_if(|at| *at < offset).is_some() {
+            continue;
+        }
         let body = line.trim_end_matches(['\n', '\r']);
         if body.trim().is_empty() {
             continue;
@@ -325,6 +408,23 @@ pub fn read_jsonl(source: SourceId, text: &str) -> ReadCases {
                 ));
             }
         }
+        // A file of bad lines: the errors past the first are counted, not kept.
+        let new = out.diagnostics.get(before..).unwrap_or_default();
+        if shown >= crate::diagnostic::MAX_ERRORS {
+            more += new.iter().map(Diagnostic::weight).sum::<usize>();
+            out.diagnostics.truncate(before);
+        } else {
+            shown += new.iter().filter(|d| d.is_error()).count();
+        }
+    }
+    if more > 0 {
+        out.diagnostics.push(Diagnostic::error(
+            crate::batch::Msg::MoreErrors {
+                n: more,
+                scope: crate::batch::Scope::File,
+            },
+            Span::new(source, text.len(), text.len()),
+        ));
     }
     out
 }
@@ -514,6 +614,15 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
     if !seen_id {
         errors.push(Diagnostic::error(Msg::NoId, first_span));
     }
+    crate::diagnostic::cap(&mut errors, |n| {
+        Diagnostic::error(
+            crate::batch::Msg::MoreErrors {
+                n,
+                scope: crate::batch::Scope::Case,
+            },
+            first_span,
+        )
+    });
     if errors.is_empty() {
         out.cases.push(case);
     } else {
@@ -708,7 +817,18 @@ fn fact_value(v: Raw, loc: &mut Locator<'_>, near: Span) -> (RawValue, Span) {
         Raw::Null => (RawValue::Unknown, near),
         Raw::Bool(b) => (RawValue::Bool(b), loc.value(&b.to_string(), near)),
         Raw::Int(i) => (RawValue::Int(i), loc.value(&i.to_string(), near)),
-        Raw::Float(f) => (RawValue::Other(Odd::Decimal(f.to_string())), near),
+        Raw::Float(f) => match loc.number() {
+            // A whole number too large to read (JSON and YAML give it as a float): as written.
+            Some((text, span))
+                if text
+                    .trim_start_matches(['-', '+'])
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()) =>
+            {
+                (RawValue::Other(Odd::TooLarge(text)), span)
+            }
+            _ => (RawValue::Other(Odd::Decimal(f.to_string())), near),
+        },
         Raw::Str(s) if s == "unknown" => (RawValue::Unknown, loc.value(&s, near)),
         Raw::Str(s) => {
             let span = loc.value(&s, near);

@@ -22,14 +22,16 @@ use std::path::{Path, PathBuf};
 /// The answers of an answers file, each a located error if its line is not `fact = value`, its
 /// fact is answered twice, is not a fact of the packs the case is judged under, or its value
 /// does not fit (all reported, in the language of `lib`). `None` when the file has an error.
+/// The file is decoded as every input is (a leading byte order mark dropped; bytes that are
+/// not UTF-8 an error at their place).
 fn read_answers(
     lib: &mut Library,
     path: &Path,
     packs: &[usize],
     w: &dyn Words,
 ) -> Option<HashMap<String, String>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
         Err(e) => {
             eprintln!(
                 "{}",
@@ -38,7 +40,12 @@ fn read_answers(
             return None;
         }
     };
-    let id = lib.sources.add(path.display().to_string(), text);
+    let (id, not_utf8) = lib.sources.add_bytes(path.display().to_string(), bytes, 1);
+    if let Some(bad) = not_utf8.first() {
+        let d = lib.sources.not_utf8(id, *bad);
+        output::report(lib, &[d]);
+        return None;
+    }
     let (answers, mut errors) = scripted_answers(&lib.sources, id);
     let packs: Vec<&Pack> = packs.iter().filter_map(|i| lib.packs.get(*i)).collect();
     errors.extend(check_answers(&answers, &packs));
@@ -192,7 +199,14 @@ pub fn run(
             c.case.id.text.clone()
         }
     };
-    let original = std::fs::read_to_string(case_path).unwrap_or_default();
+    // The text the cases were read from (their places point into it), and whether the file
+    // started with a byte order mark, which is kept.
+    let original = cases
+        .first()
+        .and_then(|c| lib.sources.get(c.case.span.source))
+        .map(|f| f.text.clone())
+        .unwrap_or_default();
+    let bom = std::fs::read(case_path).is_ok_and(|b| b.starts_with(entrust::source::BOM));
     let mut text = String::new();
     if format == Some(CaseFormat::Case) {
         text.clone_from(&original);
@@ -230,6 +244,9 @@ pub fn run(
             })
             .collect();
         text = written.join("\n");
+    }
+    if bom && target == case_path {
+        text.insert(0, '\u{feff}');
     }
     let written = output::write_atomically(&target, text.as_bytes(), Some(case_path));
     match written {

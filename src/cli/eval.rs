@@ -143,7 +143,9 @@ fn blocks(
                 let mut byte = [0u8; 1];
                 while let Ok(1) = stdin.read(&mut byte) {
                     head.push(byte[0]);
-                    if !byte[0].is_ascii_whitespace() {
+                    // A leading byte order mark is read past (and dropped by the readers).
+                    let in_bom = head.len() <= 3 && entrust::source::BOM.starts_with(&head);
+                    if !in_bom && !byte[0].is_ascii_whitespace() {
                         break;
                     }
                 }

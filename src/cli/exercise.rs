@@ -445,8 +445,17 @@ fn part_totals(grades: &[Grade]) -> Vec<(Part, f64)> {
 }
 
 fn read_answer_file(w: &dyn Words, path: &Path) -> Result<AnswerFile, String> {
-    let text = std::fs::read_to_string(path)
+    let bytes = std::fs::read(path)
         .map_err(|e| w.cannot_read(&path.display().to_string(), &e.to_string()))?;
+    // Decoded as every input is (a leading byte order mark dropped; not UTF-8, an error at
+    // its place).
+    let mut sources = entrust::source::SourceMap::new();
+    let (id, not_utf8) = sources.add_bytes(path.display().to_string(), bytes, 1);
+    if let Some(bad) = not_utf8.first() {
+        let shown = sources.not_utf8(id, *bad).render_in(&sources, w);
+        return Err(shown.trim_end().to_string());
+    }
+    let text = sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
     read_answers(&text).map_err(|e| {
         let place = if e.line > 0 {
             format!("{}:{}:{}", path.display(), e.line, e.col)

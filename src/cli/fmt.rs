@@ -55,7 +55,7 @@ pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
     let (mut changed, mut unchanged) = (0usize, 0usize);
     let mut out = output::stdout();
     for f in &files {
-        let text = match std::fs::read_to_string(f) {
+        let bytes = match std::fs::read(f) {
             Ok(t) => t,
             Err(e) => {
                 file_error(Msg::CannotRead { io: e.into() }, f, &sources);
@@ -63,7 +63,15 @@ pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
                 continue;
             }
         };
-        let id = sources.add(f.display().to_string(), text.clone());
+        // A leading byte order mark is kept as it was; the layout is of the text after it.
+        let bom = bytes.starts_with(entrust::source::BOM);
+        let (id, not_utf8) = sources.add_bytes(f.display().to_string(), bytes, 1);
+        if let Some(bad) = not_utf8.first() {
+            eprint!("{}", sources.not_utf8(id, *bad).render_in(&sources, w));
+            outcome = outcome.worst(Outcome::BadInput);
+            continue;
+        }
+        let text = sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
         let formatted = if f.extension().is_some_and(|e| e == "law") {
             format_statute_in(id, &text)
         } else {
@@ -92,6 +100,11 @@ pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
             continue;
         }
         // Written whole: a temporary file beside the original, renamed over it.
+        let formatted = if bom {
+            format!("\u{feff}{formatted}")
+        } else {
+            formatted
+        };
         let written = super::output::write_atomically(f, formatted.as_bytes(), None);
         if let Err(e) = written {
             file_error(Msg::CannotWrite { io: e.into() }, f, &sources);

@@ -15,7 +15,9 @@ pub fn report(lib: &Library, diags: &[Diagnostic]) {
     let w = entrust::words::words(lib.lang);
     let stderr = std::io::stderr();
     let mut err = anstream::AutoStream::auto(stderr.lock());
-    for d in diags {
+    // At most MAX_ERRORS errors of a file, then their count.
+    let shown = entrust::diagnostic::cap_per_file(diags.to_vec(), &lib.sources);
+    for d in &shown {
         let _ = write!(err, "{}", d.render_in(&lib.sources, w));
     }
 }

@@ -779,6 +779,7 @@ gap g1 "g1" when d < 2020-01-01 cite "c"
             files.push(PackFiles {
                 folder: "syn".into(),
                 files: vec![("syn.law".into(), SYNTHETIC.into())],
+                not_utf8: Vec::new(),
             });
             load(files)
         })

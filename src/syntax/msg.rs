@@ -58,6 +58,11 @@ pub enum Msg {
         /// Which.
         clause: CaseClause,
     },
+    /// Bytes that are not UTF-8 (any file: statutes, cases, answers).
+    NotUtf8 {
+        /// The first byte that is not UTF-8.
+        byte: u8,
+    },
 }
 
 /// A clause of a case that may be given once.

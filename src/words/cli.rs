@@ -249,7 +249,12 @@ impl CliWords for En {
         )
     }
     fn not_a_date(&self, text: &str) -> String {
-        format!("`{text}` is not a date of the form YYYY-MM-DD")
+        match super::read::bytes_date_problem_en(text) {
+            Some(why) => format!(
+                "`{text}` is not a date: {why}; write the date as YYYY-MM-DD, e.g. 2024-12-01"
+            ),
+            None => format!("`{text}` is not a date of the form YYYY-MM-DD"),
+        }
     }
     fn not_a_language(&self, text: &str, codes: &str) -> String {
         format!("`{text}` is not a language entrust speaks (it speaks {codes})")
@@ -590,7 +595,13 @@ impl CliWords for Ko {
         )
     }
     fn not_a_date(&self, text: &str) -> String {
-        format!("YYYY-MM-DD 형식의 날짜가 아닙니다: `{text}`")
+        match super::read::bytes_date_problem_ko(text) {
+            Some(why) => format!(
+                "{} 날짜가 아닙니다: {why}. 날짜는 YYYY-MM-DD 형식으로 쓰십시오(예: 2024-12-01)",
+                super::josa::eun(&format!("`{text}`"))
+            ),
+            None => format!("YYYY-MM-DD 형식의 날짜가 아닙니다: `{text}`"),
+        }
     }
     fn not_a_language(&self, text: &str, codes: &str) -> String {
         format!("entrust가 지원하지 않는 언어입니다: `{text}` (지원하는 언어: {codes})")

@@ -3,8 +3,10 @@
 
 use super::josa::{eul, eun, i};
 use super::{AskWords, CheckWords, CommonWords, En, Ko};
+use crate::batch::Scope;
 use crate::case::{Found, Msg as CaseMsg, Shape, Within};
-use crate::diagnostic::{IoProblem, Said};
+use crate::date::DateProblem;
+use crate::diagnostic::{IoProblem, MAX_ERRORS, Said};
 use crate::reason::ask::AnswerError;
 use crate::syntax::ast::Odd;
 use crate::syntax::{CaseClause, Expected, Msg as SyntaxMsg};
@@ -26,6 +28,19 @@ pub trait ReadWords {
     fn batch_said(&self, m: &crate::batch::Msg) -> Said;
     /// A message about the files of statute packs.
     fn library_said(&self, m: &crate::library::Msg) -> Said;
+}
+
+/// A count with its thousands grouped: 9,980.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 // ---- English ----------------------------------------------------------------------------------
@@ -156,7 +171,16 @@ impl ReadWords for En {
                 if found.is_empty() {
                     Said::new(format!("unexpected end of file: expected {expected}"))
                 } else {
-                    Said::new(format!("unexpected `{found}`: expected {expected}"))
+                    let said = Said::new(format!("unexpected `{found}`: expected {expected}"));
+                    match bytes_word_for_value(found, expected_value(m)) {
+                        Some(WordFix::Lower(l)) => {
+                            said.help(format!("values are written in lower case: write `{l}`"))
+                        }
+                        Some(WordFix::Country(c)) => said.help(format!(
+                            "for a country, write its ISO 3166-1 alpha-2 code in capitals: `{c}`"
+                        )),
+                        None => said,
+                    }
                 }
             }
             SyntaxMsg::Parser { text } => Said::new(text.clone()),
@@ -173,6 +197,11 @@ impl ReadWords for En {
                 Said::new(format!("{} is given twice in this case", clause_en(clause)))
                     .help("keep one")
             }
+            SyntaxMsg::NotUtf8 { byte } => Said::new(format!("invalid UTF-8 (byte 0x{byte:02X})"))
+                .help(
+                    "save the file as UTF-8; it may have been saved in another encoding, \
+                     such as EUC-KR or Windows-1252",
+                ),
         }
     }
 
@@ -202,7 +231,9 @@ impl ReadWords for En {
             CaseMsg::FactTwice { name } => Said::new(format!("fact `{name}` is given twice"))
                 .help("keep one value; a case states each fact once"),
             CaseMsg::WrongType { fact, ty, found } => {
-                wrong_type_en(self, fact, ty, &self.found(found))
+                let mut said = wrong_type_en(self, fact, ty, &self.found(found));
+                said.help = bytes_value_help_en(ty, found);
+                said
             }
             CaseMsg::NumberForBool { fact, ty, n } => {
                 wrong_type_en(self, fact, ty, &format!("the number {n}"))
@@ -214,8 +245,25 @@ impl ReadWords for En {
                 )
             }
             CaseMsg::NotADate { text } => not_a_date_en(text),
-            CaseMsg::NotACountry { text } => Said::new(format!("`{text}` is not a country code"))
-                .help("write an ISO 3166-1 alpha-2 code in capitals, e.g. KR, SG, US"),
+            CaseMsg::NumberOutOfRange { fact, text } => Said::new(format!(
+                "the number `{text}` is out of range for fact `{fact}`"
+            ))
+            .help(format!("write a whole number from 0 to {}", i64::MAX)),
+            CaseMsg::YamlTab => Said::new("a tab indents this line; YAML indents with spaces only")
+                .help("replace the tab with spaces"),
+            CaseMsg::ControlCharacter { code } => Said::new(format!(
+                "control character U+{code:04X} in the file"
+            ))
+            .help("remove it: a case file holds text only (it may have been cut from a binary file)"),
+            CaseMsg::NotACountry { text } => {
+                let said = Said::new(format!("`{text}` is not a country code"));
+                match crate::country::suggest(text) {
+                    Some(code) => said.help(format!(
+                        "write the country's ISO 3166-1 alpha-2 code in capitals: `{code}`"
+                    )),
+                    None => said.help("write an ISO 3166-1 alpha-2 code in capitals, e.g. KR, SG, US"),
+                }
+            }
             CaseMsg::NotAValue {
                 value,
                 fact,
@@ -397,6 +445,21 @@ impl ReadWords for En {
                     .label(format!("first used at {at}"))
                     .help("give every case its own id")
             }
+            Msg::MoreErrors { n, scope } => {
+                let what = match scope {
+                    Scope::Case => "case",
+                    Scope::Line => "line",
+                    Scope::File => "file",
+                };
+                let errors = if *n == 1 { "error" } else { "errors" };
+                Said::new(format!(
+                    "… and {} more {errors} in this {what}",
+                    grouped(*n)
+                ))
+                .help(format!(
+                    "only the first {MAX_ERRORS} errors are shown; correct them and run again"
+                ))
+            }
         }
     }
 
@@ -417,8 +480,104 @@ impl ReadWords for En {
 }
 
 fn not_a_date_en(text: &str) -> Said {
-    Said::new(format!("`{text}` is not a real date"))
+    let why = bytes_date_problem_en(text).map_or_else(String::new, |w| format!(": {w}"));
+    Said::new(format!("`{text}` is not a real date{why}"))
         .help("write dates as YYYY-MM-DD, e.g. 2023-09-15")
+}
+
+/// Whether a parser message expected a value.
+fn expected_value(m: &SyntaxMsg) -> bool {
+    matches!(m, SyntaxMsg::Unexpected { expected, .. } if expected.contains(&Expected::Value))
+}
+
+/// What to write instead of a word the case language does not read as a value.
+enum WordFix {
+    /// A value in capitals (`True`): the same in lower case.
+    Lower(String),
+    /// A country's name (`Vietnam`): its code.
+    Country(&'static str),
+}
+
+/// What to write instead of `found` where a value was expected (`True`, `Vietnam`).
+fn bytes_word_for_value(found: &str, expected_value: bool) -> Option<WordFix> {
+    if !expected_value {
+        return None;
+    }
+    let lower = found.to_lowercase();
+    if matches!(lower.as_str(), "true" | "false" | "yes" | "no" | "unknown") {
+        return Some(WordFix::Lower(lower));
+    }
+    crate::country::suggest(found).map(WordFix::Country)
+}
+
+/// The help for a word given to a fact that does not take it: for a yes/no fact, how yes, no
+/// and "not known" are written.
+fn bytes_value_help_en(ty: &crate::compile::pack::FactType, found: &Found) -> Option<String> {
+    let (crate::compile::pack::FactType::Bool, Found::Word(w)) = (ty, found) else {
+        return None;
+    };
+    let lower = w.to_lowercase();
+    Some(
+        if matches!(lower.as_str(), "true" | "false" | "yes" | "no") {
+            format!("write it in lower case: `{lower}`")
+        } else {
+            "a yes/no fact takes yes or no (or true or false); if it is not known, write unknown"
+                .to_string()
+        },
+    )
+}
+
+/// [`bytes_value_help_en`] in Korean.
+fn bytes_value_help_ko(ty: &crate::compile::pack::FactType, found: &Found) -> Option<String> {
+    let (crate::compile::pack::FactType::Bool, Found::Word(w)) = (ty, found) else {
+        return None;
+    };
+    let lower = w.to_lowercase();
+    Some(
+        if matches!(lower.as_str(), "true" | "false" | "yes" | "no") {
+            format!("소문자로 쓰십시오: `{lower}`")
+        } else {
+            "예/아니오 사실에는 yes 또는 no(또는 true 또는 false)를 쓰십시오. 알 수 없으면 unknown이라고 쓰십시오"
+            .to_string()
+        },
+    )
+}
+
+/// What is wrong with a text that looks like a date but is not one ("month 13 is out of
+/// range …"); `None` when it is not of the form YYYY-MM-DD at all.
+pub(super) fn bytes_date_problem_en(text: &str) -> Option<String> {
+    match crate::date::Date::problem(text)? {
+        DateProblem::Form => None,
+        DateProblem::Month(m) => Some(format!(
+            "month {m} is out of range (months run from 01 to 12)"
+        )),
+        DateProblem::Day {
+            day,
+            year,
+            month,
+            last,
+        } => Some(format!(
+            "day {day} is out of range ({year:04}-{month:02} has {last} days)"
+        )),
+    }
+}
+
+/// [`bytes_date_problem_en`] in Korean.
+pub(super) fn bytes_date_problem_ko(text: &str) -> Option<String> {
+    match crate::date::Date::problem(text)? {
+        DateProblem::Form => None,
+        DateProblem::Month(m) => Some(format!(
+            "{m}월은 범위를 벗어났습니다(월은 01부터 12까지입니다)"
+        )),
+        DateProblem::Day {
+            day,
+            year,
+            month,
+            last,
+        } => Some(format!(
+            "{day}일은 범위를 벗어났습니다({year}년 {month}월은 {last}일까지입니다)"
+        )),
+    }
 }
 
 // ---- Korean -----------------------------------------------------------------------------------
@@ -488,8 +647,9 @@ fn wrong_type_ko(w: &Ko, fact: &str, ty: &crate::compile::pack::FactType, found:
 }
 
 fn not_a_date_ko(text: &str) -> Said {
+    let why = bytes_date_problem_ko(text).map_or_else(String::new, |w| format!(": {w}"));
     Said::new(format!(
-        "{} 존재하지 않는 날짜입니다",
+        "{} 존재하지 않는 날짜입니다{why}",
         eun(&format!("`{text}`"))
     ))
     .help("날짜는 YYYY-MM-DD 형식으로 쓰십시오(예: 2023-09-15)")
@@ -573,9 +733,18 @@ impl ReadWords for Ko {
                         "파일이 예상보다 일찍 끝났습니다. 필요한 것: {expected}"
                     ))
                 } else {
-                    Said::new(format!(
+                    let said = Said::new(format!(
                         "예상하지 못한 `{found}`입니다. 필요한 것: {expected}"
-                    ))
+                    ));
+                    match bytes_word_for_value(found, expected_value(m)) {
+                        Some(WordFix::Lower(l)) => {
+                            said.help(format!("값은 소문자로 씁니다. `{l}`로 쓰십시오"))
+                        }
+                        Some(WordFix::Country(c)) => said.help(format!(
+                            "국가는 ISO 3166-1 alpha-2 코드를 대문자로 쓰십시오: `{c}`"
+                        )),
+                        None => said,
+                    }
                 }
             }
             SyntaxMsg::Parser { text } => Said::new(text.clone()),
@@ -597,6 +766,10 @@ impl ReadWords for Ko {
                 i(&clause_ko(clause))
             ))
             .help("하나만 남기십시오"),
+            SyntaxMsg::NotUtf8 { byte } => Said::new(format!(
+                "UTF-8이 아닌 바이트(0x{byte:02X})가 있습니다"
+            ))
+            .help("파일을 UTF-8로 저장하십시오. EUC-KR 같은 다른 인코딩으로 저장된 파일일 수 있습니다"),
         }
     }
 
@@ -638,7 +811,9 @@ impl ReadWords for Ko {
             ))
             .help("값 하나만 남기십시오. 사안에는 사실마다 한 번만 적습니다"),
             CaseMsg::WrongType { fact, ty, found } => {
-                wrong_type_ko(self, fact, ty, &self.found(found))
+                let mut said = wrong_type_ko(self, fact, ty, &self.found(found));
+                said.help = bytes_value_help_ko(ty, found);
+                said
             }
             CaseMsg::NumberForBool { fact, ty, n } => {
                 wrong_type_ko(self, fact, ty, &format!("숫자 {n}"))
@@ -650,11 +825,29 @@ impl ReadWords for Ko {
                 ))
             }
             CaseMsg::NotADate { text } => not_a_date_ko(text),
+            CaseMsg::NumberOutOfRange { fact, text } => Said::new(format!(
+                "{} {} 받을 수 있는 범위를 벗어났습니다",
+                eun(&format!("숫자 `{text}`")),
+                i(&format!("사실 `{fact}`"))
+            ))
+            .help(format!("0부터 {}까지의 정수로 쓰십시오", i64::MAX)),
+            CaseMsg::YamlTab => Said::new(
+                "이 줄은 탭으로 들여쓰여 있습니다. YAML은 공백으로만 들여씁니다",
+            )
+            .help("탭을 공백으로 바꾸십시오"),
+            CaseMsg::ControlCharacter { code } => Said::new(format!(
+                "파일에 {} 있습니다",
+                i(&format!("제어 문자 U+{code:04X}"))
+            ))
+            .help("지우십시오. 사안 파일에는 텍스트만 있어야 합니다(바이너리 파일에서 잘라 온 것일 수 있습니다)"),
             CaseMsg::NotACountry { text } => Said::new(format!(
                 "{} 국가 코드가 아닙니다",
                 eun(&format!("`{text}`"))
             ))
-            .help("ISO 3166-1 alpha-2 코드를 대문자로 쓰십시오(예: KR, SG, US)"),
+            .help(match crate::country::suggest(text) {
+                Some(code) => format!("국가의 ISO 3166-1 alpha-2 코드를 대문자로 쓰십시오: `{code}`"),
+                None => "ISO 3166-1 alpha-2 코드를 대문자로 쓰십시오(예: KR, SG, US)".to_string(),
+            }),
             CaseMsg::NotAValue {
                 value,
                 fact,
@@ -864,6 +1057,16 @@ impl ReadWords for Ko {
             ))
             .label(format!("처음 쓰인 곳: {at}"))
             .help("사안마다 고유한 id를 부여하십시오"),
+            Msg::MoreErrors { n, scope } => {
+                let what = match scope {
+                    Scope::Case => "이 사안",
+                    Scope::Line => "이 줄",
+                    Scope::File => "이 파일",
+                };
+                Said::new(format!("… {what}에 오류가 {}개 더 있습니다", grouped(*n))).help(format!(
+                    "처음 {MAX_ERRORS}개의 오류만 보여 줍니다. 이를 고친 뒤 다시 실행하십시오"
+                ))
+            }
         }
     }
 

@@ -13,6 +13,7 @@ pub fn pack(text: &str) -> Library {
     let lib = Library::load(vec![PackFiles {
         folder: "t".into(),
         files: vec![("test.law".into(), text.into())],
+        not_utf8: Vec::new(),
     }]);
     let errors: Vec<String> = lib
         .diagnostics
@@ -33,6 +34,7 @@ pub fn pack_errors(text: &str) -> String {
     let lib = Library::load(vec![PackFiles {
         folder: "t".into(),
         files: vec![("test.law".into(), text.into())],
+        not_utf8: Vec::new(),
     }]);
     lib.diagnostics
         .iter()
