@@ -730,6 +730,11 @@ mod tests {
                         n: 2_000_000,
                         max: 1_000_000,
                     },
+                    M::ReadsTooDeep {
+                        name: s("x"),
+                        depth: 50,
+                        max: 48,
+                    },
                     M::ValueTwice { value: s("v") },
                     M::TooManyValues {
                         fact: s("x"),
@@ -1082,6 +1087,7 @@ mod tests {
                         M::VersionWithoutSource { .. } => 46,
                         M::VersionWithoutText { .. } => 47,
                         M::ExpandsTooFar { .. } => 48,
+                        M::ReadsTooDeep { .. } => 49,
                     },
                 )
             }
@@ -1181,7 +1187,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [12, 49, 53, 10, 5];
+    const VARIANTS: [usize; 5] = [12, 50, 53, 10, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

@@ -324,3 +324,46 @@ fn tests_read_along_exponentially_many_paths_are_refused_at_the_first_past_the_l
         assert!(err.len() < 2_000, "{args:?}: {err}");
     }
 }
+
+#[test]
+fn tests_reading_each_other_deeper_than_the_walks_follow_are_refused_at_the_first_past_the_limit() {
+    // A chain of tests each reading the one before: the walks over conditions (weighing over
+    // unknown facts, the grounds, whatif) follow references to a fixed depth, and read what lies
+    // beyond as unknown; such a pack is refused instead, at the first test past the limit.
+    let chain = |n: usize| {
+        let mut pack = String::from(
+            "pack t \"test\"\nfact a : bool ask \"a?\"\ntest t0 \"t\" cite \"c\" if a\n",
+        );
+        for i in 1..n {
+            pack.push_str(&format!("test t{i} \"t\" cite \"c\" if t{}\n", i - 1));
+        }
+        pack.push_str(&format!(
+            "require r \"r\" requires t{} cite \"test\" violation XX-1 \"broken\"\n",
+            n - 1
+        ));
+        pack
+    };
+    let case = "case x \"x\" under t date 2024-01-01 facts a = false\n";
+    let dir = folder(&[("p/t.law", &chain(200)), ("x.case", case)]);
+    for args in [
+        &["--statutes", "p", "check", "p"][..],
+        &["--statutes", "p", "eval", "x.case"][..],
+    ] {
+        let (code, _, err) = run(dir.path(), args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("`t48` reads 49 levels deep, counting each `and`, `or` and `not` and each test or exception it follows; at most 48 are allowed"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("p/t.law:51:6"), "{args:?}: {err}");
+    }
+    // Up to the limit, the chain is judged to its end: `a` is false, so the requirement fails.
+    let dir = folder(&[("p/t.law", &chain(48)), ("x.case", case)]);
+    let (code, out, err) = run(
+        dir.path(),
+        &["--statutes", "p", "eval", "--format", "jsonl", "x.case"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("\"lawful\":false"), "{out}");
+    assert!(out.contains("XX-1"), "{out}");
+}

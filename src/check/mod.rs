@@ -518,6 +518,25 @@ impl Checker<'_> {
             self.unused(&pack, &items);
             return None;
         }
+        if let Some((rule, depth)) = compile::too_deep(&pack) {
+            let (name, span) = match rule {
+                compile::Expansive::Node(node) => (node_name(&pack, node), node_span(&pack, node)),
+                compile::Expansive::Req(r) => pack
+                    .requirements
+                    .get(usize::from(r))
+                    .map_or_else(Default::default, |r| (r.meta.id.clone(), r.meta.span)),
+            };
+            self.errors.push(Diagnostic::error(
+                Msg::ReadsTooDeep {
+                    name,
+                    depth,
+                    max: compile::MAX_READ_DEPTH,
+                },
+                span,
+            ));
+            self.unused(&pack, &items);
+            return None;
+        }
         if let Some(c) = pack.classification {
             let dependent = pack
                 .order

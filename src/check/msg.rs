@@ -194,6 +194,16 @@ pub enum Msg {
         /// The limit.
         max: u64,
     },
+    /// A rule that reads `depth` levels deep, more than `max`, counting each `and`, `or` and
+    /// `not` and each test or exception followed.
+    ReadsTooDeep {
+        /// The rule.
+        name: String,
+        /// How deep it reads.
+        depth: usize,
+        /// The limit.
+        max: usize,
+    },
     /// A value listed twice in an enum or set.
     ValueTwice {
         /// The value.

@@ -243,6 +243,102 @@ pub fn too_expansive(pack: &Pack) -> Option<(Expansive, u64)> {
     None
 }
 
+/// How deep a rule may read, counting each level of `and`, `or` and `not` and each test or
+/// exception followed: the walks over conditions (evaluation over unknown facts, the grounds,
+/// `whatif`) follow a rule this deep in full, so that none is cut short and read as unknown.
+pub const MAX_READ_DEPTH: usize = 48;
+
+/// The levels of `c` with the tests and exceptions it reads followed; `depths` holds, by the
+/// index [`order`] gives them, how deep each test reads (from its reference) and each
+/// exception (from the call that checks it).
+fn read_depth(pack: &Pack, c: &Cond, depths: &[usize]) -> usize {
+    match c {
+        Cond::Not(x) => 1 + read_depth(pack, x, depths),
+        Cond::And(xs) | Cond::Or(xs) => {
+            1 + xs
+                .iter()
+                .map(|x| read_depth(pack, x, depths))
+                .max()
+                .unwrap_or(0)
+        }
+        Cond::Test(t) => depths.get(usize::from(*t)).copied().unwrap_or(0),
+        Cond::Exc(e) => {
+            1 + depths
+                .get(pack.tests.len() + usize::from(*e))
+                .copied()
+                .unwrap_or(0)
+        }
+        _ => 0,
+    }
+}
+
+/// The first rule (in evaluation order, then requirements) that reads deeper than
+/// [`MAX_READ_DEPTH`], with how deep. Needs [`order`]; conditions themselves nest at most
+/// [`crate::syntax::MAX_EXPR_DEPTH`] levels, so this recursion is bounded.
+pub fn too_deep(pack: &Pack) -> Option<(Expansive, usize)> {
+    let mut depths = vec![0usize; pack.tests.len() + pack.exceptions.len()];
+    let excs = |list: &[ExcId], depths: &[usize]| {
+        list.iter()
+            .map(|e| {
+                depths
+                    .get(pack.tests.len() + usize::from(*e))
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    for &node in &pack.order {
+        let (d, slot) = match node {
+            // A test read at some level: its condition and the calls of its exceptions one below.
+            Node::Test(t) => match pack.tests.get(usize::from(t)) {
+                Some(def) => (
+                    1 + read_depth(pack, &def.cond, &depths).max(excs(&def.exceptions, &depths)),
+                    Some(usize::from(t)),
+                ),
+                None => continue,
+            },
+            // An exception checked at some level: its condition one below, as its own exceptions.
+            Node::Exc(e) => match pack.exceptions.get(usize::from(e)) {
+                Some(def) => (
+                    1 + read_depth(pack, &def.cond, &depths).max(excs(&def.exceptions, &depths)),
+                    Some(pack.tests.len() + usize::from(e)),
+                ),
+                None => continue,
+            },
+            Node::Weigh(w) => match pack.weighings.get(usize::from(w)) {
+                Some(def) => (
+                    def.factors
+                        .iter()
+                        .map(|f| read_depth(pack, &f.cond, &depths))
+                        .max()
+                        .unwrap_or(0),
+                    None,
+                ),
+                None => continue,
+            },
+        };
+        if d > MAX_READ_DEPTH {
+            return Some((Expansive::Node(node), d));
+        }
+        if let Some(v) = slot.and_then(|i| depths.get_mut(i)) {
+            *v = d;
+        }
+    }
+    for (i, r) in pack.requirements.iter().enumerate() {
+        let d = r
+            .when
+            .as_ref()
+            .map_or(0, |c| read_depth(pack, c, &depths))
+            .max(read_depth(pack, &r.requires, &depths))
+            .max(1 + excs(&r.exceptions, &depths));
+        if d > MAX_READ_DEPTH {
+            return Some((Expansive::Req(ReqId::try_from(i).unwrap_or(0)), d));
+        }
+    }
+    None
+}
+
 /// Facts a condition reads, through the tests and exceptions it refers to (each followed once:
 /// a test read by several others is not walked again, however the rules share it).
 fn facts_through<'a>(pack: &'a Pack, c: &'a Cond, out: &mut BTreeSet<FactId>) {

@@ -171,6 +171,10 @@ impl CheckWords for En {
                 "`{name}` comes to {n} conditions once the tests and exceptions it reads are followed along every path; at most {max} are allowed"
             ))
             .help("tests that read each other along many paths are judged and explained once per path: read a shared test from fewer rules"),
+            Msg::ReadsTooDeep { name, depth, max } => Said::new(format!(
+                "`{name}` reads {depth} levels deep, counting each `and`, `or` and `not` and each test or exception it follows; at most {max} are allowed"
+            ))
+            .help("a test that reads a test that reads a test … is followed to the end each time it is judged: read the facts in fewer steps"),
             Msg::ValueTwice { value } => Said::new(format!("value `{value}` is listed twice")),
             Msg::TooManyValues { fact, n, max } => Said::new(format!(
                 "`{fact}` lists {n} values; at most {max} are allowed"
@@ -449,6 +453,10 @@ impl CheckWords for Ko {
                 "`{name}`: 참조하는 판단 기준과 예외를 경로마다 따라가면 조건이 {n}개가 됩니다. 최대 {max}개까지 허용됩니다"
             ))
             .help("여러 경로로 서로 참조하는 판단 기준은 경로마다 다시 판단되고 설명됩니다. 공유하는 판단 기준을 참조하는 규칙의 수를 줄이십시오"),
+            Msg::ReadsTooDeep { name, depth, max } => Said::new(format!(
+                "`{name}`: `and`, `or`, `not`의 각 단계와 따라가는 판단 기준 및 예외를 세면 {depth}단계 깊이로 참조합니다. 최대 {max}단계까지 허용됩니다"
+            ))
+            .help("판단 기준을 참조하는 판단 기준을 다시 참조하는 식으로 이어지면 판단할 때마다 끝까지 따라가야 합니다. 더 적은 단계로 사실을 참조하십시오"),
             Msg::ValueTwice { value } => Said::new(format!(
                 "값 {} 두 번 나열되었습니다",
                 i(&format!("`{value}`"))
