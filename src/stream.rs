@@ -350,7 +350,7 @@ pub fn run(
                     }
                     Some(Err(e)) => {
                         let d = Diagnostic::file_error(
-                            crate::batch::Msg::CannotRead { io: e.error.into() },
+                            crate::batch::Msg::cannot_read(e.error),
                             e.name.to_string(),
                         );
                         errors.write_all(d.render_in(&SourceMap::new(), words).as_bytes())?;
@@ -550,10 +550,14 @@ fn judge_block(
                 let line = b.text.get(start..end).unwrap_or(&[]);
                 start = end + 1;
                 let line = line.strip_suffix(b"\r").unwrap_or(line);
-                if line.iter().all(u8::is_ascii_whitespace) {
+                // A line past the limit (of which the reader kept a little more than the
+                // limit) goes to the general reader, which refuses it at its line.
+                let long = line.len() > case::MAX_LINE_BYTES;
+                if !long && line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                if sink.is_jsonl()
+                if !long
+                    && sink.is_jsonl()
                     && (!sink.explain() || !pj.explanation.is_empty())
                     && (utf8 || std::str::from_utf8(line).is_ok())
                     && fast_line(lib, pj, as_of, line, &file_json, this, w, &mut r)
@@ -781,8 +785,42 @@ fn general(
     }
 }
 
+/// The most bytes of a line kept by [`jsonl_blocks`]: two past [`case::MAX_LINE_BYTES`], so
+/// that a line longer than the limit is still longer once a `\r` before its line break is cut.
+const KEPT_OF_LONG_LINE: usize = case::MAX_LINE_BYTES + 2;
+
+/// Reads on to the end of the line `text` begins (`text` holds no line break), keeping at most
+/// `keep` bytes of the line in `text` and skipping the rest, then its line break, so that lines
+/// are still counted; `false` when the input ends first. Memory stays that of the reader's
+/// buffer and `keep`, however long the line.
+fn rest_of_line(reader: &mut impl BufRead, text: &mut Vec<u8>, keep: usize) -> io::Result<bool> {
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(false);
+        }
+        let (part, used, ended) = match memchr::memchr(b'\n', buf) {
+            Some(p) => (buf.get(..p).unwrap_or(&[]), p + 1, true),
+            None => (buf, buf.len(), false),
+        };
+        let room = keep.saturating_sub(text.len()).min(part.len());
+        text.extend_from_slice(part.get(..room).unwrap_or(&[]));
+        reader.consume(used);
+        if ended {
+            text.push(b'\n');
+            return Ok(true);
+        }
+    }
+}
+
 /// Cuts a JSON Lines reader into blocks of whole lines. `block_bytes` bounds a block (a longer
-/// line makes a longer block): smaller blocks keep memory low when verdicts are large. A
+/// line makes a longer block, up to [`case::MAX_LINE_BYTES`]; of a line longer still only the
+/// first bytes are kept, enough to refuse it at its line): smaller blocks keep memory low when
+/// verdicts are large. A
 /// reader that holds no case (nothing but blank lines) ends with one empty block, which is
 /// warned of as a file of no case.
 pub fn jsonl_blocks<R: Read + 'static>(
@@ -851,17 +889,17 @@ pub fn jsonl_blocks<R: Read + 'static>(
                     text.truncate(p + 1);
                 }
                 None => {
-                    // A line longer than a block: read on to its end.
-                    let mut rest = Vec::new();
-                    if let Err(e) = reader.read_until(b'\n', &mut rest) {
-                        done = true;
-                        said_empty = true;
-                        return Some(Err(failed(e)));
+                    // A line longer than a block: read on to its end, keeping no more of it
+                    // than a little past the limit (it is refused by its length).
+                    match rest_of_line(&mut reader, &mut text, KEPT_OF_LONG_LINE) {
+                        Ok(true) => {}
+                        Ok(false) => done = true,
+                        Err(e) => {
+                            done = true;
+                            said_empty = true;
+                            return Some(Err(failed(e)));
+                        }
                     }
-                    if rest.is_empty() {
-                        done = true;
-                    }
-                    text.extend_from_slice(&rest);
                 }
             }
         }
