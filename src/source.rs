@@ -360,7 +360,10 @@ mod tests {
 
     #[test]
     fn a_file_is_read_whole_up_to_the_limit_and_refused_past_it() {
-        assert_eq!(read_at_most(endless(10), 0, 10).map(|b| b.len()).ok(), Some(10));
+        assert_eq!(
+            read_at_most(endless(10), 0, 10).map(|b| b.len()).ok(),
+            Some(10)
+        );
         // Past the limit: refused having read one byte more than it, not the whole.
         let e = read_at_most(endless(u64::MAX), 0, 10).err();
         assert!(e.as_ref().is_some_and(too_large), "{e:?}");

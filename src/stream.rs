@@ -939,6 +939,46 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
 
+    /// Of a line longer than the limit, the blocks keep a little more than the limit and skip
+    /// the rest; the lines after it keep their numbers.
+    #[test]
+    fn a_line_past_the_limit_is_cut_and_the_next_lines_keep_their_numbers() {
+        let long = "x".repeat(3 * case::MAX_LINE_BYTES);
+        let text = format!("a\n{long}\nb\nc");
+        let blocks: Vec<Block> = jsonl_blocks(Arc::from("t"), std::io::Cursor::new(text), 1024)
+            .map(Result::unwrap)
+            .collect();
+        let mut lines: Vec<(u32, usize)> = Vec::new();
+        for b in &blocks {
+            let mut n = b.first_line;
+            for l in b.text.split_inclusive(|c| *c == b'\n') {
+                lines.push((n, l.len()));
+                n += 1;
+            }
+        }
+        let at = |n: u32| lines.iter().find(|l| l.0 == n).map(|l| l.1);
+        assert_eq!(at(1), Some(2));
+        // The long line: the limit and two bytes, and its line break.
+        assert_eq!(at(2), Some(KEPT_OF_LONG_LINE + 1));
+        assert_eq!(at(3), Some(2));
+        assert_eq!(at(4), Some(1));
+        for b in blocks {
+            recycle_text(b.text);
+        }
+    }
+
+    #[test]
+    fn the_rest_of_a_line_is_read_to_its_break_keeping_at_most_what_is_asked() {
+        let mut r = io::BufReader::with_capacity(4, std::io::Cursor::new(b"bcdefgh\nij".to_vec()));
+        let mut text = b"a".to_vec();
+        assert!(rest_of_line(&mut r, &mut text, 3).unwrap());
+        assert_eq!(text, b"abc\n");
+        // The next line is where it was; the input ends without a line break.
+        let mut text = Vec::new();
+        assert!(!rest_of_line(&mut r, &mut text, 10).unwrap());
+        assert_eq!(text, b"ij");
+    }
+
     /// Blocks hold whole lines, in order, each numbered from its first line, whatever the
     /// lengths of the lines (one longer than a block; none ending the text).
     #[test]

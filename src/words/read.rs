@@ -46,11 +46,20 @@ fn grouped(n: usize) -> String {
 /// A size in bytes as people write it: 64 MiB, 1 MiB, 512 KiB, or the bytes, grouped.
 fn bytes_size(n: u64) -> String {
     if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
-        format!("{} MiB", grouped(usize::try_from(n >> 20).unwrap_or(usize::MAX)))
+        format!(
+            "{} MiB",
+            grouped(usize::try_from(n >> 20).unwrap_or(usize::MAX))
+        )
     } else if n >= 1 << 10 && n.is_multiple_of(1 << 10) {
-        format!("{} KiB", grouped(usize::try_from(n >> 10).unwrap_or(usize::MAX)))
+        format!(
+            "{} KiB",
+            grouped(usize::try_from(n >> 10).unwrap_or(usize::MAX))
+        )
     } else {
-        format!("{} bytes", grouped(usize::try_from(n).unwrap_or(usize::MAX)))
+        format!(
+            "{} bytes",
+            grouped(usize::try_from(n).unwrap_or(usize::MAX))
+        )
     }
 }
 
