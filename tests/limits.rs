@@ -439,3 +439,44 @@ require r \"r\" requires a cite \"test\" violation XX-1 \"broken\"\n",
         assert!(err.contains("p/t.law:3:"), "{kind}: {err}");
     }
 }
+
+// ---- depth of an explanation ------------------------------------------------------------------
+
+#[test]
+fn an_explanation_deeper_than_the_limit_ends_in_an_ellipsis_with_its_result() {
+    // `a and not (a or not (…))`: each step nests two conditions (`and`/`or`, then `not`);
+    // 12 steps put conditions 24 levels below the top one, past the explanation's limit.
+    let pack = |steps: usize| {
+        let mut cond = String::from("a");
+        for i in 0..steps {
+            let op = if i % 2 == 0 { "and" } else { "or" };
+            cond = format!("a {op} not ({cond})");
+        }
+        format!(
+            "pack t \"test\"\nfact a : bool ask \"a?\"\n\
+require r \"r\" requires {cond} cite \"test\" violation XX-1 \"broken\"\n"
+        )
+    };
+    let case = "case x \"x\" under t date 2024-01-01 facts a = true\n";
+    for (steps, cut) in [(11, false), (12, true)] {
+        let dir = folder(&[("p/t.law", &pack(steps)), ("x.case", case)]);
+        // The fast path and the general one alike.
+        for format in ["jsonl", "json"] {
+            let (code, out, err) = run(
+                dir.path(),
+                &[
+                    "--statutes",
+                    "p",
+                    "eval",
+                    "--format",
+                    format,
+                    "--explain",
+                    "x.case",
+                ],
+            );
+            assert_eq!(code, Some(0), "{steps} {format}: {err}");
+            let ellipsis = out.contains("\"title\":\"…\"") || out.contains("\"title\": \"…\"");
+            assert_eq!(ellipsis, cut, "{steps} {format}: {out}");
+        }
+    }
+}
