@@ -950,10 +950,8 @@ mod tests {
             .collect();
         let mut lines: Vec<(u32, usize)> = Vec::new();
         for b in &blocks {
-            let mut n = b.first_line;
-            for l in b.text.split_inclusive(|c| *c == b'\n') {
+            for (n, l) in (b.first_line..).zip(b.text.split_inclusive(|c| *c == b'\n')) {
                 lines.push((n, l.len()));
-                n += 1;
             }
         }
         let at = |n: u32| lines.iter().find(|l| l.0 == n).map(|l| l.1);
