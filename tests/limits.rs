@@ -3,9 +3,11 @@
 //! with an error naming the limit, at its place (the file, the line, the fact), in every reader
 //! that meets them; and the values of an enum or set fact are held to 64.
 //!
-//! The files past the size limit are sparse (a terabyte that takes no disk): a reader that
-//! read one whole, or read it before checking its size, would not end, so each test that ends
-//! holds the limit by construction. Every input here is judged in well under a second.
+//! The files past the size limit are sparse (a terabyte that takes no disk): a reader that read
+//! one whole, or before checking its size, would try to hold a terabyte (before the limit, such
+//! a file was "out of memory", and a 256 MiB one took 800 MB and 3 s), so each test that ends
+//! with the limit's error holds it by construction. Every input here is judged in well under a
+//! second.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -85,7 +87,7 @@ fn id_of(line: &str) -> String {
 
 // ---- the size of a file read whole -----------------------------------------------------------
 
-/// A terabyte, sparse: no disk is used, and reading it whole would not end.
+/// A terabyte, sparse: no disk is used, and no reader could hold it.
 const HUGE: u64 = 1 << 40;
 
 /// Makes `path` a sparse file of [`HUGE`] bytes.
