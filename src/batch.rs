@@ -26,6 +26,11 @@ pub enum Msg {
         /// Why.
         io: IoProblem,
     },
+    /// A file larger than the most read whole ([`crate::source::MAX_FILE_BYTES`]).
+    FileTooLarge {
+        /// The limit, in bytes.
+        max: u64,
+    },
     /// A folder that cannot be read (listed).
     CannotReadFolder {
         /// Why.
@@ -57,6 +62,33 @@ pub enum Msg {
         /// In what.
         scope: Scope,
     },
+}
+
+impl Msg {
+    /// A file that could not be read: [`Msg::FileTooLarge`] when it is larger than the most
+    /// read whole (see [`crate::source::read_whole`]), else [`Msg::CannotRead`].
+    pub fn cannot_read(e: std::io::Error) -> Msg {
+        if crate::source::too_large(&e) {
+            Msg::FileTooLarge {
+                max: crate::source::MAX_FILE_BYTES,
+            }
+        } else {
+            Msg::CannotRead { io: e.into() }
+        }
+    }
+
+    /// Why a file could not be read, in the words given when it is larger than the most read
+    /// whole, else in the system's words (for messages that name the file themselves).
+    pub fn reason(e: &std::io::Error, w: &dyn crate::words::Words) -> String {
+        if crate::source::too_large(e) {
+            let too_large = Msg::FileTooLarge {
+                max: crate::source::MAX_FILE_BYTES,
+            };
+            crate::diagnostic::Msg::from(too_large).said(w).message
+        } else {
+            e.to_string()
+        }
+    }
 }
 
 /// What a count of errors not reported is about.
@@ -184,11 +216,11 @@ pub fn load_cases(
     let mut errors = Vec::new();
     let mut ids: HashMap<String, Span> = HashMap::new();
     for input in inputs {
-        let bytes = match std::fs::read(&input.path) {
+        let bytes = match crate::source::read_whole(&input.path) {
             Ok(t) => t,
             Err(e) => {
                 errors.push(Diagnostic::file_error(
-                    Msg::CannotRead { io: e.into() },
+                    Msg::cannot_read(e),
                     input.path.display().to_string(),
                 ));
                 continue;

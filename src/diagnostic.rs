@@ -964,6 +964,8 @@ mod tests {
                         problem: crate::reason::ask::AnswerError::NotBool(s("maybe")),
                     },
                     M::NestedTooDeep { max: 64 },
+                    M::LineTooLong { max: 1 << 20 },
+                    M::TooManyFacts { max: 1_000 },
                 ]
                 .map(Msg::from),
             );
@@ -976,6 +978,7 @@ mod tests {
                     M::NotACaseFile,
                     M::NotFormattable,
                     M::CannotRead { io: io.clone() },
+                    M::FileTooLarge { max: 64 << 20 },
                     M::CannotWrite { io: io.clone() },
                     M::FormatterFailed {
                         detail: s("layout"),
@@ -1149,6 +1152,8 @@ mod tests {
                         M::NumberOutOfRange { .. } => 50,
                         M::YamlTab => 51,
                         M::ControlCharacter { .. } => 52,
+                        M::LineTooLong { .. } => 53,
+                        M::TooManyFacts { .. } => 54,
                     },
                 )
             }
@@ -1167,6 +1172,7 @@ mod tests {
                         M::CannotReadFolder { .. } => 7,
                         M::NoCaseFiles => 8,
                         M::MoreErrors { .. } => 9,
+                        M::FileTooLarge { .. } => 10,
                     },
                 )
             }
@@ -1187,7 +1193,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [12, 50, 53, 10, 5];
+    const VARIANTS: [usize; 5] = [12, 50, 55, 11, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

@@ -111,7 +111,7 @@ pub fn pack_folders(dir: &Path) -> (Vec<PackFiles>, Vec<Diagnostic>) {
             if !is_law || !seen_files.first(&p) {
                 continue;
             }
-            match std::fs::read(&p) {
+            match crate::source::read_whole(&p) {
                 Ok(bytes) => {
                     let (text, bad) = crate::source::decode(bytes);
                     if let Some(b) = bad.first() {
@@ -121,10 +121,13 @@ pub fn pack_folders(dir: &Path) -> (Vec<PackFiles>, Vec<Diagnostic>) {
                 }
                 Err(e) => {
                     unread = true;
-                    problems.push(Diagnostic::file_error(
-                        Msg::CannotReadFile { io: e.into() },
-                        p.display().to_string(),
-                    ));
+                    let name = p.display().to_string();
+                    problems.push(match crate::batch::Msg::cannot_read(e) {
+                        crate::batch::Msg::CannotRead { io } => {
+                            Diagnostic::file_error(Msg::CannotReadFile { io }, name)
+                        }
+                        too_large => Diagnostic::file_error(too_large, name),
+                    });
                 }
             }
         }

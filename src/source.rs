@@ -138,6 +138,61 @@ impl SourceFile {
     }
 }
 
+/// The largest file read whole (a `.case`, YAML or `.law` file, an answers file, a JSON Lines
+/// file that `check` or `test` reads, standard input that is not JSON Lines): 64 MiB. A larger
+/// one is refused before it is read (JSON Lines that `eval` reads go line by line, of any
+/// size; see `crate::stream::MAX_LINE_BYTES`).
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// Why a file was not read: it is larger than [`MAX_FILE_BYTES`]. Carried in an
+/// [`std::io::Error`] of kind [`std::io::ErrorKind::FileTooLarge`], so that it goes where a
+/// read error goes; [`too_large`] tells it apart.
+#[derive(Debug)]
+struct TooLarge;
+
+impl fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "larger than {MAX_FILE_BYTES} bytes")
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+/// Whether a read error is a file larger than [`MAX_FILE_BYTES`].
+pub fn too_large(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::FileTooLarge
+        && e.get_ref().is_some_and(|inner| inner.is::<TooLarge>())
+}
+
+/// Reads a file whole, or refuses it if it is larger than [`MAX_FILE_BYTES`] (an error that
+/// [`too_large`] tells apart): its size is checked before it is read, and it is read no
+/// further than the limit, so a file that grows while it is read is refused too.
+pub fn read_whole(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    read_at_most(file, size, MAX_FILE_BYTES)
+}
+
+/// Reads `reader` to its end, or refuses it past [`MAX_FILE_BYTES`] (standard input, say).
+pub fn read_whole_from(reader: impl std::io::Read) -> std::io::Result<Vec<u8>> {
+    read_at_most(reader, 0, MAX_FILE_BYTES)
+}
+
+/// Reads `reader` whole if it holds at most `max` bytes; `size` is what it says it holds (0
+/// when unknown), checked first.
+fn read_at_most(reader: impl std::io::Read, size: u64, max: u64) -> std::io::Result<Vec<u8>> {
+    let refused = || std::io::Error::new(std::io::ErrorKind::FileTooLarge, TooLarge);
+    if size > max {
+        return Err(refused());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    std::io::Read::read_to_end(&mut std::io::Read::take(reader, max + 1), &mut bytes)?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > max {
+        return Err(refused());
+    }
+    Ok(bytes)
+}
+
 /// The UTF-8 byte order mark, which some editors write at the start of a file.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -297,6 +352,31 @@ impl SourceMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader of `n` bytes that says nothing of its size (standard input, a file growing).
+    fn endless(n: u64) -> impl std::io::Read {
+        std::io::Read::take(std::io::repeat(b'x'), n)
+    }
+
+    #[test]
+    fn a_file_is_read_whole_up_to_the_limit_and_refused_past_it() {
+        assert_eq!(
+            read_at_most(endless(10), 0, 10).map(|b| b.len()).ok(),
+            Some(10)
+        );
+        // Past the limit: refused having read one byte more than it, not the whole.
+        let e = read_at_most(endless(u64::MAX), 0, 10).err();
+        assert!(e.as_ref().is_some_and(too_large), "{e:?}");
+        // A size said past the limit is refused before anything is read.
+        let e = read_at_most(endless(0), 11, 10).err();
+        assert!(e.as_ref().is_some_and(too_large), "{e:?}");
+        // A file that holds more than it said when opened (it grew) is refused too.
+        let e = read_at_most(endless(11), 5, 10).err();
+        assert!(e.as_ref().is_some_and(too_large), "{e:?}");
+        // Another error of the same kind is not this one.
+        let other = std::io::Error::from(std::io::ErrorKind::FileTooLarge);
+        assert!(!too_large(&other));
+    }
 
     #[test]
     fn a_byte_order_mark_is_dropped_and_bad_bytes_are_placed_line_by_line() {

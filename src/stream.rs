@@ -350,7 +350,7 @@ pub fn run(
                     }
                     Some(Err(e)) => {
                         let d = Diagnostic::file_error(
-                            crate::batch::Msg::CannotRead { io: e.error.into() },
+                            crate::batch::Msg::cannot_read(e.error),
                             e.name.to_string(),
                         );
                         errors.write_all(d.render_in(&SourceMap::new(), words).as_bytes())?;
@@ -550,10 +550,14 @@ fn judge_block(
                 let line = b.text.get(start..end).unwrap_or(&[]);
                 start = end + 1;
                 let line = line.strip_suffix(b"\r").unwrap_or(line);
-                if line.iter().all(u8::is_ascii_whitespace) {
+                // A line past the limit (of which the reader kept a little more than the
+                // limit) goes to the general reader, which refuses it at its line.
+                let long = line.len() > case::MAX_LINE_BYTES;
+                if !long && line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                if sink.is_jsonl()
+                if !long
+                    && sink.is_jsonl()
                     && (!sink.explain() || !pj.explanation.is_empty())
                     && (utf8 || std::str::from_utf8(line).is_ok())
                     && fast_line(lib, pj, as_of, line, &file_json, this, w, &mut r)
@@ -781,8 +785,42 @@ fn general(
     }
 }
 
+/// The most bytes of a line kept by [`jsonl_blocks`]: two past [`case::MAX_LINE_BYTES`], so
+/// that a line longer than the limit is still longer once a `\r` before its line break is cut.
+const KEPT_OF_LONG_LINE: usize = case::MAX_LINE_BYTES + 2;
+
+/// Reads on to the end of the line `text` begins (`text` holds no line break), keeping at most
+/// `keep` bytes of the line in `text` and skipping the rest, then its line break, so that lines
+/// are still counted; `false` when the input ends first. Memory stays that of the reader's
+/// buffer and `keep`, however long the line.
+fn rest_of_line(reader: &mut impl BufRead, text: &mut Vec<u8>, keep: usize) -> io::Result<bool> {
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(false);
+        }
+        let (part, used, ended) = match memchr::memchr(b'\n', buf) {
+            Some(p) => (buf.get(..p).unwrap_or(&[]), p + 1, true),
+            None => (buf, buf.len(), false),
+        };
+        let room = keep.saturating_sub(text.len()).min(part.len());
+        text.extend_from_slice(part.get(..room).unwrap_or(&[]));
+        reader.consume(used);
+        if ended {
+            text.push(b'\n');
+            return Ok(true);
+        }
+    }
+}
+
 /// Cuts a JSON Lines reader into blocks of whole lines. `block_bytes` bounds a block (a longer
-/// line makes a longer block): smaller blocks keep memory low when verdicts are large. A
+/// line makes a longer block, up to [`case::MAX_LINE_BYTES`]; of a line longer still only the
+/// first bytes are kept, enough to refuse it at its line): smaller blocks keep memory low when
+/// verdicts are large. A
 /// reader that holds no case (nothing but blank lines) ends with one empty block, which is
 /// warned of as a file of no case.
 pub fn jsonl_blocks<R: Read + 'static>(
@@ -851,17 +889,17 @@ pub fn jsonl_blocks<R: Read + 'static>(
                     text.truncate(p + 1);
                 }
                 None => {
-                    // A line longer than a block: read on to its end.
-                    let mut rest = Vec::new();
-                    if let Err(e) = reader.read_until(b'\n', &mut rest) {
-                        done = true;
-                        said_empty = true;
-                        return Some(Err(failed(e)));
+                    // A line longer than a block: read on to its end, keeping no more of it
+                    // than a little past the limit (it is refused by its length).
+                    match rest_of_line(&mut reader, &mut text, KEPT_OF_LONG_LINE) {
+                        Ok(true) => {}
+                        Ok(false) => done = true,
+                        Err(e) => {
+                            done = true;
+                            said_empty = true;
+                            return Some(Err(failed(e)));
+                        }
                     }
-                    if rest.is_empty() {
-                        done = true;
-                    }
-                    text.extend_from_slice(&rest);
                 }
             }
         }
@@ -900,6 +938,44 @@ pub fn jsonl_blocks<R: Read + 'static>(
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
+
+    /// Of a line longer than the limit, the blocks keep a little more than the limit and skip
+    /// the rest; the lines after it keep their numbers.
+    #[test]
+    fn a_line_past_the_limit_is_cut_and_the_next_lines_keep_their_numbers() {
+        let long = "x".repeat(3 * case::MAX_LINE_BYTES);
+        let text = format!("a\n{long}\nb\nc");
+        let blocks: Vec<Block> = jsonl_blocks(Arc::from("t"), std::io::Cursor::new(text), 1024)
+            .map(Result::unwrap)
+            .collect();
+        let mut lines: Vec<(u32, usize)> = Vec::new();
+        for b in &blocks {
+            for (n, l) in (b.first_line..).zip(b.text.split_inclusive(|c| *c == b'\n')) {
+                lines.push((n, l.len()));
+            }
+        }
+        let at = |n: u32| lines.iter().find(|l| l.0 == n).map(|l| l.1);
+        assert_eq!(at(1), Some(2));
+        // The long line: the limit and two bytes, and its line break.
+        assert_eq!(at(2), Some(KEPT_OF_LONG_LINE + 1));
+        assert_eq!(at(3), Some(2));
+        assert_eq!(at(4), Some(1));
+        for b in blocks {
+            recycle_text(b.text);
+        }
+    }
+
+    #[test]
+    fn the_rest_of_a_line_is_read_to_its_break_keeping_at_most_what_is_asked() {
+        let mut r = io::BufReader::with_capacity(4, std::io::Cursor::new(b"bcdefgh\nij".to_vec()));
+        let mut text = b"a".to_vec();
+        assert!(rest_of_line(&mut r, &mut text, 3).unwrap());
+        assert_eq!(text, b"abc\n");
+        // The next line is where it was; the input ends without a line break.
+        let mut text = Vec::new();
+        assert!(!rest_of_line(&mut r, &mut text, 10).unwrap());
+        assert_eq!(text, b"ij");
+    }
 
     /// Blocks hold whole lines, in order, each numbered from its first line, whatever the
     /// lengths of the lines (one longer than a block; none ending the text).

@@ -64,9 +64,10 @@ fn replace(bytes: &[u8], what: &[u8], with: &[u8]) -> Vec<u8> {
 // ---- §1.4: bounded reports ----------------------------------------------------------------
 
 #[test]
-fn ten_thousand_unknown_facts_on_one_line_print_a_few_kilobytes() {
+fn a_thousand_unknown_facts_on_one_line_print_a_few_kilobytes() {
+    // As many facts as a case may give (more are refused by their number, tests/limits.rs).
     let dir = tempfile::tempdir().unwrap();
-    let facts: Vec<String> = (0..10_000)
+    let facts: Vec<String> = (0..1_000)
         .map(|i| format!("\"unknown_fact_{i}\":true"))
         .collect();
     let line = format!(
@@ -83,7 +84,7 @@ fn ten_thousand_unknown_facts_on_one_line_print_a_few_kilobytes() {
         assert_eq!(code, Some(2), "{args:?}");
         assert!(err.len() < 8_000, "{args:?}: {} bytes", err.len());
         assert_eq!(err.matches("error: unknown fact").count(), 20, "{args:?}");
-        assert!(err.contains("and 9,980 more errors"), "{args:?}: {err}");
+        assert!(err.contains("and 980 more errors"), "{args:?}: {err}");
     }
 }
 

@@ -494,7 +494,14 @@ impl<'a> P<'a> {
         // The entry of the successor table to start from: 0 before the first fact, then
         // `slot + 1` after each.
         let mut prev = 0;
+        // Past the most facts a case gives, the general reader says so (each fact is given
+        // once, in a slot of the pack, so a line read here never comes near it).
+        let mut given = 0usize;
         loop {
+            given += 1;
+            if given > crate::case::MAX_FACTS {
+                return None;
+            }
             self.eat(b'"')?;
             let slot = match predict(&out.next, pack, self.rest(), prev) {
                 Some((slot, len)) => {
@@ -666,6 +673,10 @@ pub fn read<'p>(
                         p.eat(b':')?;
                         let value = p.skip(0)?;
                         out.pending.push((name, value));
+                        // Past the most facts a case gives: the general reader says so.
+                        if out.pending.len() > crate::case::MAX_FACTS {
+                            return None;
+                        }
                         if !p.more(b'}')? {
                             break;
                         }

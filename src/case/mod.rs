@@ -15,6 +15,16 @@ use crate::diagnostic::Diagnostic;
 use crate::source::{SourceId, SourceMap};
 use crate::syntax::ast::CaseAst;
 
+/// The most facts one case gives (entries of `facts`, in every form): 1,000, far more than any
+/// pack has. A case that gives more is refused with one error at the first fact past the
+/// limit (not one per fact).
+pub const MAX_FACTS: usize = 1_000;
+
+/// The longest line of JSON Lines read, in bytes, not counting its line break: 1 MiB, far more
+/// than any case takes. A longer line is an error at its line, and a reader that reads line by
+/// line (`eval`, see [`crate::stream::jsonl_blocks`]) keeps no more of it than the limit.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
 /// The forms a case file can take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -69,6 +79,11 @@ pub fn read_bytes(
         (Format::Jsonl, Some(_)) => match sources.get(id) {
             Some(file) => {
                 let mut r = yaml::read_jsonl_except(id, &file.text, &bad);
+                // A line longer than the limit is refused as such, whatever its bytes.
+                let bad: Vec<_> = bad
+                    .into_iter()
+                    .filter(|b| !in_long_line(&file.text, b.offset))
+                    .collect();
                 // Each line that is not UTF-8 is a case rejected.
                 r.rejected += bad.len();
                 // Past the first errors, the lines that are not UTF-8 are only counted.
@@ -113,10 +128,19 @@ pub fn read(sources: &SourceMap, source: SourceId, format: Format) -> ReadCases 
         // The case language's grammar wants a case; a text of comments holds none.
         Format::Case if only_comments(&file.text) => ReadCases::default(),
         Format::Case => match crate::syntax::parse_cases(source, &file.text) {
-            Ok(cases) => ReadCases {
-                cases,
-                ..ReadCases::default()
-            },
+            Ok(cases) => {
+                let mut read = ReadCases::default();
+                for case in cases {
+                    match too_many_facts(&case) {
+                        Some(d) => {
+                            read.diagnostics.push(d);
+                            read.rejected += 1;
+                        }
+                        None => read.cases.push(case),
+                    }
+                }
+                read
+            }
             Err(diagnostics) => ReadCases {
                 diagnostics,
                 rejected: 1,
@@ -136,6 +160,24 @@ pub fn read(sources: &SourceMap, source: SourceId, format: Format) -> ReadCases 
         read.rejected = 1;
     }
     read
+}
+
+/// Whether the byte at `at` of `text` is in a line longer than [`MAX_LINE_BYTES`].
+fn in_long_line(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', bytes.get(..at).unwrap_or(&[])).map_or(0, |p| p + 1);
+    let end = memchr::memchr(b'\n', bytes.get(at..).unwrap_or(&[])).map_or(bytes.len(), |p| at + p);
+    let line = bytes.get(start..end).unwrap_or(&[]);
+    line.strip_suffix(b"\r").unwrap_or(line).len() > MAX_LINE_BYTES
+}
+
+/// The error of a case that gives more than [`MAX_FACTS`] facts, at the first past the limit.
+fn too_many_facts(case: &CaseAst) -> Option<Diagnostic> {
+    let past = case.facts.get(MAX_FACTS)?;
+    Some(Diagnostic::error(
+        Msg::TooManyFacts { max: MAX_FACTS },
+        past.name.span,
+    ))
 }
 
 /// Whether a text in the case language is nothing but white space and `#` comments.

@@ -340,4 +340,15 @@ pub enum Msg {
         /// The limit.
         max: usize,
     },
+    /// A line of JSON Lines longer than `max` bytes ([`crate::stream::MAX_LINE_BYTES`]).
+    LineTooLong {
+        /// The limit, in bytes.
+        max: usize,
+    },
+    /// A case giving more than `max` facts ([`crate::case::MAX_FACTS`]), at the first fact
+    /// past the limit.
+    TooManyFacts {
+        /// The limit.
+        max: usize,
+    },
 }

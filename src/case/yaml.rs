@@ -369,43 +369,59 @@ pub fn read_jsonl_except(
         let before = out.diagnostics.len();
         let start = offset;
         offset += line.len();
-        if bad.next_if(|at| *at < offset).is_some() {
-            continue;
-        }
-        let body = line.trim_end_matches(['\n', '\r']);
-        if body.trim().is_empty() {
-            continue;
-        }
-        if let Some(at) = super::nesting::json(body) {
-            out.diagnostics.push(too_deep(source, start + at));
-            out.rejected += 1;
-            continue;
-        }
-        match serde_json::from_str::<Strict>(body) {
-            Ok(Strict(v)) => {
-                let mut loc = Locator::new(source, body, start);
-                read_one(Raw::from_json(v, 0), &mut loc, &mut out);
-            }
-            // A duplicate key: point at its second occurrence (serde stopped just past it).
-            Err(e) if let Some(key) = duplicate_key(&e.to_string()) => {
-                out.rejected += 1;
-                out.diagnostics
-                    .push(
-                        given_twice(source, body, start, &key).unwrap_or_else(|first| {
-                            Diagnostic::error(Msg::KeyTwiceHere { key: key.clone() }, first)
-                        }),
-                    );
-            }
-            Err(e) => {
-                let col = e.column().saturating_sub(1);
-                let at = (start + col).min(start + body.len());
-                let msg = e.to_string();
-                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-                out.rejected += 1;
+        let not_utf8 = bad.next_if(|at| *at < offset).is_some();
+        // Every path through the line ends at the count of its errors below.
+        'line: {
+            let body = line.strip_suffix('\n').unwrap_or(line);
+            let body = body.strip_suffix('\r').unwrap_or(body);
+            // A line past the limit is refused as such, whatever it holds.
+            if body.len() > super::MAX_LINE_BYTES {
                 out.diagnostics.push(Diagnostic::error(
-                    Msg::NotJson { detail: msg },
-                    Span::new(source, at, (at + 1).min(start + body.len()).max(at)),
+                    Msg::LineTooLong {
+                        max: super::MAX_LINE_BYTES,
+                    },
+                    Span::new(source, start, start + 1),
                 ));
+                out.rejected += 1;
+            }
+            if not_utf8 || body.len() > super::MAX_LINE_BYTES {
+                break 'line;
+            }
+            let body = line.trim_end_matches(['\n', '\r']);
+            if body.trim().is_empty() {
+                break 'line;
+            }
+            if let Some(at) = super::nesting::json(body) {
+                out.diagnostics.push(too_deep(source, start + at));
+                out.rejected += 1;
+                break 'line;
+            }
+            match serde_json::from_str::<Strict>(body) {
+                Ok(Strict(v)) => {
+                    let mut loc = Locator::new(source, body, start);
+                    read_one(Raw::from_json(v, 0), &mut loc, &mut out);
+                }
+                // A duplicate key: point at its second occurrence (serde stopped just past it).
+                Err(e) if let Some(key) = duplicate_key(&e.to_string()) => {
+                    out.rejected += 1;
+                    out.diagnostics
+                        .push(
+                            given_twice(source, body, start, &key).unwrap_or_else(|first| {
+                                Diagnostic::error(Msg::KeyTwiceHere { key: key.clone() }, first)
+                            }),
+                        );
+                }
+                Err(e) => {
+                    let col = e.column().saturating_sub(1);
+                    let at = (start + col).min(start + body.len());
+                    let msg = e.to_string();
+                    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                    out.rejected += 1;
+                    out.diagnostics.push(Diagnostic::error(
+                        Msg::NotJson { detail: msg },
+                        Span::new(source, at, (at + 1).min(start + body.len()).max(at)),
+                    ));
+                }
             }
         }
         // A file of bad lines: the errors past the first are counted, not kept.
@@ -583,8 +599,18 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
             }
             "facts" => match value {
                 Raw::Map(facts) => {
-                    for (name, v) in facts {
+                    for (i, (name, v)) in facts.into_iter().enumerate() {
                         let ns = loc.key(&name);
+                        // One error past the limit, at the first fact past it.
+                        if i == super::MAX_FACTS {
+                            errors.push(Diagnostic::error(
+                                Msg::TooManyFacts {
+                                    max: super::MAX_FACTS,
+                                },
+                                ns,
+                            ));
+                            break;
+                        }
                         let (value, vspan) = fact_value(v, loc, ns);
                         case.facts.push(FactEntry {
                             name: Name {

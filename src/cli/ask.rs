@@ -30,12 +30,13 @@ fn read_answers(
     packs: &[usize],
     w: &dyn Words,
 ) -> Option<HashMap<String, String>> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match entrust::source::read_whole(path) {
         Ok(b) => b,
         Err(e) => {
+            let why = entrust::batch::Msg::reason(&e, w);
             eprintln!(
                 "{}",
-                w.ask_cannot_read_answers(&path.display().to_string(), &e.to_string())
+                w.ask_cannot_read_answers(&path.display().to_string(), &why)
             );
             return None;
         }
@@ -206,7 +207,12 @@ pub fn run(
         .and_then(|c| lib.sources.get(c.case.span.source))
         .map(|f| f.text.clone())
         .unwrap_or_default();
-    let bom = std::fs::read(case_path).is_ok_and(|b| b.starts_with(entrust::source::BOM));
+    // The first bytes tell: the file is not read whole again.
+    let bom = std::fs::File::open(case_path).is_ok_and(|f| {
+        let mut head = Vec::new();
+        io::Read::read_to_end(&mut io::Read::take(f, 3), &mut head).is_ok()
+            && head.starts_with(entrust::source::BOM)
+    });
     let mut text = String::new();
     if format == Some(CaseFormat::Case) {
         text.clone_from(&original);

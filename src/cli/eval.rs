@@ -155,10 +155,8 @@ fn blocks(
             if first == Some(b'{') {
                 out.push(Box::new(stream::jsonl_blocks(name, rest, block_bytes)));
             } else {
-                let mut text = Vec::new();
-                let mut rest = rest;
-                let r = match rest.read_to_end(&mut text) {
-                    Ok(_) => Ok(Block {
+                let r = match entrust::source::read_whole_from(rest) {
+                    Ok(text) => Ok(Block {
                         name,
                         format: CaseFormat::Yaml,
                         first_line: 1,
@@ -192,7 +190,7 @@ fn file_blocks(input: Input, block_bytes: usize) -> Blocks {
                 Ok(f) => Box::new(stream::jsonl_blocks(name.clone(), f, block_bytes)),
                 Err(e) => failed(e),
             },
-            format => match std::fs::read(&input.path) {
+            format => match entrust::source::read_whole(&input.path) {
                 Ok(text) => Box::new(std::iter::once(Ok(Block {
                     name: name.clone(),
                     format,

@@ -445,8 +445,10 @@ fn part_totals(grades: &[Grade]) -> Vec<(Part, f64)> {
 }
 
 fn read_answer_file(w: &dyn Words, path: &Path) -> Result<AnswerFile, String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| w.cannot_read(&path.display().to_string(), &e.to_string()))?;
+    let bytes = entrust::source::read_whole(path).map_err(|e| {
+        let why = entrust::batch::Msg::reason(&e, w);
+        w.cannot_read(&path.display().to_string(), &why)
+    })?;
     // Decoded as every input is (a leading byte order mark dropped; not UTF-8, an error at
     // its place).
     let mut sources = entrust::source::SourceMap::new();

@@ -55,10 +55,10 @@ pub fn run(g: &Global, paths: &[PathBuf], check: bool) -> Outcome {
     let (mut changed, mut unchanged) = (0usize, 0usize);
     let mut out = output::stdout();
     for f in &files {
-        let bytes = match std::fs::read(f) {
+        let bytes = match entrust::source::read_whole(f) {
             Ok(t) => t,
             Err(e) => {
-                file_error(Msg::CannotRead { io: e.into() }, f, &sources);
+                file_error(Msg::cannot_read(e), f, &sources);
                 outcome = outcome.worst(Outcome::BadInput);
                 continue;
             }

@@ -22,7 +22,8 @@ pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
     }
     // Files that must be rejected are tested one by one; the others are read together.
     let (rejections, normal): (Vec<Input>, Vec<Input>) = inputs.into_iter().partition(|i| {
-        std::fs::read(&i.path).is_ok_and(|b| !expected_errors(&decode(b).0).is_empty())
+        entrust::source::read_whole(&i.path)
+            .is_ok_and(|b| !expected_errors(&decode(b).0).is_empty())
     });
     let (cases, o) = {
         let (cases, errs) = load_cases(&mut lib, &normal, g.as_of);
@@ -65,7 +66,8 @@ pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
         }
     }
     for input in &rejections {
-        let text = std::fs::read(&input.path).map_or_else(|_| String::new(), |b| decode(b).0);
+        let text = entrust::source::read_whole(&input.path)
+            .map_or_else(|_| String::new(), |b| decode(b).0);
         let expected = expected_errors(&text);
         let (accepted, diags) = load_cases(&mut lib, std::slice::from_ref(input), g.as_of);
         let failures = check_rejection(&expected, accepted.len(), &diags, &lib.sources);

@@ -43,6 +43,26 @@ fn grouped(n: usize) -> String {
     out
 }
 
+/// A size in bytes as people write it: 64 MiB, 1 MiB, 512 KiB, or the bytes, grouped.
+fn bytes_size(n: u64) -> String {
+    if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
+        format!(
+            "{} MiB",
+            grouped(usize::try_from(n >> 20).unwrap_or(usize::MAX))
+        )
+    } else if n >= 1 << 10 && n.is_multiple_of(1 << 10) {
+        format!(
+            "{} KiB",
+            grouped(usize::try_from(n >> 10).unwrap_or(usize::MAX))
+        )
+    } else {
+        format!(
+            "{} bytes",
+            grouped(usize::try_from(n).unwrap_or(usize::MAX))
+        )
+    }
+}
+
 // ---- English ----------------------------------------------------------------------------------
 
 fn shape_en(s: Shape) -> &'static str {
@@ -415,6 +435,18 @@ impl ReadWords for En {
                 Said::new(format!("lists and mappings nested more than {max} levels deep"))
                     .help("a fact's value is one value or a list of values")
             }
+            CaseMsg::LineTooLong { max } => Said::new(format!(
+                "line longer than {}, the most entrust reads of one line",
+                bytes_size(u64::try_from(*max).unwrap_or(u64::MAX))
+            ))
+            .label("this line")
+            .help("JSON Lines hold one case a line; a case is far shorter than this"),
+            CaseMsg::TooManyFacts { max } => Said::new(format!(
+                "more than {} facts in one case",
+                grouped(*max)
+            ))
+            .label("this fact is past the limit")
+            .help("a case gives each fact once; no pack has this many facts"),
         }
     }
 
@@ -429,6 +461,11 @@ impl ReadWords for En {
             Msg::CannotRead { io } => {
                 Said::new(format!("cannot read the file: {}", self.io_problem(io)))
             }
+            Msg::FileTooLarge { max } => Said::new(format!(
+                "the file is larger than {}, the most entrust reads whole",
+                bytes_size(*max)
+            ))
+            .help("split it into smaller files (JSON Lines given to `eval` are read line by line, of any size)"),
             Msg::CannotReadFolder { io } => {
                 Said::new(format!("cannot read the folder: {}", self.io_problem(io)))
             }
@@ -1027,6 +1064,18 @@ impl ReadWords for Ko {
                 Said::new(format!("목록과 매핑이 {max}단계보다 깊게 중첩되었습니다"))
                     .help("사실의 값은 값 하나 또는 값의 목록으로 쓰십시오")
             }
+            CaseMsg::LineTooLong { max } => Said::new(format!(
+                "줄이 {}보다 깁니다. entrust가 한 줄에서 읽는 최대 길이입니다",
+                bytes_size(u64::try_from(*max).unwrap_or(u64::MAX))
+            ))
+            .label("이 줄")
+            .help("JSON Lines는 한 줄에 사안 하나를 씁니다. 사안 하나는 이보다 훨씬 짧습니다"),
+            CaseMsg::TooManyFacts { max } => Said::new(format!(
+                "사안 하나에 사실이 {}개보다 많습니다",
+                grouped(*max)
+            ))
+            .label("이 사실부터 한도를 넘습니다")
+            .help("사실은 사안마다 한 번씩 씁니다. 이만큼 많은 사실을 가진 법령팩은 없습니다"),
         }
     }
 
@@ -1040,6 +1089,11 @@ impl ReadWords for Ko {
             Msg::CannotRead { io } => {
                 Said::new(format!("파일을 읽을 수 없습니다: {}", self.io_problem(io)))
             }
+            Msg::FileTooLarge { max } => Said::new(format!(
+                "파일이 {}보다 큽니다. entrust가 한 번에 읽는 파일의 최대 크기입니다",
+                bytes_size(*max)
+            ))
+            .help("더 작은 파일로 나누십시오(`eval`은 JSON Lines 파일을 한 줄씩 읽으므로 크기에 제한이 없습니다)"),
             Msg::CannotReadFolder { io } => {
                 Said::new(format!("폴더를 읽을 수 없습니다: {}", self.io_problem(io)))
             }
