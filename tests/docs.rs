@@ -216,7 +216,13 @@ fn no_document_points_outside_the_repository() {
 /// fuzzing write.
 fn clone_files(root: &std::path::Path) -> Vec<PathBuf> {
     let listed = std::process::Command::new("git")
-        .args(["ls-files", "-z", "--cached", "--others", "--exclude-standard"])
+        .args([
+            "ls-files",
+            "-z",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+        ])
         .current_dir(root)
         .output();
     match listed {
