@@ -819,7 +819,8 @@ fn weighing(
 
 fn sides_of(w: &Node, def: Option<&WeighDef>) -> [String; 2] {
     if let Some(d) = def {
-        return d.sides.clone();
+        let mut it = d.sides.iter().cloned();
+        return [it.next().unwrap_or_default(), it.next().unwrap_or_default()];
     }
     let mut sides: Vec<String> = Vec::new();
     for f in &w.children {
