@@ -8,6 +8,7 @@ pub fn failure(f: &Failure, w: &dyn Words) -> String {
     match f {
         Failure::Classification { expected, got } => w.expected_classification(expected, got),
         Failure::Lawful { expected, got } => w.expected_lawful(*expected, *got),
+        Failure::Applies { expected, got } => w.expected_applies(*expected, *got),
         Failure::MissingViolation { code, found } => {
             w.expected_violation(code, &found.join(w.comma()))
         }
@@ -59,6 +60,10 @@ mod tests {
             Failure::Lawful {
                 expected: Some(false),
                 got: None,
+            },
+            Failure::Applies {
+                expected: Some(false),
+                got: Some(true),
             },
             Failure::MissingViolation {
                 code: "KR-PIPA-17-1".into(),

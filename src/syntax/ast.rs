@@ -541,6 +541,8 @@ pub struct Expectation {
     pub classification: Option<Name>,
     /// Expected lawfulness.
     pub lawful: Option<(ExpectLawful, Span)>,
+    /// Whether the pack's law is expected to reach the case (`applies = no`).
+    pub applies: Option<(ExpectLawful, Span)>,
     /// Codes that must be found.
     pub include: Vec<Name>,
     /// Codes that must not be found.

@@ -76,6 +76,7 @@ fn clause_en(c: &CaseClause) -> String {
         CaseClause::Level => "`level`".to_string(),
         CaseClause::Classification => "`classification`".to_string(),
         CaseClause::Lawful => "`lawful`".to_string(),
+        CaseClause::Applies => "`applies`".to_string(),
     }
 }
 
@@ -613,6 +614,7 @@ fn clause_ko(c: &CaseClause) -> String {
         CaseClause::Level => "`level`".to_string(),
         CaseClause::Classification => "`classification`".to_string(),
         CaseClause::Lawful => "`lawful`".to_string(),
+        CaseClause::Applies => "`applies`".to_string(),
     }
 }
 
