@@ -679,6 +679,9 @@ mod tests {
                     M::CaseClauseTwice {
                         clause: CaseClause::Time,
                     },
+                    M::CaseClauseTwice {
+                        clause: CaseClause::Applies,
+                    },
                     M::NotUtf8 { byte: 0xFF },
                 ]
                 .map(Msg::from),
@@ -746,6 +749,26 @@ mod tests {
                         ty: FactType::Number,
                     },
                     M::SidesEqual,
+                    M::TooManySides {
+                        weighing: s("classification"),
+                        n: 4,
+                        max: 3,
+                    },
+                    M::AxisTwice {
+                        axis: s("provision"),
+                        first: s("controller"),
+                    },
+                    M::AxisOutsideClassification { side: s("high") },
+                    M::MissingClause {
+                        kind: RuleKind::Scope,
+                        name: s("territorial"),
+                        clause: Clause::AppliesWhen,
+                    },
+                    M::MissingClause {
+                        kind: RuleKind::Scope,
+                        name: s("territorial"),
+                        clause: Clause::ScopeBecause,
+                    },
                     M::NotAClassification {
                         value: s("outsorcing"),
                         values: vec![s("outsourcing"), s("provision")],
@@ -1088,6 +1111,9 @@ mod tests {
                         M::VersionWithoutText { .. } => 47,
                         M::ExpandsTooFar { .. } => 48,
                         M::ReadsTooDeep { .. } => 49,
+                        M::TooManySides { .. } => 50,
+                        M::AxisTwice { .. } => 51,
+                        M::AxisOutsideClassification { .. } => 52,
                     },
                 )
             }

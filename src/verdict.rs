@@ -162,6 +162,9 @@ pub struct Period {
     /// The law's own term for it, where it differs from the classification (cases.md §3.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term: Option<String>,
+    /// The side's title in the run's language, where the pack gives one (for reports only).
+    #[serde(skip)]
+    pub term_title: Option<String>,
     /// Lawfulness in this stretch (`null` for unknown).
     pub lawful: Option<bool>,
     /// Violations in this stretch.
@@ -206,6 +209,9 @@ pub struct Verdict {
     /// (cases.md §3.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term: Option<String>,
+    /// The side's title in the run's language, where the pack gives one (for reports only).
+    #[serde(skip)]
+    pub term_title: Option<String>,
     /// Lawfulness (`null` for unknown).
     pub lawful: Option<bool>,
     /// Violations found in any stretch.
@@ -269,6 +275,12 @@ fn side_name(pack: &Pack, side: Option<u8>) -> String {
 /// The law's own term for a side, where it differs from the axis value.
 fn term(pack: &Pack, side: Option<u8>) -> Option<String> {
     pack.classifier()?.term_of(side?).map(str::to_string)
+}
+
+/// The title a pack gives a side, for reports.
+fn term_title(pack: &Pack, side: Option<u8>) -> Option<String> {
+    let w = pack.classifier()?;
+    w.titles.get(usize::from(side?))?.clone()
 }
 
 /// `applies` of a verdict: only for a pack with scope items.
@@ -391,6 +403,7 @@ fn period(pack: &Pack, s: &Stretch, j: &StretchJudgment) -> Period {
             side_name(pack, side)
         },
         term: term(pack, side),
+        term_title: term_title(pack, side),
         lawful: tri(j.lawful),
         violations: j
             .violations
@@ -447,6 +460,7 @@ pub fn verdict(
             side_name(pack, sum.side)
         },
         term: term(pack, sum.side),
+        term_title: term_title(pack, sum.side),
         lawful: tri(sum.lawful),
         violations: sum
             .violations

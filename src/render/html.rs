@@ -469,7 +469,7 @@ fn summary_table(out: &mut String, w: &dyn Words, items: &[(&Verdict, &Pack)]) {
             title = esc(v.title.as_deref().unwrap_or("")),
             under = esc(&v.under),
             cc = class_css(&v.classification),
-            class = esc(&w.class(&v.classification)),
+            class = esc(&w.class(&super::class_code(w, v))),
             lc = lawful_class(v.lawful),
             lawful = esc(w.lawful_short(v.lawful)),
             q = v.unknowns.len(),
@@ -556,7 +556,7 @@ fn conclusion_balance(w: &dyn Words, v: &Verdict, pack: &Pack) -> Option<String>
 }
 
 fn conclusion(out: &mut String, w: &dyn Words, a: &str, v: &Verdict, pack: &Pack) {
-    let mut said = w.conclusion_sentence(&v.classification, v.lawful);
+    let mut said = super::conclusion(w, v, false);
     if let Some(b) = conclusion_balance(w, v, pack) {
         said.push(' ');
         said.push_str(&b);
@@ -572,7 +572,7 @@ fn conclusion(out: &mut String, w: &dyn Words, a: &str, v: &Verdict, pack: &Pack
         said = esc(&said),
         cc = class_css(&v.classification),
         cl = esc(w.classification_label()),
-        class = esc(&capitalize(&w.class(&v.classification))),
+        class = esc(&capitalize(&w.class(&super::class_code(w, v)))),
         cg = esc(w.class_gloss(&v.classification)),
         lc = lawful_class(v.lawful),
         ll = esc(w.lawful_label()),
@@ -677,7 +677,7 @@ fn stretches(out: &mut String, w: &dyn Words, a: &str, v: &Verdict) {
             esc(&p.from),
             esc(&p.to),
             class_css(&p.classification),
-            esc(&w.class(&p.classification)),
+            esc(&w.class(&super::period_class_code(w, p))),
             lawful_class(p.lawful),
             esc(w.lawful_short(p.lawful)),
             if codes.is_empty() {

@@ -208,7 +208,7 @@ pub fn section(v: &Verdict, m: &Memo<'_>) -> String {
     let _ = writeln!(
         out,
         "{}",
-        w.md_conclusion_sentence(&v.classification, v.lawful)
+        super::conclusion(w, v, true)
     );
     if !v.violations.is_empty() {
         let _ = writeln!(out);

@@ -17,7 +17,7 @@ pub fn summary(v: &Verdict, w: &dyn Words) -> String {
         "{} [{}]: {}, {}",
         v.id,
         v.under,
-        w.class(&v.classification),
+        w.class(&super::class_code(w, v)),
         w.lawful(v.lawful)
     );
     for x in &v.violations {
@@ -376,14 +376,25 @@ pub fn explanation(v: &Verdict, m: &Memo<'_>) -> String {
     let _ = writeln!(
         out,
         "  {}",
-        w.conclusion_sentence(&v.classification, v.lawful)
+        super::conclusion(w, v, false)
     );
     let _ = writeln!(
         out,
         "  {}: {}",
         w.classification_label(),
-        w.class(&v.classification)
+        w.class(&super::class_code(w, v))
     );
+    if !v.reasons.is_empty() {
+        let heading = if v.applies == Some(Some(false)) {
+            w.not_applying_heading()
+        } else {
+            w.not_applying()
+        };
+        let _ = writeln!(out, "  {heading}:");
+        for r in &v.reasons {
+            let _ = writeln!(out, "    - {r}");
+        }
+    }
     // The balance in plain words, when every stretch weighed alike.
     if let Some(e) = &v.explanation {
         let weighings: Vec<&Node> = e
