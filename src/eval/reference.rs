@@ -242,7 +242,9 @@ impl RefEvaluator {
             let extras_everywhere = lists.iter().all(|l| l.iter().any(|r| !all.contains(r)));
             for r in 0..pack.requirements.len() {
                 let r = u16::try_from(r).unwrap_or(0);
-                let under: Vec<usize> = (0..n).filter(|&k| lists.get(k).is_some_and(|l| l.contains(&r))).collect();
+                let under: Vec<usize> = (0..n)
+                    .filter(|&k| lists.get(k).is_some_and(|l| l.contains(&r)))
+                    .collect();
                 if all.contains(&r) {
                     j.violations.push(Found {
                         req: r,
@@ -251,7 +253,9 @@ impl RefEvaluator {
                 } else if extras_everywhere && under.len() == 1 {
                     j.violations.push(Found {
                         req: r,
-                        only_under: under.first().and_then(|&k| passes.get(k).copied().flatten()),
+                        only_under: under
+                            .first()
+                            .and_then(|&k| passes.get(k).copied().flatten()),
                     });
                 }
             }

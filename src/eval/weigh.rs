@@ -513,7 +513,8 @@ fn weigh_fast(
     s: &mut WeighScratch,
 ) -> Option<WeighOutcome> {
     let n = w.factors.len();
-    if n > 64 {
+    // A weighing of more than two sides is weighed pair by pair (each pair by this path).
+    if n > 64 || !w.pairs.is_empty() {
         return None;
     }
     if s.factor_vals.len() != n {

@@ -62,6 +62,22 @@ fn period(
     if many {
         let _ = writeln!(out, "#### {}\n", w.date_range(&p.from, &p.to));
     }
+    if !p.scope.is_empty() {
+        let _ = writeln!(out, "**{}.**\n", w.scope_heading());
+        for c in &p.scope {
+            let _ = writeln!(
+                out,
+                "- {} {} ({})",
+                status(w, &c.result),
+                md(&c.title),
+                md(&c.cite)
+            );
+        }
+        let _ = writeln!(out);
+        if p.classification.is_none() {
+            let _ = writeln!(out, "{}.\n", w.not_applying_heading());
+        }
+    }
     if let Some(wn) = &p.classification {
         let _ = writeln!(
             out,
@@ -205,11 +221,7 @@ pub fn section(v: &Verdict, m: &Memo<'_>) -> String {
         }
     }
     let _ = writeln!(out, "### {}\n", w.md_conclusion());
-    let _ = writeln!(
-        out,
-        "{}",
-        super::conclusion(w, v, true)
-    );
+    let _ = writeln!(out, "{}", super::conclusion(w, v, true));
     if !v.violations.is_empty() {
         let _ = writeln!(out);
         for x in &v.violations {

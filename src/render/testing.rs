@@ -100,6 +100,7 @@ mod tests {
             [
                 "classification: expected provision, got outsourcing",
                 "lawful: expected no, got unknown",
+                "applies: expected no, got yes",
                 "violation KR-PIPA-17-1 expected but not found (found: none)",
                 "violation KR-PIPA-26-2 found, but the case excludes KR-PIPA-26",
                 "unexpected violation KR-PIPA-26-2 (PIPA Art. 26(2): m)",

@@ -241,6 +241,15 @@ fn period(
     } else {
         let _ = writeln!(out, "{}", w.period_heading(&p.from, &p.to));
     }
+    if !p.scope.is_empty() {
+        let _ = writeln!(out, "  {}:", w.scope_heading());
+        for c in &p.scope {
+            condition(out, w, c, 4);
+        }
+        if p.classification.is_none() {
+            let _ = writeln!(out, "  {}.", w.not_applying_heading());
+        }
+    }
     if let Some(wn) = &p.classification {
         let score = v
             .periods
@@ -373,11 +382,7 @@ pub fn explanation(v: &Verdict, m: &Memo<'_>) -> String {
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", w.conclusion_heading());
-    let _ = writeln!(
-        out,
-        "  {}",
-        super::conclusion(w, v, false)
-    );
+    let _ = writeln!(out, "  {}", super::conclusion(w, v, false));
     let _ = writeln!(
         out,
         "  {}: {}",

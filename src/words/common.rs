@@ -47,6 +47,8 @@ pub trait CommonWords {
     fn not_applying(&self) -> &'static str;
     /// "The law does not apply to the case" (a heading before its reasons).
     fn not_applying_heading(&self) -> &'static str;
+    /// "Whether the law reaches the case" (the heading of the scope items).
+    fn scope_heading(&self) -> &'static str;
     /// A party's role (`transferor`, `recipient`, `beneficiary`), or the pack's identifier.
     fn role(&self, r: &str) -> String;
     /// The lawfulness of a verdict: "lawful", "unlawful", "lawfulness open".
@@ -118,6 +120,9 @@ impl CommonWords for En {
     }
     fn not_applying_heading(&self) -> &'static str {
         "The law does not apply to the case"
+    }
+    fn scope_heading(&self) -> &'static str {
+        "Whether the law reaches the case"
     }
     fn role(&self, r: &str) -> String {
         match r {
@@ -294,6 +299,9 @@ impl CommonWords for Ko {
     }
     fn not_applying_heading(&self) -> &'static str {
         "이 법은 이 사안에 적용되지 않음"
+    }
+    fn scope_heading(&self) -> &'static str {
+        "이 법의 적용 범위"
     }
     fn role(&self, r: &str) -> String {
         match r {
