@@ -694,6 +694,8 @@ fn stretches(out: &mut String, w: &dyn Words, a: &str, v: &Verdict) {
 struct Factor<'a> {
     node: &'a Node,
     side: usize,
+    /// The side it counts toward, by name.
+    side_name: &'a str,
     weight: i32,
     decisive: bool,
     open: bool,
@@ -723,7 +725,8 @@ fn factors<'a>(w: &'a Node, def: Option<&WeighDef>, sides: &[String; 2]) -> Vec<
         };
         out.push(Factor {
             node: f,
-            side: side.min(1),
+            side: side.min(2),
+            side_name: f.weight.as_ref().map_or("", |x| x.side.as_str()),
             weight,
             decisive,
             open: f.result == Outcome::Unknown,
@@ -806,15 +809,36 @@ fn weighing(
             let pill = format!(
                 "<span class=\"pill {}\">{}</span>",
                 class_css(wn.result.code()),
-                esc(&w.class(wn.result.code()))
+                esc(&w.class(super::side_word(pack, wn.result.code())))
             );
             let _ = writeln!(out, "<p>{}</p>", w.weighed_as_in(&pill, k));
             continue;
         }
         let uid = format!("{a}-w{}", k + 1);
-        chart(out, w, &uid, wn, def, score);
+        // The chart draws a balance of two sides; a weighing of three is shown by its table.
+        if def.is_none_or(|d| d.sides.len() <= 2) {
+            chart(out, w, &uid, wn, def, score);
+        }
         factor_table(out, w, wn, def);
     }
+}
+
+/// The axis value a side stands on (the side itself where the pack gives none).
+fn axis_of<'a>(def: Option<&'a WeighDef>, side: &'a str) -> &'a str {
+    def.and_then(|d| {
+        let i = d.sides.iter().position(|s| s == side)?;
+        d.axis.get(i).map(String::as_str)
+    })
+    .unwrap_or(side)
+}
+
+/// A side's title where the pack gives one, else the side.
+fn title_of<'a>(def: Option<&'a WeighDef>, side: &'a str) -> &'a str {
+    def.and_then(|d| {
+        let i = d.sides.iter().position(|s| s == side)?;
+        d.titles.get(i)?.as_deref()
+    })
+    .unwrap_or(side)
 }
 
 fn sides_of(w: &Node, def: Option<&WeighDef>) -> [String; 2] {
@@ -1186,7 +1210,7 @@ fn factor_table(out: &mut String, w: &dyn Words, wn: &Node, def: Option<&WeighDe
             esc(w.facts_read_label()),
         );
         for f in &fs {
-            let side = sides.get(f.side).map_or("", String::as_str);
+            let side = f.side_name;
             let mut reads = Vec::new();
             for c in &f.node.children {
                 leaf_facts(c, &mut reads);
@@ -1209,8 +1233,8 @@ fn factor_table(out: &mut String, w: &dyn Words, wn: &Node, def: Option<&WeighDe
                 out,
                 "<tr><td><span class=\"pill {}\">{}</span></td><td class=\"num\">{}</td>\
 <td><span class=\"badge {}\">{}</span></td><td>{factor}</td><td>{}</td><td class=\"facts\">{}</td></tr>",
-                class_css(side),
-                esc(&w.class(side)),
+                class_css(axis_of(def, side)),
+                esc(&w.class(title_of(def, side))),
                 esc(&w.weight_cell(f.weight, f.decisive)),
                 status.0,
                 esc(&w.outcome(&status.1)),
@@ -1268,7 +1292,7 @@ fn requirements(
                 let _ = write!(
                     label,
                     "<span class=\"idline\">{}</span>",
-                    esc(&w.column_if_class(&w.class(c)))
+                    esc(&w.column_if_class(&w.class(super::side_word(pack, c))))
                 );
             }
             cols.push(Column {
@@ -1374,7 +1398,7 @@ fn requirements(
         esc(w.reasoning_summary())
     );
     for (ci, c) in cols.iter().enumerate() {
-        let class = c.assuming.map(|x| w.class(x));
+        let class = c.assuming.map(|x| w.class(super::side_word(pack, x)));
         let heading = match periods.get(c.period) {
             Some(p) => esc(&w.lawfulness_in_stretch(
                 &if n > 1 {
@@ -1386,7 +1410,7 @@ fn requirements(
                 },
                 class.as_deref(),
             )),
-            None => esc(&w.lawfulness_heading(c.assuming)),
+            None => esc(&w.lawfulness_heading(c.assuming.map(|x| super::side_word(pack, x)))),
         };
         let _ = writeln!(out, "<h4>{heading}</h4>");
         // The same reading in the previous stretch, to say "as in stretch k" rather than repeat.

@@ -82,7 +82,7 @@ fn period(
         let _ = writeln!(
             out,
             "**{}.** {} ({}).",
-            w.classification_result(wn.result.code()),
+            w.classification_result(super::side_word(m.pack, wn.result.code())),
             md(&wn.title),
             md(&wn.cite)
         );
@@ -108,7 +108,9 @@ fn period(
                 let weight = f
                     .weight
                     .as_ref()
-                    .map(|x| w.weight_words(x.points, x.decisive, &x.side))
+                    .map(|x| {
+                        w.weight_words(x.points, x.decisive, super::side_word(m.pack, &x.side))
+                    })
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
@@ -128,7 +130,7 @@ fn period(
         let _ = writeln!(
             out,
             "**{}:**\n",
-            w.lawfulness_heading(r.assuming.as_deref())
+            w.lawfulness_heading(r.assuming.as_deref().map(|c| super::side_word(m.pack, c)))
         );
         for req in r
             .requirements

@@ -102,6 +102,17 @@ pub fn conclusion(w: &dyn Words, v: &crate::verdict::Verdict, markdown: bool) ->
     }
 }
 
+/// A side of the classification as readers see it: its title where the pack gives one (in the
+/// run's language), else the code as given (a side's name, an axis value, `undecided`).
+pub fn side_word<'a>(pack: &'a Pack, code: &'a str) -> &'a str {
+    pack.classifier()
+        .and_then(|d| {
+            let i = d.sides.iter().position(|s| s == code)?;
+            d.titles.get(i)?.as_deref()
+        })
+        .unwrap_or(code)
+}
+
 /// [`class_code`] for one stretch.
 pub fn period_class_code(w: &dyn Words, p: &crate::verdict::Period) -> String {
     if p.applies == Some(Some(false)) {
