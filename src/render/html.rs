@@ -585,6 +585,13 @@ fn conclusion(out: &mut String, w: &dyn Words, a: &str, v: &Verdict, pack: &Pack
         nq = v.unknowns.len(),
         qg = esc(w.questions_gloss(!v.unknowns.is_empty())),
     );
+    if !v.reasons.is_empty() {
+        out.push_str("<ul class=\"reasons\">\n");
+        for r in &v.reasons {
+            let _ = writeln!(out, "<li>{}</li>", esc(r));
+        }
+        out.push_str("</ul>\n");
+    }
 }
 
 fn violations(out: &mut String, w: &dyn Words, a: &str, v: &Verdict) {

@@ -224,6 +224,12 @@ pub fn section(v: &Verdict, m: &Memo<'_>) -> String {
     }
     let _ = writeln!(out, "### {}\n", w.md_conclusion());
     let _ = writeln!(out, "{}", super::conclusion(w, v, true));
+    if !v.reasons.is_empty() {
+        let _ = writeln!(out);
+        for r in &v.reasons {
+            let _ = writeln!(out, "- {}", md(r));
+        }
+    }
     if !v.violations.is_empty() {
         let _ = writeln!(out);
         for x in &v.violations {
