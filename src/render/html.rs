@@ -513,6 +513,7 @@ fn case(out: &mut String, w: &dyn Words, k: usize, n: usize, v: &Verdict, pack: 
     stretches(out, w, &a, v);
     match &v.explanation {
         Some(e) => {
+            scope(out, w, &a, &e.periods);
             weighing(out, w, &a, v, pack, &e.periods);
             requirements(out, w, &a, pack, &e.periods);
         }
@@ -846,6 +847,31 @@ fn title_of<'a>(def: Option<&'a WeighDef>, side: &'a str) -> &'a str {
         d.titles.get(i)?.as_deref()
     })
     .unwrap_or(side)
+}
+
+/// Whether the law reaches the case, stretch by stretch: the scope items and how each came out.
+fn scope(out: &mut String, w: &dyn Words, a: &str, periods: &[PeriodExplanation]) {
+    if periods.iter().all(|p| p.scope.is_empty()) {
+        return;
+    }
+    let _ = writeln!(out, "<h3 id=\"{a}-scope\">{}</h3>", esc(w.scope_heading()));
+    let n = periods.len();
+    for (k, p) in periods.iter().enumerate() {
+        if p.scope.is_empty() {
+            continue;
+        }
+        if n > 1 {
+            let _ = writeln!(out, "<h4>{}</h4>", stretch_label(w, p, k + 1, n));
+        }
+        out.push_str("<ul class=\"conditions\">\n");
+        for c in &p.scope {
+            condition(out, w, c);
+        }
+        out.push_str("</ul>\n");
+        if p.classification.is_none() {
+            let _ = writeln!(out, "<p>{}.</p>", esc(w.not_applying_heading()));
+        }
+    }
 }
 
 fn sides_of(w: &Node, def: Option<&WeighDef>) -> [String; 2] {
