@@ -181,6 +181,9 @@ pub fn balance_of<'a>(pack: &'a Pack, w: &Node, score: Option<[i32; 2]>) -> Bala
     }
     let [f0, f1] = fired;
     let [lo, hi] = score.unwrap_or([f0 - f1, f0 - f1]);
+    // The sides in words: their titles where the pack gives them.
+    let title = |i: u8, name: &'a str| def.and_then(|d| d.side_title(i)).unwrap_or(name);
+    let sides = [title(0, sides[0]), title(1, sides[1])];
     Balance {
         sides,
         side,
@@ -224,7 +227,12 @@ fn balance_of_many<'a>(d: &'a crate::compile::pack::WeighDef, w: &Node) -> Balan
         .filter(|&i| i != first)
         .max_by_key(|&i| (pts(i), n - i))
         .unwrap_or(0);
-    let name = |i: usize| d.sides.get(i).map_or("", String::as_str);
+    let name = |i: usize| {
+        u8::try_from(i)
+            .ok()
+            .and_then(|i| d.side_title(i))
+            .unwrap_or("")
+    };
     let lead = pts(first) - pts(second);
     Balance {
         sides: [name(first), name(second)],
