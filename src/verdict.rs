@@ -76,7 +76,8 @@ pub struct Assumed {
 pub struct BurdenView {
     /// The facts taken at their defaults.
     pub assumed: Vec<Assumed>,
-    /// The classification then.
+    /// The classification then (`null` where the law does not apply).
+    #[serde(serialize_with = "class_json", deserialize_with = "class_read")]
     pub classification: String,
     /// Lawfulness then.
     pub lawful: Option<bool>,
