@@ -96,12 +96,12 @@ pub fn standing_line(w: &dyn Words, pack: &Pack, s: &Standing) -> String {
             codes.push(&def.code);
         }
     }
-    let mut line = format!(
-        "{}{}{}",
-        w.class(side_id(pack, s.side)),
-        w.comma(),
-        w.lawful(s.lawful.as_bool())
-    );
+    let class = if s.applies == Tri::False {
+        w.not_applying().to_string()
+    } else {
+        w.class(super::side_word(pack, side_id(pack, s.side)))
+    };
+    let mut line = format!("{class}{}{}", w.comma(), w.lawful(s.lawful.as_bool()));
     if !codes.is_empty() {
         let _ = write!(line, " ({})", codes.join(w.comma()));
     }

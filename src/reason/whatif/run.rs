@@ -114,6 +114,7 @@ impl<'a> Run<'a> {
             fired: fired.flatten(),
             decisive,
             gaps: !self.sum.gaps.is_empty(),
+            applies: self.sum.applies,
         }
     }
 
