@@ -100,12 +100,7 @@ impl Coverage {
                     }
                 }
             }
-            let classes: &[Option<u8>] = match j.classes {
-                0b01 => &[Some(0)],
-                0b10 => &[Some(1)],
-                0b11 => &[Some(0), Some(1)],
-                _ => &[None],
-            };
+            let classes: &[Option<u8>] = crate::eval::passes(j.classes);
             for &class in classes {
                 ev.prepare(pack, &bound.facts, date, class);
                 for (i, t) in pack.tests.iter().enumerate() {

@@ -746,6 +746,16 @@ mod tests {
                         ty: FactType::Number,
                     },
                     M::SidesEqual,
+                    M::TooManySides {
+                        weighing: s("classification"),
+                        n: 4,
+                        max: 3,
+                    },
+                    M::AxisTwice {
+                        axis: s("provision"),
+                        first: s("controller"),
+                    },
+                    M::AxisOutsideClassification { side: s("high") },
                     M::NotAClassification {
                         value: s("outsorcing"),
                         values: vec![s("outsourcing"), s("provision")],
@@ -1091,6 +1101,9 @@ mod tests {
                         M::VersionWithoutText { .. } => 47,
                         M::ExpandsTooFar { .. } => 48,
                         M::ReadsTooDeep { .. } => 49,
+                        M::TooManySides { .. } => 50,
+                        M::AxisTwice { .. } => 51,
+                        M::AxisOutsideClassification { .. } => 52,
                     },
                 )
             }
@@ -1193,7 +1206,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [12, 50, 55, 11, 5];
+    const VARIANTS: [usize; 5] = [12, 53, 55, 11, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

@@ -346,7 +346,11 @@ pub struct PeriodExplanation {
     pub from: String,
     /// Last day.
     pub to: String,
-    /// The classification weighing.
+    /// The pack's scope items in force: whether its law reaches the case (packs with `scope`
+    /// items only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope: Vec<Node>,
+    /// The classification weighing (none where the law does not reach the case).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub classification: Option<Node>,
     /// Lawfulness, once per classification still possible.
@@ -630,6 +634,10 @@ pub trait TreeOut {
     fn gaps_start(&mut self);
     /// The gaps end.
     fn gaps_end(&mut self);
+    /// The scope items begin (only called for a pack that has some, before the weighing).
+    fn scope_start(&mut self);
+    /// The scope items end.
+    fn scope_end(&mut self);
     /// The stretch ends.
     fn period_end(&mut self);
     /// Opens a node.
@@ -780,6 +788,31 @@ pub fn walk<O: TreeOut>(
     for (s, j) in parts {
         let date = s.from;
         out.period_start(*s);
+        // Whether the law reaches the case.
+        if pack.scope.iter().any(|t| {
+            pack.tests
+                .get(usize::from(*t))
+                .is_some_and(|d| d.meta.in_force(date))
+        }) {
+            out.scope_start();
+            ev.prepare(pack, facts, date, None);
+            ev.with_env(pack, facts, None, |env| {
+                for &t in &pack.scope {
+                    if pack
+                        .tests
+                        .get(usize::from(t))
+                        .is_some_and(|d| d.meta.in_force(date))
+                    {
+                        cond_walk(out, pack, facts, env, &Cond::Test(t), 0);
+                    }
+                }
+            });
+            out.scope_end();
+        }
+        if j.applies == Tri::False {
+            out.period_end();
+            continue;
+        }
         // The classification weighing.
         if let (Some(w), Some(o)) = (pack.classifier(), j.weighing) {
             out.open(
@@ -805,12 +838,7 @@ pub fn walk<O: TreeOut>(
             out.close();
         }
         // Lawfulness under each possible class.
-        let classes: &[Option<u8>] = match j.classes {
-            0b01 => &[Some(0)],
-            0b10 => &[Some(1)],
-            0b11 => &[Some(0), Some(1)],
-            _ => &[None],
-        };
+        let classes: &[Option<u8>] = crate::eval::passes(j.classes);
         out.readings_start();
         for class in classes {
             ev.prepare(pack, facts, date, *class);
@@ -890,6 +918,7 @@ pub fn walk<O: TreeOut>(
 /// Where the nodes being built go.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Place {
+    Scope,
     Classification,
     Requirements,
     Gaps,
@@ -1044,10 +1073,17 @@ impl TreeOut for Builder<'_> {
         self.periods.push(PeriodExplanation {
             from: s.from.to_string(),
             to: s.to.to_string(),
+            scope: Vec::new(),
             classification: None,
             readings: Vec::new(),
             gaps: Vec::new(),
         });
+        self.place = Place::Classification;
+    }
+    fn scope_start(&mut self) {
+        self.place = Place::Scope;
+    }
+    fn scope_end(&mut self) {
         self.place = Place::Classification;
     }
     fn readings_start(&mut self) {
@@ -1093,6 +1129,7 @@ impl TreeOut for Builder<'_> {
                 }
             }
             Place::Gaps => p.gaps.push(n),
+            Place::Scope => p.scope.push(n),
         }
     }
 }

@@ -233,6 +233,7 @@ fn statute_walk(
         | R::weigh_decl
         | R::require_decl
         | R::gap_decl
+        | R::scope_decl
         | R::article_decl => Some(0),
         R::jurisdiction
         | R::act
@@ -259,6 +260,7 @@ fn statute_walk(
         | R::because_clause
         | R::decisive_flag
         | R::requires_clause
+        | R::applies_clause
         | R::violation_clause
         | R::exposes_clause
         | R::language
@@ -309,7 +311,7 @@ fn case_walk(pair: Pair<'_, case_grammar::Rule>, out: &mut Vec<Anchor>) {
         | R::expect_include
         | R::expect_exclude
         | R::expect_because => Some((1, false)),
-        R::assignment | R::expect_class | R::expect_lawful => Some((1, true)),
+        R::assignment | R::expect_class | R::expect_lawful | R::expect_applies => Some((1, true)),
         _ => None,
     };
     if let Some((level, aligns)) = anchor {

@@ -611,6 +611,11 @@ fn fast_line(
     let Some(pack_idx) = lib.packs.iter().position(|p| std::ptr::eq(p, pack)) else {
         return false;
     };
+    // The fast writers know two sides on the common axis and no scope: any other pack's
+    // verdicts (`term`, `applies`, three sides) are written by the general path.
+    if !pack.plain() {
+        return false;
+    }
     let Some(pjson) = pj.verdict.get(pack_idx) else {
         return false;
     };

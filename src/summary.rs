@@ -67,8 +67,27 @@ pub struct Summary {
     /// When each gap was touched: `(gap, first day, last day)`, contiguous stretches merged,
     /// in order of first appearance.
     pub gap_during: Vec<(u16, Date, Date)>,
+    /// Whether the pack's law reaches the case: true where it does in some stretch, false
+    /// where it does in none, unknown otherwise (true for a pack without `scope` items).
+    pub applies: Tri,
+    /// The scope items that failed in some stretch, in order of first appearance.
+    pub out_of_scope: Vec<crate::compile::pack::TestId>,
     /// Violation slots kept from earlier cases, with their buffers, for reuse.
     spare: Spare,
+}
+
+/// Whether the law reaches the case over its stretches: true where it does in one, false where
+/// it does in none, else unknown.
+pub fn applies_over<'a>(stretches: impl Iterator<Item = &'a StretchJudgment>) -> Tri {
+    let mut out = Tri::False;
+    for j in stretches {
+        match j.applies {
+            Tri::True => return Tri::True,
+            Tri::Unknown => out = Tri::Unknown,
+            Tri::False => {}
+        }
+    }
+    out
 }
 
 /// Violation slots set aside for reuse: not part of the outcome, so any two are equal.
@@ -188,7 +207,23 @@ pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Su
     let mut grounds = GroundFilter::default();
     // The decisive facts go first into `out.unknowns`, each once.
     let mut decisive = SmallFacts::default();
+    out.applies = applies_over(parts.iter().map(|(_, j)| j));
+    out.out_of_scope.clear();
+    for (_, j) in parts {
+        for t in &j.out_of_scope {
+            if !out.out_of_scope.contains(t) {
+                out.out_of_scope.push(*t);
+            }
+        }
+    }
     for (s, j) in parts {
+        if j.applies == Tri::False {
+            // Where the law does not reach the case, nothing else is judged.
+            for g in &j.grounds {
+                grounds.add(*g, &mut out.grounds);
+            }
+            continue;
+        }
         let this = j.weighing.and_then(|o| o.side());
         match side {
             None => side = Some(this),
@@ -247,7 +282,11 @@ pub fn summarize(pack: &Pack, parts: &[(Stretch, StretchJudgment)], out: &mut Su
         out.spare.0.extend(out.possible.drain(used_possible..));
     }
     out.side = if differs { None } else { side.flatten() };
-    out.lawful = lawful;
+    out.lawful = if out.applies == Tri::False {
+        Tri::Unknown
+    } else {
+        lawful
+    };
     // Most decisive first: classification facts by the weight they can move, then lawfulness.
     if pack.classifier().is_some() {
         sort_by_weight(pack, &mut out.unknowns);
@@ -350,7 +389,24 @@ mod tests {
         let mut differs = false;
         let mut decisive: Vec<FactId> = Vec::new();
         let mut lawful_unknowns: Vec<FactId> = Vec::new();
+        out.applies = applies_over(parts.iter().map(|(_, j)| j));
+        out.out_of_scope.clear();
+        for (_, j) in parts {
+            for t in &j.out_of_scope {
+                if !out.out_of_scope.contains(t) {
+                    out.out_of_scope.push(*t);
+                }
+            }
+        }
         for (s, j) in parts {
+            if j.applies == Tri::False {
+                for g in &j.grounds {
+                    if !out.grounds.contains(g) {
+                        out.grounds.push(*g);
+                    }
+                }
+                continue;
+            }
             let this = j.weighing.and_then(|o| o.side());
             match side {
                 None => side = Some(this),
@@ -448,7 +504,11 @@ mod tests {
             }
         }
         out.side = if differs { None } else { side.flatten() };
-        out.lawful = lawful;
+        out.lawful = if out.applies == Tri::False {
+            Tri::Unknown
+        } else {
+            lawful
+        };
         // Most decisive first: classification facts by the weight they can move, then lawfulness.
         if let Some(w) = pack.classifier() {
             decisive.sort_by_key(|f| {

@@ -31,6 +31,13 @@ pub enum Failure {
         /// Found.
         got: Option<bool>,
     },
+    /// Whether the law reaches the case differs (`None`: unknown).
+    Applies {
+        /// Expected.
+        expected: Option<bool>,
+        /// Found.
+        got: Option<bool>,
+    },
     /// A violation the case includes was not found.
     MissingViolation {
         /// The code expected (a prefix at a `-` also matches).
@@ -84,6 +91,7 @@ pub fn check(expect: &Expectation, v: &Verdict) -> Vec<Failure> {
     let mut failures = Vec::new();
     if let Some(c) = &expect.classification
         && c.text != v.classification
+        && v.term.as_ref() != Some(&c.text)
     {
         failures.push(Failure::Classification {
             expected: c.text.clone(),
@@ -100,6 +108,21 @@ pub fn check(expect: &Expectation, v: &Verdict) -> Vec<Failure> {
             failures.push(Failure::Lawful {
                 expected: want,
                 got: v.lawful,
+            });
+        }
+    }
+    if let Some((l, _)) = expect.applies {
+        let want = match l {
+            ExpectLawful::Yes => Some(true),
+            ExpectLawful::No => Some(false),
+            ExpectLawful::Unknown => None,
+        };
+        // A pack without scope items reaches every case.
+        let got = v.applies.unwrap_or(Some(true));
+        if want != got {
+            failures.push(Failure::Applies {
+                expected: want,
+                got,
             });
         }
     }

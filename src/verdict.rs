@@ -76,7 +76,8 @@ pub struct Assumed {
 pub struct BurdenView {
     /// The facts taken at their defaults.
     pub assumed: Vec<Assumed>,
-    /// The classification then.
+    /// The classification then (`null` where the law does not apply).
+    #[serde(serialize_with = "class_json", deserialize_with = "class_read")]
     pub classification: String,
     /// Lawfulness then.
     pub lawful: Option<bool>,
@@ -149,8 +150,22 @@ pub struct Period {
     pub from: String,
     /// Last day.
     pub to: String,
-    /// Classification in this stretch.
+    /// Whether the law reaches the case in this stretch (packs with `scope` items only).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
+    pub applies: Option<Option<bool>>,
+    /// Classification in this stretch (`null` where the law does not apply).
+    #[serde(serialize_with = "class_json", deserialize_with = "class_read")]
     pub classification: String,
+    /// The law's own term for it, where it differs from the classification (cases.md §3.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
+    /// The side's title in the run's language, where the pack gives one (for reports only).
+    #[serde(skip)]
+    pub term_title: Option<String>,
     /// Lawfulness in this stretch (`null` for unknown).
     pub lawful: Option<bool>,
     /// Violations in this stretch.
@@ -176,8 +191,28 @@ pub struct Verdict {
     /// Case title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// `outsourcing`, `provision`, `joint_control` or `undecided`.
+    /// Whether the pack's law reaches the case (`null` for unknown; packs with `scope` items
+    /// only, cases.md §3.1).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
+    pub applies: Option<Option<bool>>,
+    /// Why the law does not reach the case, or may not (the scope items that fail).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<String>,
+    /// `outsourcing`, `provision`, `joint_control` or `undecided` (the common axis); `null`
+    /// where the law does not apply.
+    #[serde(serialize_with = "class_json", deserialize_with = "class_read")]
     pub classification: String,
+    /// The law's own term for the relation, where the pack names it otherwise than the axis
+    /// (cases.md §3.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
+    /// The side's title in the run's language, where the pack gives one (for reports only).
+    #[serde(skip)]
+    pub term_title: Option<String>,
     /// Lawfulness (`null` for unknown).
     pub lawful: Option<bool>,
     /// Violations found in any stretch.
@@ -216,11 +251,42 @@ fn tri(t: Tri) -> Option<bool> {
     t.as_bool()
 }
 
-fn side_name(pack: &Pack, side: Option<u8>) -> String {
-    match (pack.classifier(), side) {
-        (Some(w), Some(side)) => w.sides.get(usize::from(side)).cloned().unwrap_or_default(),
-        _ => "undecided".to_string(),
+/// An empty classification (the law does not apply) is written `null`.
+fn class_json<S: serde::Serializer>(c: &str, s: S) -> Result<S::Ok, S::Error> {
+    if c.is_empty() {
+        s.serialize_none()
+    } else {
+        s.serialize_str(c)
     }
+}
+
+fn class_read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A key that is present, even as `null`.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<bool>>, D::Error> {
+    Ok(Some(Option::<bool>::deserialize(d)?))
+}
+
+fn side_name(pack: &Pack, side: Option<u8>) -> String {
+    pack.class_value(side)
+}
+
+/// The law's own term for a side, where it differs from the axis value.
+fn term(pack: &Pack, side: Option<u8>) -> Option<String> {
+    pack.classifier()?.term_of(side?).map(str::to_string)
+}
+
+/// The title a pack gives a side, for reports.
+fn term_title(pack: &Pack, side: Option<u8>) -> Option<String> {
+    let w = pack.classifier()?;
+    w.titles.get(usize::from(side?))?.clone()
+}
+
+/// `applies` of a verdict: only for a pack with scope items.
+fn applies_key(pack: &Pack, t: Tri) -> Option<Option<bool>> {
+    (!pack.scope.is_empty()).then(|| t.as_bool())
 }
 
 /// A violation (or possible violation) of `found.req`, with the exposures that apply on some
@@ -233,7 +299,7 @@ fn violation(
     let r = pack.requirements.get(usize::from(found.req))?;
     let if_classified = found.only_under.and_then(|s| {
         pack.classifier()
-            .and_then(|w| w.sides.get(usize::from(s)).cloned())
+            .and_then(|w| w.axis_of(s).map(str::to_string))
     });
     Some(Violation {
         code: r.code.clone(),
@@ -327,10 +393,18 @@ fn period(pack: &Pack, s: &Stretch, j: &StretchJudgment) -> Period {
         ),
         _ => ([0, 0], Vec::new()),
     };
+    let side = j.weighing.and_then(|o| o.side());
     Period {
         from: s.from.to_string(),
         to: s.to.to_string(),
-        classification: side_name(pack, j.weighing.and_then(|o| o.side())),
+        applies: applies_key(pack, j.applies),
+        classification: if j.applies == Tri::False {
+            String::new()
+        } else {
+            side_name(pack, side)
+        },
+        term: term(pack, side),
+        term_title: term_title(pack, side),
         lawful: tri(j.lawful),
         violations: j
             .violations
@@ -371,7 +445,23 @@ pub fn verdict(
         id: case.id.text.clone(),
         under: pack.id.clone(),
         title: case.title.as_ref().map(|t| t.get(pack.lang).to_string()),
-        classification: side_name(pack, sum.side),
+        applies: applies_key(pack, sum.applies),
+        reasons: if sum.applies == Tri::True {
+            Vec::new()
+        } else {
+            sum.out_of_scope
+                .iter()
+                .filter_map(|t| pack.tests.get(usize::from(*t)))
+                .map(|t| t.fails.clone().unwrap_or_else(|| t.meta.title.clone()))
+                .collect()
+        },
+        classification: if sum.applies == Tri::False {
+            String::new()
+        } else {
+            side_name(pack, sum.side)
+        },
+        term: term(pack, sum.side),
+        term_title: term_title(pack, sum.side),
         lawful: tri(sum.lawful),
         violations: sum
             .violations

@@ -687,7 +687,7 @@ fn summary_lines_speak_korean() {
     assert_eq!(out.status.code(), Some(0));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("검사 완료: 법령팩 1개. 오류 없음, 경고 0건"),
+        err.contains("검사 완료: 법령팩 3개. 오류 없음, 경고 0건"),
         "{err}"
     );
     let out = entrust()

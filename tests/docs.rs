@@ -421,6 +421,6 @@ fn the_facts_in_words_in_each_language() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "error: no pack `kor` (packs: kr)\n"
+        "error: no pack `kor` (packs: eu, jp, kr)\n"
     );
 }

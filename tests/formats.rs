@@ -37,6 +37,15 @@ fn real_verdicts_are_valid_against_the_schema() {
     for args in [
         vec!["eval", "--format", "jsonl", "cases/kr"],
         vec!["eval", "--format", "jsonl", "--explain", "cases/kr"],
+        // Packs in their laws' own terms, with scope items (issue 12).
+        vec![
+            "eval",
+            "--format",
+            "jsonl",
+            "--explain",
+            "cases/eu",
+            "cases/jp",
+        ],
         vec![
             "--statutes",
             "benches/packs",

@@ -33,6 +33,41 @@ fn hangul(s: &str) -> bool {
 /// entities, the style sheet and script, backquoted identifiers, `[fact = value]` reads and
 /// the `source` lines of the quoted articles (which name files of the legalize-kr mirror).
 fn english_left(text: &str) -> Vec<String> {
+    // The provisions' own words are quoted in the statute's language (the GDPR's in English),
+    // with their sources: never translated, so not looked at; nor the points of an article,
+    // `(a)`, in a citation.
+    let mut text = text.to_string();
+    for (open, close) in [
+        ("<blockquote>", "</blockquote>"),
+        ("<p class=\"quote-version\">", "</p>"),
+    ] {
+        while let Some(a) = text.find(open) {
+            let Some(b) = text[a..].find(close) else {
+                break;
+            };
+            text.replace_range(a..a + b + close.len(), " ");
+        }
+    }
+    let text: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('|'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut points = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find('(') {
+        points.push_str(&rest[..i]);
+        let b = rest.as_bytes();
+        if b.get(i + 1).is_some_and(u8::is_ascii_lowercase) && b.get(i + 2) == Some(&b')') {
+            points.push(' ');
+            rest = &rest[i + 3..];
+        } else {
+            points.push('(');
+            rest = &rest[i + 1..];
+        }
+    }
+    points.push_str(rest);
+    let text = points.as_str();
     let mut plain = String::with_capacity(text.len());
     let mut in_tag = false;
     let mut in_code = false;

@@ -436,8 +436,8 @@ fn grade_prints_the_score_table_and_reports_a_bad_file_with_its_line() {
         err.trim(),
         "error: tests/training/bad.yaml:6:13: answers[0].lawful: `maybe` is not a lawfulness: answer yes, no or unknown"
     );
-    assert!(out.contains("Perfect Park (tests/training/perfect.yaml): 52 out of 52"));
-    assert!(out.contains("Lee Seo-yeon (tests/training/partly-wrong.yaml): 26.33 out of 52"));
+    assert!(out.contains("Perfect Park (tests/training/perfect.yaml): 68 out of 68"));
+    assert!(out.contains("Lee Seo-yeon (tests/training/partly-wrong.yaml): 26.33 out of 68"));
     assert!(!out.contains("Choi Do-hyun"));
     insta::assert_snapshot!("grade_perfect_and_partly_wrong", out);
 }
@@ -452,7 +452,7 @@ fn grade_of_a_perfect_class_exits_0() {
     ]);
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("Every answer is right."), "{out}");
-    assert!(out.contains("total (out of 52)"), "{out}");
+    assert!(out.contains("total (out of 68)"), "{out}");
     assert!(out.contains("100%"), "{out}");
 }
 
@@ -465,7 +465,7 @@ fn an_answer_to_no_exercise_is_reported_with_its_line_and_the_nearest_id() {
         "{err}"
     );
     assert!(
-        out.contains("Han Ye-jin (tests/training/stray.yaml): 3.5 out of 52"),
+        out.contains("Han Ye-jin (tests/training/stray.yaml): 3.5 out of 68"),
         "{out}"
     );
 }
@@ -480,12 +480,12 @@ fn exercise_from_an_answers_file_runs_the_whole_set_in_order() {
     ]);
     assert_eq!(code, Some(0), "{err}");
     assert!(out.starts_with(
-        "Training: 13 exercises from cases/training (easy 3, medium 6, hard 4)\nTrainee: Lee Seo-yeon\n"
+        "Training: 17 exercises from cases/training (easy 3, medium 8, hard 6)\nTrainee: Lee Seo-yeon\n"
     ));
     // Easy before medium before hard.
     let pos = |s: &str| out.find(s).unwrap_or_else(|| panic!("{s} not in output"));
-    assert!(pos("Exercise 1 of 13 (easy)") < pos("Exercise 4 of 13 (medium)"));
-    assert!(pos("Exercise 9 of 13 (medium)") < pos("Exercise 10 of 13 (hard)"));
+    assert!(pos("Exercise 1 of 17 (easy)") < pos("Exercise 4 of 17 (medium)"));
+    assert!(pos("Exercise 11 of 17 (medium)") < pos("Exercise 12 of 17 (hard)"));
     // The exercise is set without its answer: the expect block is never shown before the
     // trainee answers.
     let first = &out[..pos("Your answer:")];
@@ -495,7 +495,7 @@ fn exercise_from_an_answers_file_runs_the_whole_set_in_order() {
     // The unanswered exercise is graded as no answer.
     assert!(out.contains("Classification (provision, outsourcing, undecided)? (no answer)"));
     assert!(
-        out.contains("Total: 26.33 out of 52 over 13 exercises (51%)"),
+        out.contains("Total: 26.33 out of 68 over 17 exercises (39%)"),
         "{out}"
     );
     // The teaching notes come after the reasoning.
@@ -757,13 +757,13 @@ fn exercise_in_korean_from_an_answers_file() {
     assert_eq!(code, Some(0), "{err}");
     assert!(
         out.starts_with(
-            "연습 문제 13개: cases/training (쉬움 3, 보통 6, 어려움 4)\n수강생: Lee Seo-yeon\n"
+            "연습 문제 17개: cases/training (쉬움 3, 보통 8, 어려움 6)\n수강생: Lee Seo-yeon\n"
         ),
         "{out}"
     );
     for s in [
-        "연습 문제 1/13 (쉬움): courier-parcels-training",
-        "연습 문제 10/13 (어려움): ",
+        "연습 문제 1/17 (쉬움): courier-parcels-training",
+        "연습 문제 12/17 (어려움): ",
         "이전하는 자: ",
         "기간: 2023-",
         "사실 (목록에 없는 사실은 확인되지 않은 것임):",
@@ -788,8 +788,8 @@ fn exercise_in_korean_from_an_answers_file() {
         "\n엔진의 판단 과정\n",
         "\n결론\n",
         "\n해설\n",
-        "합계: 연습 문제 13개, 52점 중 26.33점 (51%)\n",
-        "  법적 성격       13점 중 8점\n",
+        "합계: 연습 문제 17개, 68점 중 26.33점 (39%)\n",
+        "  법적 성격       17점 중 8점\n",
     ] {
         assert!(out.contains(s), "`{s}` not in:\n{out}");
     }
@@ -871,15 +871,15 @@ fn grade_in_korean_prints_a_korean_score_table() {
         "{err}"
     );
     for s in [
-        "점수: 수강생 2명, 연습 문제 13개 (<builtin>/cases/training; 문제당 4점: 법적 성격, 적법 여부, 위반 사항, 결정적 근거; - = 답변 없음)\n",
+        "점수: 수강생 2명, 연습 문제 17개 (<builtin>/cases/training; 문제당 4점: 법적 성격, 적법 여부, 위반 사항, 결정적 근거; - = 답변 없음)\n",
         "연습 문제                                     난이도  Perfect Park  Lee Seo-yeon  평균\n",
         "courier-parcels-training                      쉬움               4             4     4\n",
         "florist-promotion-agency-training             보통               4           2.5  3.25\n",
         "department-store-ai-undecided                 어려움             4             1   2.5\n",
-        "합계 (52점 만점)                                                52         26.33  39.17\n",
-        "백분율                                                        100%           51%   75%\n",
-        "Perfect Park (tests/training/perfect.yaml): 52점 중 52점\n모든 답변이 정답임.\n",
-        "Lee Seo-yeon (tests/training/partly-wrong.yaml): 52점 중 26.33점\n답변하지 않은 문제: call-centre-sub-outsourcing-training\n",
+        "합계 (68점 만점)                                                68         26.33  47.17\n",
+        "백분율                                                        100%           39%   69%\n",
+        "Perfect Park (tests/training/perfect.yaml): 68점 중 68점\n모든 답변이 정답임.\n",
+        "Lee Seo-yeon (tests/training/partly-wrong.yaml): 68점 중 26.33점\n답변하지 않은 문제: call-centre-sub-outsourcing-training, eu-01-support-desk-india-remote-access-2023, survey-firm-mixes-client-data-2023, eu-02-airline-hotel-joint-campaign-2024, travel-app-entrustee-abroad-2021-2022\n",
         "payroll-bureau-unpublished-training (쉬움, <builtin>/cases/training/02-payroll-bureau.case:4): 4점 중 1.5점\n",
         "                    답변에서 빠진 핵심 근거: outsourcing_disclosed\n",
         "                    KR-PIPA-26-2: 위반 아님\n",
@@ -912,7 +912,7 @@ fn answer_files_may_write_the_classification_and_lawfulness_in_korean() {
     let (code, out, err) = run(&["grade", "tests/training/korean.yaml"]);
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        out.contains("김지우 (tests/training/korean.yaml): 12 out of 52"),
+        out.contains("김지우 (tests/training/korean.yaml): 12 out of 68"),
         "{out}"
     );
     assert!(
@@ -922,7 +922,7 @@ fn answer_files_may_write_the_classification_and_lawfulness_in_korean() {
     let (code, out, err) = run_ko(&["grade", "tests/training/korean.yaml"], "");
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        out.contains("김지우 (tests/training/korean.yaml): 52점 중 12점"),
+        out.contains("김지우 (tests/training/korean.yaml): 68점 중 12점"),
         "{out}"
     );
     assert!(
@@ -979,7 +979,7 @@ fn grade_and_exercise_work_from_any_folder() {
     );
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(
-        stdout.starts_with("Scores: 1 trainee on 13 exercises from <builtin>/cases/training "),
+        stdout.starts_with("Scores: 1 trainee on 17 exercises from <builtin>/cases/training "),
         "{stdout}"
     );
     assert!(stdout.contains("Every answer is right."), "{stdout}");
@@ -1006,8 +1006,8 @@ fn grade_and_exercise_work_from_any_folder() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        stdout.starts_with("Training: 13 exercises from <builtin>/cases/training "),
+        stdout.starts_with("Training: 17 exercises from <builtin>/cases/training "),
         "{stdout}"
     );
-    assert!(stdout.contains("52 out of 52"), "{stdout}");
+    assert!(stdout.contains("68 out of 68"), "{stdout}");
 }

@@ -128,9 +128,10 @@ const CASE_KEYS: [&str; 13] = [
 const TRANSLATED_KEYS: [&str; 5] = ["title", "source", "notes", "hints", "parties"];
 const PARTY_KEYS: [&str; 3] = ["transferor", "recipient", "beneficiary"];
 const PERIOD_KEYS: [&str; 2] = ["from", "to"];
-const EXPECT_KEYS: [&str; 5] = [
+const EXPECT_KEYS: [&str; 6] = [
     "classification",
     "lawful",
+    "applies",
     "violations",
     "violations_exclude",
     "because",
@@ -932,7 +933,7 @@ fn expectation(
                 }
                 None => errors.push(Diagnostic::error(Msg::ClassificationValue, ks)),
             },
-            "lawful" => {
+            "lawful" | "applies" => {
                 let l = match &v {
                     Raw::Bool(true) => Some(ExpectLawful::Yes),
                     Raw::Bool(false) => Some(ExpectLawful::No),
@@ -946,6 +947,7 @@ fn expectation(
                     _ => None,
                 };
                 match l {
+                    Some(l) if k == "applies" => e.applies = Some((l, ks)),
                     Some(l) => e.lawful = Some((l, ks)),
                     None => {
                         errors.push(Diagnostic::error(Msg::LawfulValue { shape: v.shape() }, ks))

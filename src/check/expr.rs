@@ -1,7 +1,7 @@
 //! Resolution and type checking of conditions: names to slots and rules, values to their types.
 
 use super::{Given, LitKind, Msg, Symbol, Symbols};
-use crate::compile::pack::{Cond, Country, FactType, MAX_VALUES, Ord2};
+use crate::compile::pack::{Cond, Country, FactType, MAX_VALUES, Ord2, WeighId};
 use crate::diagnostic::Diagnostic;
 use crate::syntax::ast::{CmpOp, Expr, ExprKind, Literal, Name, Quantifier, Value};
 
@@ -260,27 +260,9 @@ fn compare(
             if !only_equality(name, op, value, errors) {
                 return Cond::Const(false);
             }
-            let sides = syms.sides(w);
-            let word = match &value.lit {
-                Literal::Word(s) => s.as_str(),
-                _ => "",
-            };
-            match sides.iter().position(|s| s == word) {
-                Some(i) => negate_if(op, Cond::Side(w, u8::try_from(i).unwrap_or(0))),
-                None => {
-                    errors.push(
-                        Diagnostic::error(
-                            Msg::NotASide {
-                                value: value_text(value),
-                                weighing: name.text.clone(),
-                                sides: sides.to_vec(),
-                            },
-                            value.span,
-                        )
-                        .suggest(word, sides.iter().map(String::as_str)),
-                    );
-                    Cond::Const(false)
-                }
+            match side_of(syms, w, name, value, errors) {
+                Some(c) => negate_if(op, c),
+                None => Cond::Const(false),
             }
         }
         Some(Symbol::Fact(id)) => {
@@ -352,6 +334,44 @@ fn compare(
     }
 }
 
+/// `Cond::Side` for a value naming a side of weighing `w`: by the side's name, or by the axis
+/// value it stands on.
+fn side_of(
+    syms: &Symbols,
+    w: WeighId,
+    name: &Name,
+    value: &Value,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Cond> {
+    let sides = syms.sides(w);
+    let word = match &value.lit {
+        Literal::Word(s) => s.as_str(),
+        _ => "",
+    };
+    let at = sides
+        .iter()
+        .position(|(s, _)| s == word)
+        .or_else(|| sides.iter().position(|(_, a)| a == word));
+    match at {
+        Some(i) => Some(Cond::Side(w, u8::try_from(i).unwrap_or(0))),
+        None => {
+            let names: Vec<String> = sides.iter().map(|(s, _)| s.clone()).collect();
+            errors.push(
+                Diagnostic::error(
+                    Msg::NotASide {
+                        value: value_text(value),
+                        weighing: name.text.clone(),
+                        sides: names.clone(),
+                    },
+                    value.span,
+                )
+                .suggest(word, names.iter().map(String::as_str)),
+            );
+            None
+        }
+    }
+}
+
 fn value_text(value: &Value) -> String {
     match &value.lit {
         Literal::Word(w) | Literal::Country(w) => w.clone(),
@@ -362,6 +382,14 @@ fn value_text(value: &Value) -> String {
 }
 
 fn membership(syms: &Symbols, name: &Name, values: &[Value], errors: &mut Vec<Diagnostic>) -> Cond {
+    // `classification in {provision, joint_control}`: one of the sides.
+    if let Some(Symbol::Weigh(w)) = syms.lookup(&name.text) {
+        let sides: Vec<Cond> = values
+            .iter()
+            .filter_map(|v| side_of(syms, w, name, v, errors))
+            .collect();
+        return Cond::Or(sides.into_boxed_slice());
+    }
     let Some(Symbol::Fact(id)) = syms.lookup(&name.text) else {
         if syms.lookup(&name.text).is_none() {
             return unknown_name(syms, name, errors);

@@ -16,8 +16,12 @@ use crate::syntax::ast::{self, InForce, Item, Literal, Name, StatuteFile, Text, 
 use expr::{Place, resolve};
 use std::collections::HashMap;
 
-/// Classification values of cases.md §3 that a `classify` weighing may have as sides.
+/// The common axis of classifications (cases.md §3): the values a side of a `classify`
+/// weighing stands on, whatever the law calls it.
 pub const CLASS_VALUES: [&str; 3] = ["outsourcing", "provision", "joint_control"];
+
+/// The most sides a weighing may have (its pairs are weighed one by one).
+pub const MAX_SIDES: usize = 3;
 
 /// What a name stands for in a pack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +52,8 @@ pub(crate) struct Symbols {
     map: HashMap<String, (Symbol, Span)>,
     order: Vec<String>,
     fact_types: Vec<FactType>,
-    sides: Vec<[String; 2]>,
+    /// Per weighing: its sides, each with its name and its axis value.
+    sides: Vec<Vec<(String, String)>>,
 }
 
 impl Symbols {
@@ -62,7 +67,7 @@ impl Symbols {
             .unwrap_or(&FactType::Bool)
     }
 
-    fn sides(&self, w: WeighId) -> &[String] {
+    fn sides(&self, w: WeighId) -> &[(String, String)] {
         self.sides.get(usize::from(w)).map_or(&[], |s| &s[..])
     }
 
@@ -269,10 +274,15 @@ impl Checker<'_> {
                             ));
                         }
                     }
-                    let sides = match &w.sides {
-                        Some((a, b)) => [a.text.clone(), b.text.clone()],
-                        None => [String::new(), String::new()],
-                    };
+                    let sides = w
+                        .sides
+                        .iter()
+                        .flatten()
+                        .map(|s| {
+                            let axis = s.axis.as_ref().unwrap_or(&s.name);
+                            (s.name.text.clone(), axis.text.clone())
+                        })
+                        .collect();
                     syms.sides.push(sides);
                     n_weigh += 1;
                 }
@@ -283,6 +293,11 @@ impl Checker<'_> {
                 Item::Gap(g) => {
                     self.declare(&mut syms, &g.name, Symbol::Gap(n_gap));
                     n_gap += 1;
+                }
+                // A scope item is a test the law's reach depends on.
+                Item::Scope(g) => {
+                    self.declare(&mut syms, &g.name, Symbol::Test(n_tests));
+                    n_tests += 1;
                 }
                 // Articles have their own namespace: only `quoted for` links them to rules.
                 Item::Article(_) => {}
@@ -299,6 +314,7 @@ impl Checker<'_> {
         let mut articles: Vec<Article> = Vec::new();
         let mut article_names: HashMap<&str, Span> = HashMap::new();
         let mut classification = None;
+        let mut scope: Vec<TestId> = Vec::new();
         for item in &items {
             match item {
                 Item::Article(a) => {
@@ -401,6 +417,28 @@ impl Checker<'_> {
                     weighings.push(self.weighing(&syms, w));
                 }
                 Item::Require(r) => requirements.push(self.requirement(&syms, r)),
+                Item::Scope(g) => {
+                    self.require_cite(RuleKind::Scope, &g.name, &g.cites);
+                    self.check_dates(g.in_force);
+                    let cond = match &g.applies {
+                        Some(e) => resolve(&syms, e, Place::Rule, &mut self.errors),
+                        None => {
+                            self.missing(RuleKind::Scope, &g.name, Clause::AppliesWhen);
+                            Cond::Const(true)
+                        }
+                    };
+                    if g.because.is_none() {
+                        self.missing(RuleKind::Scope, &g.name, Clause::ScopeBecause);
+                    }
+                    scope.push(u16::try_from(tests.len()).unwrap_or(0));
+                    tests.push(TestDef {
+                        meta: meta(self.lang, &g.name, &g.title, &g.cites, &g.notes, g.in_force),
+                        cond,
+                        holds: None,
+                        fails: g.because.as_ref().map(|x| x.get(self.lang).to_string()),
+                        exceptions: Vec::new(),
+                    });
+                }
                 Item::Gap(g) => {
                     self.require_cite(RuleKind::Gap, &g.name, &g.cites);
                     self.check_dates(g.in_force);
@@ -484,6 +522,7 @@ impl Checker<'_> {
             requirements,
             gaps,
             articles,
+            scope,
             order: Vec::new(),
             class_dependent: Vec::new(),
             change_dates: Vec::new(),
@@ -654,34 +693,70 @@ impl Checker<'_> {
             &w.name,
             &w.cites,
         );
-        let sides = match &w.sides {
-            Some((a, b)) => {
-                if a.text == b.text {
-                    self.errors.push(Diagnostic::error(Msg::SidesEqual, b.span));
+        let mut sides: Vec<String> = Vec::new();
+        let mut axis: Vec<String> = Vec::new();
+        let mut titles: Vec<Option<String>> = Vec::new();
+        match &w.sides {
+            Some(list) => {
+                if list.len() > MAX_SIDES {
+                    self.errors.push(Diagnostic::error(
+                        Msg::TooManySides {
+                            weighing: w.name.text.clone(),
+                            n: list.len(),
+                            max: MAX_SIDES,
+                        },
+                        w.name.span,
+                    ));
                 }
-                if w.classifies {
-                    for s in [a, b] {
-                        if !CLASS_VALUES.contains(&s.text.as_str()) {
+                for s in list {
+                    if sides.contains(&s.name.text) {
+                        self.errors
+                            .push(Diagnostic::error(Msg::SidesEqual, s.name.span));
+                    }
+                    let on = s.axis.as_ref().unwrap_or(&s.name);
+                    if w.classifies {
+                        if !CLASS_VALUES.contains(&on.text.as_str()) {
                             self.errors.push(
                                 Diagnostic::error(
                                     Msg::NotAClassification {
-                                        value: s.text.clone(),
+                                        value: on.text.clone(),
                                         values: CLASS_VALUES.map(String::from).to_vec(),
                                     },
-                                    s.span,
+                                    on.span,
                                 )
-                                .suggest(&s.text, CLASS_VALUES),
+                                .suggest(&on.text, CLASS_VALUES),
                             );
+                        } else if let Some(k) = axis.iter().position(|a| *a == on.text) {
+                            self.errors.push(Diagnostic::error(
+                                Msg::AxisTwice {
+                                    axis: on.text.clone(),
+                                    first: sides.get(k).cloned().unwrap_or_default(),
+                                },
+                                on.span,
+                            ));
                         }
+                    } else if let Some(a) = &s.axis {
+                        self.errors.push(Diagnostic::error(
+                            Msg::AxisOutsideClassification {
+                                side: s.name.text.clone(),
+                            },
+                            a.span,
+                        ));
                     }
+                    sides.push(s.name.text.clone());
+                    axis.push(on.text.clone());
+                    titles.push(s.title.as_ref().map(|t| t.get(self.lang).to_string()));
                 }
-                [a.text.clone(), b.text.clone()]
             }
             None => {
                 self.missing(RuleKind::Weighing, &w.name, Clause::Sides);
-                [String::new(), String::new()]
+                for _ in 0..2 {
+                    sides.push(String::new());
+                    axis.push(String::new());
+                    titles.push(None);
+                }
             }
-        };
+        }
         if w.factors.is_empty() {
             self.errors.push(Diagnostic::error(
                 Msg::NoFactor {
@@ -694,7 +769,11 @@ impl Checker<'_> {
         for f in &w.factors {
             self.check_dates(f.in_force);
             let side = match &f.toward {
-                Some(t) => match sides.iter().position(|s| *s == t.text) {
+                Some(t) => match sides
+                    .iter()
+                    .position(|s| *s == t.text)
+                    .or_else(|| axis.iter().position(|s| *s == t.text))
+                {
                     Some(i) => u8::try_from(i).unwrap_or(0),
                     None => {
                         self.errors.push(
@@ -763,6 +842,9 @@ impl Checker<'_> {
             ),
             classifies: w.classifies,
             sides,
+            axis,
+            titles,
+            pairs: Vec::new(),
             margin: w.margin.map_or(0, |(m, _)| i32::try_from(m).unwrap_or(0)),
             factors,
             groups: Vec::new(),
@@ -1006,8 +1088,8 @@ impl Checker<'_> {
                 ));
             }
         }
-        for (t, used) in pack.tests.iter().zip(&test_used) {
-            if !used {
+        for (i, (t, used)) in pack.tests.iter().zip(&test_used).enumerate() {
+            if !used && !pack.scope.iter().any(|s| usize::from(*s) == i) {
                 self.warnings.push(Diagnostic::warning(
                     Msg::TestUnused {
                         test: t.meta.id.clone(),

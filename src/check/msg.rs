@@ -41,6 +41,8 @@ pub enum RuleKind {
     Requirement,
     /// `gap`.
     Gap,
+    /// `scope`.
+    Scope,
 }
 
 /// A clause a declaration needs, as the message about its absence names it.
@@ -68,6 +70,10 @@ pub enum Clause {
     Requires,
     /// `violation` of a requirement.
     Violation,
+    /// `applies when` of a scope item.
+    AppliesWhen,
+    /// `because` of a scope item.
+    ScopeBecause,
 }
 
 impl Clause {
@@ -84,6 +90,8 @@ impl Clause {
             Clause::Because => "because",
             Clause::Requires => "requires",
             Clause::Violation => "violation",
+            Clause::AppliesWhen => "applies when",
+            Clause::ScopeBecause => "because",
         }
     }
 }
@@ -227,6 +235,27 @@ pub enum Msg {
     },
     /// A weighing whose two sides are the same.
     SidesEqual,
+    /// A weighing with more sides than the engine weighs.
+    TooManySides {
+        /// The weighing.
+        weighing: String,
+        /// How many it declares.
+        n: usize,
+        /// The most allowed.
+        max: usize,
+    },
+    /// Two sides of the classification placed on the same value of the common axis.
+    AxisTwice {
+        /// The axis value.
+        axis: String,
+        /// The side that took it first.
+        first: String,
+    },
+    /// `as …` on a side of a weighing that is not the classification.
+    AxisOutsideClassification {
+        /// The side.
+        side: String,
+    },
     /// A side of the classification that is not a classification value.
     NotAClassification {
         /// The side.

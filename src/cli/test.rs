@@ -82,6 +82,7 @@ pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
         }
     }
     if coverage {
+        let mut covs = Vec::new();
         for (i, pack) in lib.packs.iter().enumerate() {
             let mut cov = Coverage::new(pack);
             for c in &cases {
@@ -89,7 +90,12 @@ pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
                     cov.add(pack, bound, &mut ev);
                 }
             }
-            let _ = write!(out, "\n{}\n", render_coverage(pack, &cov, w));
+            covs.push((pack, cov));
+        }
+        // The packs the cases were judged under (every pack when none was).
+        let any = covs.iter().any(|(_, c)| c.cases > 0);
+        for (pack, cov) in covs.iter().filter(|(_, c)| !any || c.cases > 0) {
+            let _ = write!(out, "\n{}\n", render_coverage(pack, cov, w));
         }
     }
     let _ = writeln!(out, "{}", w.test_totals(passed, failed));

@@ -465,6 +465,17 @@ pub fn finish(pack: &mut Pack) {
         }
     }
 
+    // A weighing of more than two sides: one two-sided balance per pair of sides.
+    for wi in 0..pack.weighings.len() {
+        let pairs = match pack.weighings.get(wi) {
+            Some(w) if w.sides.len() > 2 => pairs_of(pack, w),
+            _ => continue,
+        };
+        if let Some(w) = pack.weighings.get_mut(wi) {
+            w.pairs = pairs;
+        }
+    }
+
     // Dates on which the law changes.
     let mut dates = BTreeSet::new();
     let mut add_range = |from: Option<Date>, until: Option<Date>| {
@@ -490,6 +501,67 @@ pub fn finish(pack: &mut Pack) {
         add_range(e.from, e.until);
     }
     pack.change_dates = dates.into_iter().collect();
+}
+
+/// The pairwise balances of a weighing of more than two sides: for sides `i < j`, a two-sided
+/// weighing over the factors toward `i` (its first side) or `j`, with its groups and tables.
+fn pairs_of(pack: &Pack, w: &WeighDef) -> Vec<PairDef> {
+    let n = w.sides.len();
+    let mut out = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            let (Ok(a), Ok(b)) = (u8::try_from(i), u8::try_from(j)) else {
+                continue;
+            };
+            let mut factors = Vec::new();
+            let mut index = Vec::new();
+            for (k, f) in w.factors.iter().enumerate() {
+                if f.side == a || f.side == b {
+                    let mut g = f.clone();
+                    g.side = u8::from(f.side == b);
+                    factors.push(g);
+                    index.push(u16::try_from(k).unwrap_or(0));
+                }
+            }
+            let per_factor: Vec<Vec<FactId>> = factors.iter().map(|f| f.facts.clone()).collect();
+            let mut def = WeighDef {
+                meta: w.meta.clone(),
+                classifies: false,
+                sides: vec![
+                    w.sides.get(i).cloned().unwrap_or_default(),
+                    w.sides.get(j).cloned().unwrap_or_default(),
+                ],
+                axis: Vec::new(),
+                titles: Vec::new(),
+                pairs: Vec::new(),
+                margin: w.margin,
+                factors,
+                groups: group(&per_factor),
+            };
+            let rows: Vec<_> = (0..def.groups.len())
+                .map(|g| {
+                    (
+                        crate::eval::weigh::all_unknown_row(pack, &def, g),
+                        crate::eval::weigh::group_table(pack, &def, g),
+                    )
+                })
+                .collect();
+            for (g, (row, table)) in def.groups.iter_mut().zip(rows) {
+                g.all_unknown = row;
+                g.table = table;
+            }
+            let blocks = crate::eval::weigh::group_blocks(&def);
+            for (g, block) in def.groups.iter_mut().zip(blocks) {
+                g.block = block;
+            }
+            out.push(PairDef {
+                sides: [a, b],
+                def,
+                factors: index,
+            });
+        }
+    }
+    out
 }
 
 /// Groups factors that share facts (connected components).

@@ -481,14 +481,69 @@ pub struct WeighDef {
     pub meta: RuleMeta,
     /// Gives the classification.
     pub classifies: bool,
-    /// The two sides; the balance counts toward the first.
-    pub sides: [String; 2],
+    /// The sides, by the names the pack gives them (the law's own terms); with two, the
+    /// balance counts toward the first.
+    pub sides: Vec<String>,
+    /// Per side: the value of the common axis of classifications it stands on (cases.md §3);
+    /// the side's own name where it is declared without `as`.
+    pub axis: Vec<String>,
+    /// Per side: its title for readers, in the pack's language, where the pack gives one.
+    pub titles: Vec<Option<String>>,
+    /// For a weighing of more than two sides: its two-sided balances, one per pair of sides.
+    /// Empty for two sides.
+    pub pairs: Vec<PairDef>,
     /// Within this margin the weighing is undecided.
     pub margin: i32,
     /// Its factors in declaration order.
     pub factors: Vec<FactorDef>,
     /// Its factors grouped by the facts they share.
     pub groups: Vec<FactorGroup>,
+}
+
+/// The balance of two sides of a weighing of more than two: a two-sided weighing over the
+/// factors toward either. Side `i` wins the weighing when it wins every pair it is in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairDef {
+    /// The two sides (indexes into the weighing's sides); the balance counts toward the first.
+    pub sides: [u8; 2],
+    /// The two-sided weighing (its factors' `side` is 0 or 1 within the pair).
+    pub def: WeighDef,
+    /// For each factor of `def`: its index among the weighing's factors.
+    pub factors: Vec<u16>,
+}
+
+impl WeighDef {
+    /// The axis value of a side (the side's own name where it has none).
+    pub fn axis_of(&self, side: u8) -> Option<&str> {
+        self.axis
+            .get(usize::from(side))
+            .or_else(|| self.sides.get(usize::from(side)))
+            .map(String::as_str)
+    }
+
+    /// The words for a side a reader sees: its title, else its name.
+    pub fn side_title(&self, side: u8) -> Option<&str> {
+        match self.titles.get(usize::from(side)) {
+            Some(Some(t)) => Some(t.as_str()),
+            _ => self.sides.get(usize::from(side)).map(String::as_str),
+        }
+    }
+
+    /// The law's term for a side where it differs from its axis value (`term` of cases.md
+    /// §3.1).
+    pub fn term_of(&self, side: u8) -> Option<&str> {
+        let name = self.sides.get(usize::from(side))?;
+        (Some(name.as_str()) != self.axis_of(side)).then_some(name.as_str())
+    }
+
+    /// Whether the weighing speaks only the common axis with two sides, as before packs could
+    /// name their own (the fast paths' shape).
+    pub fn plain(&self) -> bool {
+        self.pairs.is_empty()
+            && self.sides.len() == 2
+            && self.titles.iter().all(Option::is_none)
+            && (0..2).all(|i| self.term_of(i).is_none())
+    }
 }
 
 /// A compiled requirement.
@@ -615,6 +670,9 @@ pub struct Pack {
     pub gaps: Vec<GapDef>,
     /// The provisions' own words, quoted under the rules.
     pub articles: Vec<Article>,
+    /// The `scope` items: tests that must all hold (those in force) for the law to reach the
+    /// case; each test's `fails` sentence says why it does not.
+    pub scope: Vec<TestId>,
     /// Tests, exceptions and weighings in an order where each comes after what it reads.
     pub order: Vec<Node>,
     /// For each node of `order`: whether it depends on the classification.
@@ -635,6 +693,20 @@ impl Pack {
     pub fn classifier(&self) -> Option<&WeighDef> {
         self.classification
             .and_then(|w| self.weighings.get(usize::from(w)))
+    }
+
+    /// Whether the pack has the shape the fast writers know: no scope, and a classification of
+    /// two sides named on the common axis.
+    pub fn plain(&self) -> bool {
+        self.scope.is_empty() && self.classifier().is_none_or(WeighDef::plain)
+    }
+
+    /// The axis value of a side of the classification (`undecided` for none).
+    pub fn class_value(&self, side: Option<u8>) -> String {
+        match (self.classifier(), side) {
+            (Some(w), Some(s)) => w.axis_of(s).unwrap_or_default().to_string(),
+            _ => "undecided".to_string(),
+        }
     }
 
     /// A value in words, as a case would write it.

@@ -9,7 +9,7 @@ pub(crate) mod reference;
 pub mod tri;
 pub mod weigh;
 
-use crate::compile::pack::{Cond, ExcId, FactId, Node, Pack, ReqId, Val};
+use crate::compile::pack::{Cond, ExcId, FactId, Node, Pack, ReqId, TestId, Val};
 use crate::date::Date;
 use cond::{Env, eval};
 use std::ops::Not as _;
@@ -219,6 +219,26 @@ pub struct StretchJudgment {
     pub lawful_unknowns: Vec<FactId>,
     /// The rules and facts that carried the outcome.
     pub grounds: Vec<Ground>,
+    /// Whether the pack's law reaches the case in this stretch: every `scope` item in force
+    /// holds (true without any).
+    pub applies: Tri,
+    /// The scope items in force that fail (the law does not apply, for their reasons).
+    pub out_of_scope: Vec<TestId>,
+}
+
+/// The classes lawfulness is judged under, for a mask of possible sides (`None` for a pack
+/// without classification).
+pub fn passes(mask: u8) -> &'static [Option<u8>] {
+    match mask & 0b111 {
+        0b001 => &[Some(0)],
+        0b010 => &[Some(1)],
+        0b011 => &[Some(0), Some(1)],
+        0b100 => &[Some(2)],
+        0b101 => &[Some(0), Some(2)],
+        0b110 => &[Some(1), Some(2)],
+        0b111 => &[Some(0), Some(1), Some(2)],
+        _ => &[None],
+    }
 }
 
 /// Reusable buffers for judging many cases without allocating per rule.
@@ -229,14 +249,14 @@ pub struct Evaluator {
     sides: Vec<u8>,
     outcomes: Vec<WeighOutcome>,
     weigh: WeighScratch,
-    class_violations: [Vec<ReqId>; 2],
-    class_lawful: [Tri; 2],
+    class_violations: [Vec<ReqId>; 3],
+    class_lawful: [Tri; 3],
     class_factor_vals: Vec<Tri>,
     class_decisive: Vec<FactId>,
     /// Status of each requirement in the current pass (read again for the grounds).
     statuses: Vec<(ReqStatus, Tri)>,
-    /// Status of each requirement under each pass (first and second possible class).
-    pass_status: [Vec<ReqStatus>; 2],
+    /// Status of each requirement under each pass (first, second and third possible class).
+    pass_status: [Vec<ReqStatus>; 3],
     /// Facts found unknown in one open requirement's conditions.
     open_facts: Vec<FactId>,
     /// Fired factors of the winning side with their weights (for the grounds of the
@@ -290,12 +310,52 @@ impl Evaluator {
         j.decisive.clear();
         j.lawful_unknowns.clear();
         j.grounds.clear();
+        j.applies = Tri::True;
+        j.out_of_scope.clear();
         let mut grounds = Grounds::over(&mut j.grounds);
         let date = stretch.from;
         self.reset(pack);
 
         // Phase 1: everything that does not depend on the classification.
         self.run_nodes(pack, facts, date, None, false);
+        // Whether the law reaches the case at all.
+        for &t in &pack.scope {
+            let Some(def) = pack.tests.get(usize::from(t)) else {
+                continue;
+            };
+            if !def.meta.in_force(date) {
+                continue;
+            }
+            let v = self
+                .tests
+                .get(usize::from(t))
+                .copied()
+                .unwrap_or(Tri::Unknown);
+            j.applies = j.applies.and(v);
+            if v == Tri::False {
+                j.out_of_scope.push(t);
+            }
+        }
+        if j.applies == Tri::False {
+            let env = self.env(pack, facts, None);
+            for &t in &j.out_of_scope {
+                grounds.add(Ground::Test(t));
+                if let Some(def) = pack.tests.get(usize::from(t)) {
+                    reasons_into(pack, &env, &def.cond, &mut grounds);
+                }
+            }
+            return;
+        }
+        if j.applies == Tri::Unknown {
+            let env = self.env(pack, facts, None);
+            for &t in &pack.scope {
+                if let Some(def) = pack.tests.get(usize::from(t))
+                    && def.meta.in_force(date)
+                {
+                    collect_unknown(pack, &env, Some(&def.cond), &mut j.lawful_unknowns);
+                }
+            }
+        }
         let class_mask = match pack.classification {
             Some(c) => {
                 let o = self
@@ -313,12 +373,7 @@ impl Evaluator {
         j.classes = class_mask;
 
         // Phase 2: requirements, under each possible class.
-        let passes: &[Option<u8>] = match class_mask {
-            0b01 => &[Some(0)],
-            0b10 => &[Some(1)],
-            0b11 => &[Some(0), Some(1)],
-            _ => &[None],
-        };
+        let passes = passes(class_mask);
         for (k, &class) in passes.iter().enumerate() {
             if class.is_some() {
                 self.run_nodes(pack, facts, date, class, true);
@@ -332,7 +387,7 @@ impl Evaluator {
                 class,
             };
             let mut lawful = Tri::True;
-            let slot = k.min(1);
+            let slot = k.min(2);
             let mut violated = self
                 .class_violations
                 .get_mut(slot)
@@ -419,45 +474,58 @@ impl Evaluator {
         // one broken under one class only is reported as such when each class breaks one the
         // other does not; any other that some class leaves broken or open may be violated.
         let could = |st: ReqStatus| matches!(st, ReqStatus::Violated | ReqStatus::Open);
-        if passes.len() == 2 {
-            let [a, b] = &self.pass_status;
-            j.lawful = self.class_lawful[0].agree(self.class_lawful[1]);
-            let only = |x: &[ReqStatus], y: &[ReqStatus]| {
-                x.iter()
-                    .zip(y)
-                    .any(|(p, q)| *p == ReqStatus::Violated && *q != ReqStatus::Violated)
+        if passes.len() >= 2 {
+            let n = passes.len();
+            let class_of = |k: usize| passes.get(k).copied().flatten();
+            let ps = &self.pass_status;
+            j.lawful = self
+                .class_lawful
+                .iter()
+                .take(n)
+                .copied()
+                .reduce(Tri::agree)
+                .unwrap_or(Tri::Unknown);
+            let status = |k: usize, r: usize| {
+                ps.get(k)
+                    .and_then(|x| x.get(r))
+                    .copied()
+                    .unwrap_or(ReqStatus::NotApplicable)
             };
-            let extras_everywhere = only(a, b) && only(b, a);
-            for (r, (&sa, &sb)) in a.iter().zip(b).enumerate() {
-                let r = u16::try_from(r).unwrap_or(0);
-                let (va, vb) = (sa == ReqStatus::Violated, sb == ReqStatus::Violated);
-                if va && vb {
+            let reqs = ps.first().map_or(0, Vec::len);
+            // Every possible class brings a violation some other class does not.
+            let extras_everywhere = (0..n).all(|k| {
+                (0..reqs).any(|r| {
+                    status(k, r) == ReqStatus::Violated
+                        && (0..n).any(|m| m != k && status(m, r) != ReqStatus::Violated)
+                })
+            });
+            for r in 0..reqs {
+                let req = u16::try_from(r).unwrap_or(0);
+                let violated: Vec<usize> = (0..n)
+                    .filter(|&k| status(k, r) == ReqStatus::Violated)
+                    .collect();
+                let coulds: Vec<usize> = (0..n).filter(|&k| could(status(k, r))).collect();
+                if violated.len() == n {
                     j.violations.push(Found {
-                        req: r,
+                        req,
                         only_under: None,
                     });
-                } else if extras_everywhere && va {
+                } else if extras_everywhere && violated.len() == 1 {
                     j.violations.push(Found {
-                        req: r,
-                        only_under: Some(0),
+                        req,
+                        only_under: violated.first().and_then(|&k| class_of(k)),
                     });
-                } else if extras_everywhere && vb {
-                    j.violations.push(Found {
-                        req: r,
-                        only_under: Some(1),
-                    });
-                } else if could(sa) || could(sb) {
-                    let only_under = match (could(sa), could(sb)) {
-                        (true, false) => Some(0),
-                        (false, true) => Some(1),
+                } else if !coulds.is_empty() {
+                    let only_under = match coulds.as_slice() {
+                        [k] => class_of(*k),
                         _ => None,
                     };
-                    j.possible.push(Found { req: r, only_under });
-                    // Unless it is open under both classes alike, the classification settles it.
-                    if !(sa == ReqStatus::Open && sb == ReqStatus::Open) {
+                    j.possible.push(Found { req, only_under });
+                    // Unless it is open under every class alike, the classification settles it.
+                    if !(0..n).all(|k| status(k, r) == ReqStatus::Open) {
                         for &f in &j.decisive {
-                            if !j.possible_facts.contains(&(r, f)) {
-                                j.possible_facts.push((r, f));
+                            if !j.possible_facts.contains(&(req, f)) {
+                                j.possible_facts.push((req, f));
                             }
                         }
                     }
@@ -478,6 +546,10 @@ impl Evaluator {
                     });
                 }
             }
+        }
+        // A law that may not reach the case leaves lawfulness open at best.
+        if j.applies == Tri::Unknown {
+            j.lawful = j.lawful.and(Tri::Unknown);
         }
         if !j.possible_facts.is_empty() {
             let possible = &j.possible;
@@ -923,6 +995,28 @@ fn classification_grounds(
                 }
             }
         }
+    }
+    if o.many.is_some() {
+        // More than two sides: every fired factor of the winning side (a decisive one alone).
+        let fired = |i: usize, f: &crate::compile::pack::FactorDef| {
+            vals.get(i) == Some(&Tri::True) && f.side == side
+        };
+        match w
+            .factors
+            .iter()
+            .enumerate()
+            .find(|(i, f)| fired(*i, f) && f.decisive)
+        {
+            Some((i, _)) => add_factor(w, wid, facts, i, out),
+            None => {
+                for (i, f) in w.factors.iter().enumerate() {
+                    if fired(i, f) {
+                        add_factor(w, wid, facts, i, out);
+                    }
+                }
+            }
+        }
+        return;
     }
     winners.clear();
     let mut decisive = None;

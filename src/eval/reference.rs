@@ -31,8 +31,8 @@ pub struct RefEvaluator {
     sides: Vec<u8>,
     outcomes: Vec<WeighOutcome>,
     weigh: WeighScratch,
-    class_violations: [Vec<ReqId>; 2],
-    class_lawful: [Tri; 2],
+    class_violations: [Vec<ReqId>; 3],
+    class_lawful: [Tri; 3],
     class_factor_vals: Vec<Tri>,
     class_decisive: Vec<FactId>,
 }
@@ -70,6 +70,8 @@ impl RefEvaluator {
         j.decisive.clear();
         j.lawful_unknowns.clear();
         j.grounds.clear();
+        j.applies = Tri::True;
+        j.out_of_scope.clear();
         let date = stretch.from;
         self.tests.clear();
         self.tests.resize(pack.tests.len(), Tri::Unknown);
@@ -83,6 +85,43 @@ impl RefEvaluator {
 
         // Phase 1: everything that does not depend on the classification.
         self.run_nodes(pack, facts, date, None, false);
+        for &t in &pack.scope {
+            let in_force = pack
+                .tests
+                .get(usize::from(t))
+                .is_some_and(|d| d.meta.in_force(date));
+            if in_force {
+                let v = self
+                    .tests
+                    .get(usize::from(t))
+                    .copied()
+                    .unwrap_or(Tri::Unknown);
+                j.applies = j.applies.and(v);
+                if v == Tri::False {
+                    j.out_of_scope.push(t);
+                }
+            }
+        }
+        if j.applies == Tri::False {
+            let env = self.env(pack, facts, None);
+            for &t in &j.out_of_scope {
+                add_ground(&mut j.grounds, Ground::Test(t));
+                if let Some(def) = pack.tests.get(usize::from(t)) {
+                    reasons(pack, &env, &def.cond, &mut j.grounds);
+                }
+            }
+            return;
+        }
+        if j.applies == Tri::Unknown {
+            let env = self.env(pack, facts, None);
+            for &t in &pack.scope {
+                if let Some(def) = pack.tests.get(usize::from(t))
+                    && def.meta.in_force(date)
+                {
+                    collect_unknown(pack, &env, Some(&def.cond), &mut j.lawful_unknowns);
+                }
+            }
+        }
         let class_mask = match pack.classification {
             Some(c) => {
                 let o = self
@@ -102,12 +141,7 @@ impl RefEvaluator {
         // Phase 2: requirements, under each possible class.
         let mut pass_statuses: Vec<Vec<ReqStatus>> = Vec::new();
         let mut pass_open: Vec<(ReqId, Vec<FactId>)> = Vec::new();
-        let passes: &[Option<u8>] = match class_mask {
-            0b01 => &[Some(0)],
-            0b10 => &[Some(1)],
-            0b11 => &[Some(0), Some(1)],
-            _ => &[None],
-        };
+        let passes = super::passes(class_mask);
         for (k, &class) in passes.iter().enumerate() {
             if class.is_some() {
                 self.run_nodes(pack, facts, date, class, true);
@@ -121,7 +155,7 @@ impl RefEvaluator {
                 class,
             };
             let mut lawful = Tri::True;
-            let slot = k.min(1);
+            let slot = k.min(2);
             let mut violated = self
                 .class_violations
                 .get_mut(slot)
@@ -191,28 +225,37 @@ impl RefEvaluator {
         }
 
         // Combine the passes.
-        if passes.len() == 2 {
-            let [a, b] = &self.class_violations;
-            j.lawful = self.class_lawful[0].agree(self.class_lawful[1]);
-            let both: Vec<ReqId> = a.iter().copied().filter(|r| b.contains(r)).collect();
-            let extras_everywhere =
-                a.iter().any(|r| !both.contains(r)) && b.iter().any(|r| !both.contains(r));
+        let n = passes.len();
+        if n >= 2 {
+            let lists: Vec<&Vec<ReqId>> = self.class_violations.iter().take(n).collect();
+            j.lawful = self
+                .class_lawful
+                .iter()
+                .take(n)
+                .copied()
+                .reduce(Tri::agree)
+                .unwrap_or(Tri::Unknown);
+            let all: Vec<ReqId> = (0..pack.requirements.len())
+                .filter_map(|r| u16::try_from(r).ok())
+                .filter(|r| lists.iter().all(|l| l.contains(r)))
+                .collect();
+            let extras_everywhere = lists.iter().all(|l| l.iter().any(|r| !all.contains(r)));
             for r in 0..pack.requirements.len() {
                 let r = u16::try_from(r).unwrap_or(0);
-                if both.contains(&r) {
+                let under: Vec<usize> = (0..n)
+                    .filter(|&k| lists.get(k).is_some_and(|l| l.contains(&r)))
+                    .collect();
+                if all.contains(&r) {
                     j.violations.push(Found {
                         req: r,
                         only_under: None,
                     });
-                } else if extras_everywhere && a.contains(&r) {
+                } else if extras_everywhere && under.len() == 1 {
                     j.violations.push(Found {
                         req: r,
-                        only_under: Some(0),
-                    });
-                } else if extras_everywhere && b.contains(&r) {
-                    j.violations.push(Found {
-                        req: r,
-                        only_under: Some(1),
+                        only_under: under
+                            .first()
+                            .and_then(|&k| passes.get(k).copied().flatten()),
                     });
                 }
             }
@@ -223,6 +266,9 @@ impl RefEvaluator {
                     req,
                     only_under: None,
                 }));
+        }
+        if j.applies == Tri::Unknown {
+            j.lawful = j.lawful.and(Tri::Unknown);
         }
         // Possible violations: requirements some possible class leaves broken or open, that are
         // not reported as violations; the facts that would settle each.
@@ -238,11 +284,11 @@ impl RefEvaluator {
             if !could.iter().any(|c| *c) {
                 continue;
             }
-            let only_under = if could.len() == 2 && could.iter().filter(|c| **c).count() == 1 {
+            let only_under = if could.len() >= 2 && could.iter().filter(|c| **c).count() == 1 {
                 could
                     .iter()
                     .position(|c| *c)
-                    .and_then(|k| u8::try_from(k).ok())
+                    .and_then(|k| passes.get(k).copied().flatten())
             } else {
                 None
             };
@@ -260,7 +306,7 @@ impl RefEvaluator {
             let all_open = pass_statuses
                 .iter()
                 .all(|st| st.get(r) == Some(&ReqStatus::Open));
-            if pass_statuses.len() == 2 && !all_open {
+            if pass_statuses.len() >= 2 && !all_open {
                 for f in &j.decisive {
                     if !fs.contains(f) {
                         fs.push(*f);
@@ -630,7 +676,15 @@ fn classification_grounds(
     let fired = |i: usize| vals.get(i).copied() == Some(Tri::True);
     let is_winner = |i: usize| fired(i) && w.factors.get(i).is_some_and(|f| f.side == side);
     let mut chosen: Vec<usize> = Vec::new();
-    if let Some(i) =
+    if o.many.is_some() {
+        // More than two sides: every fired factor of the winning side (a decisive one alone).
+        match (0..w.factors.len())
+            .find(|&i| is_winner(i) && w.factors.get(i).is_some_and(|f| f.decisive))
+        {
+            Some(i) => chosen.push(i),
+            None => chosen.extend((0..w.factors.len()).filter(|&i| is_winner(i))),
+        }
+    } else if let Some(i) =
         (0..w.factors.len()).find(|&i| is_winner(i) && w.factors.get(i).is_some_and(|f| f.decisive))
     {
         // A decisive factor of the winning side settles it alone.

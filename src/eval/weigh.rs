@@ -45,11 +45,31 @@ pub struct WeighOutcome {
     pub possible: u8,
     /// False when too many unknowns forced a coarser, still safe, approximation.
     pub exact: bool,
+    /// For a weighing of more than two sides: the outcome of each pair (`lo`, `hi` and
+    /// `possible` are then those of its first pair).
+    pub many: Option<Many>,
+}
+
+/// The outcome of a weighing of more than two sides, from its pairs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Many {
+    /// The side that wins every pair it is in, if one does.
+    pub settled: Option<u8>,
+    /// The sides no pair excludes (bit `i` for side `i`).
+    pub mask: u8,
+    /// How many pairs there are.
+    pub n: u8,
+    /// Per pair, in the order of the weighing's pairs: its lowest and highest balance (toward
+    /// the pair's first side) and its possible outcomes.
+    pub pairs: [(i32, i32, u8); 3],
 }
 
 impl WeighOutcome {
     /// The side settled on, if any.
     pub fn side(&self) -> Option<u8> {
+        if let Some(m) = self.many {
+            return m.settled;
+        }
         match self.possible {
             SIDE0 => Some(0),
             SIDE1 => Some(1),
@@ -59,6 +79,9 @@ impl WeighOutcome {
 
     /// The sides a rule reading this weighing must consider (a tie could be either).
     pub fn side_mask(&self) -> u8 {
+        if let Some(m) = self.many {
+            return m.mask;
+        }
         let mut m = 0;
         if self.possible & (SIDE0 | TIE) != 0 {
             m |= 1;
@@ -159,9 +182,97 @@ pub fn weigh(
     date: Date,
     s: &mut WeighScratch,
 ) -> WeighOutcome {
+    if !w.pairs.is_empty() {
+        return weigh_many(pack, w, facts, date, s, weigh);
+    }
     match weigh_fast(pack, w, facts, date, s) {
         Some(o) => o,
         None => weigh_general(pack, w, facts, date, s),
+    }
+}
+
+type WeighFn = fn(&Pack, &WeighDef, &[Val], Date, &mut WeighScratch) -> WeighOutcome;
+
+/// A weighing of more than two sides, pair by pair: a side wins when it wins every pair it is
+/// in (its score then exceeds every other side's by more than the margin in every reachable
+/// combination of the unknown facts); the sides a rule must consider are those no pair
+/// excludes (a safe over-approximation); the decisive unknown facts are those of every pair.
+fn weigh_many(
+    pack: &Pack,
+    w: &WeighDef,
+    facts: &[Val],
+    date: Date,
+    s: &mut WeighScratch,
+    each: WeighFn,
+) -> WeighOutcome {
+    let n = w.sides.len();
+    let mut vals = vec![Tri::False; w.factors.len()];
+    let mut decisive: Vec<FactId> = Vec::new();
+    let mut many = Many::default();
+    let mut wins = vec![0usize; n];
+    let mut lost = 0u8;
+    let mut first = WeighOutcome::default();
+    let mut exact = true;
+    for (k, p) in w.pairs.iter().enumerate() {
+        let o = each(pack, &p.def, facts, date, s);
+        exact &= o.exact;
+        if k == 0 {
+            first = o;
+        }
+        if let Some(slot) = many.pairs.get_mut(k) {
+            *slot = (o.lo, o.hi, o.possible);
+        }
+        for (v, &i) in s.factor_vals.iter().zip(&p.factors) {
+            if let Some(slot) = vals.get_mut(usize::from(i)) {
+                *slot = *v;
+            }
+        }
+        for &f in &s.decisive {
+            if !decisive.contains(&f) {
+                decisive.push(f);
+            }
+        }
+        let [a, b] = p.sides;
+        match o.side() {
+            Some(0) => {
+                if let Some(x) = wins.get_mut(usize::from(a)) {
+                    *x += 1;
+                }
+                lost |= 1 << b;
+            }
+            Some(_) => {
+                if let Some(x) = wins.get_mut(usize::from(b)) {
+                    *x += 1;
+                }
+                lost |= 1 << a;
+            }
+            None => {}
+        }
+    }
+    many.n = u8::try_from(w.pairs.len()).unwrap_or(0);
+    let all = u8::try_from((1u16 << n) - 1).unwrap_or(u8::MAX);
+    many.settled = wins
+        .iter()
+        .position(|&x| x + 1 == n)
+        .and_then(|i| u8::try_from(i).ok());
+    many.mask = match many.settled {
+        Some(i) => 1 << i,
+        None => {
+            let m = all & !lost;
+            // Never fewer than two sides while undecided (and never none).
+            if m.count_ones() < 2 { all } else { m }
+        }
+    };
+    decisive.sort_unstable();
+    if many.settled.is_some() {
+        decisive.clear();
+    }
+    s.factor_vals = vals;
+    s.decisive = decisive;
+    WeighOutcome {
+        exact,
+        many: Some(many),
+        ..first
     }
 }
 
@@ -174,6 +285,9 @@ pub fn weigh_general(
     date: Date,
     s: &mut WeighScratch,
 ) -> WeighOutcome {
+    if !w.pairs.is_empty() {
+        return weigh_many(pack, w, facts, date, s, weigh_general);
+    }
     let (min_total, max_total) = factor_values(pack, w, facts, date, s);
     if max_total - min_total > MAX_RANGE {
         return interval(w, facts, date, s);
@@ -257,6 +371,7 @@ fn general(
         hi: i32::MIN,
         possible: 0,
         exact,
+        many: None,
     };
     for (flags, bits) in reach.iter().enumerate() {
         for i in bits_iter(bits) {
@@ -398,7 +513,8 @@ fn weigh_fast(
     s: &mut WeighScratch,
 ) -> Option<WeighOutcome> {
     let n = w.factors.len();
-    if n > 64 {
+    // A weighing of more than two sides is weighed pair by pair (each pair by this path).
+    if n > 64 || !w.pairs.is_empty() {
         return None;
     }
     if s.factor_vals.len() != n {
@@ -510,6 +626,7 @@ fn weigh_fast(
             hi: known,
             possible: outcome(known, known_flags, w.margin),
             exact,
+            many: None,
         });
     }
     let mut reach = [0u64; 4];
@@ -524,6 +641,7 @@ fn weigh_fast(
         hi: i32::MIN,
         possible: 0,
         exact,
+        many: None,
     };
     for (flags, &bits) in reach.iter().enumerate() {
         if bits == 0 {
@@ -1591,6 +1709,7 @@ fn interval(w: &WeighDef, facts: &[Val], date: Date, s: &mut WeighScratch) -> We
         hi,
         possible,
         exact: false,
+        many: None,
     }
 }
 

@@ -197,12 +197,7 @@ pub fn align(pack: &Pack, a: &BoundCase, b: &BoundCase) -> (Alignment, Vec<(Stre
 
 /// The passes of a stretch: the classes its lawfulness was judged under.
 fn passes(classes: u8) -> &'static [Option<u8>] {
-    match classes {
-        0b01 => &[Some(0)],
-        0b10 => &[Some(1)],
-        0b11 => &[Some(0), Some(1)],
-        _ => &[None],
-    }
+    crate::eval::passes(classes)
 }
 
 /// What one case gives for one stretch: the judgment, and every test, exception and

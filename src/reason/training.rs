@@ -1230,7 +1230,9 @@ pub fn grade(answer: &Answer, verdict: &Verdict, pack: &Pack, key: &[String]) ->
         .classification
         .as_ref()
         .map(|c| c.trim().to_ascii_lowercase());
-    let class_right = given_class.as_deref() == Some(verdict.classification.as_str());
+    // The axis value or the law's own term.
+    let class_right = given_class.as_deref() == Some(verdict.classification.as_str())
+        || (given_class.is_some() && given_class.as_ref() == verdict.term.as_ref());
     let classification = PartGrade {
         part: Part::Classification,
         score: Score {

@@ -469,7 +469,7 @@ fn summary_table(out: &mut String, w: &dyn Words, items: &[(&Verdict, &Pack)]) {
             title = esc(v.title.as_deref().unwrap_or("")),
             under = esc(&v.under),
             cc = class_css(&v.classification),
-            class = esc(&w.class(&v.classification)),
+            class = esc(&w.class(&super::class_code(w, v))),
             lc = lawful_class(v.lawful),
             lawful = esc(w.lawful_short(v.lawful)),
             q = v.unknowns.len(),
@@ -513,6 +513,7 @@ fn case(out: &mut String, w: &dyn Words, k: usize, n: usize, v: &Verdict, pack: 
     stretches(out, w, &a, v);
     match &v.explanation {
         Some(e) => {
+            scope(out, w, &a, &e.periods);
             weighing(out, w, &a, v, pack, &e.periods);
             requirements(out, w, &a, pack, &e.periods);
         }
@@ -556,7 +557,7 @@ fn conclusion_balance(w: &dyn Words, v: &Verdict, pack: &Pack) -> Option<String>
 }
 
 fn conclusion(out: &mut String, w: &dyn Words, a: &str, v: &Verdict, pack: &Pack) {
-    let mut said = w.conclusion_sentence(&v.classification, v.lawful);
+    let mut said = super::conclusion(w, v, false);
     if let Some(b) = conclusion_balance(w, v, pack) {
         said.push(' ');
         said.push_str(&b);
@@ -572,7 +573,7 @@ fn conclusion(out: &mut String, w: &dyn Words, a: &str, v: &Verdict, pack: &Pack
         said = esc(&said),
         cc = class_css(&v.classification),
         cl = esc(w.classification_label()),
-        class = esc(&capitalize(&w.class(&v.classification))),
+        class = esc(&capitalize(&w.class(&super::class_code(w, v)))),
         cg = esc(w.class_gloss(&v.classification)),
         lc = lawful_class(v.lawful),
         ll = esc(w.lawful_label()),
@@ -585,6 +586,13 @@ fn conclusion(out: &mut String, w: &dyn Words, a: &str, v: &Verdict, pack: &Pack
         nq = v.unknowns.len(),
         qg = esc(w.questions_gloss(!v.unknowns.is_empty())),
     );
+    if !v.reasons.is_empty() {
+        out.push_str("<ul class=\"reasons\">\n");
+        for r in &v.reasons {
+            let _ = writeln!(out, "<li>{}</li>", esc(r));
+        }
+        out.push_str("</ul>\n");
+    }
 }
 
 fn violations(out: &mut String, w: &dyn Words, a: &str, v: &Verdict) {
@@ -677,7 +685,7 @@ fn stretches(out: &mut String, w: &dyn Words, a: &str, v: &Verdict) {
             esc(&p.from),
             esc(&p.to),
             class_css(&p.classification),
-            esc(&w.class(&p.classification)),
+            esc(&w.class(&super::period_class_code(w, p))),
             lawful_class(p.lawful),
             esc(w.lawful_short(p.lawful)),
             if codes.is_empty() {
@@ -694,6 +702,8 @@ fn stretches(out: &mut String, w: &dyn Words, a: &str, v: &Verdict) {
 struct Factor<'a> {
     node: &'a Node,
     side: usize,
+    /// The side it counts toward, by name.
+    side_name: &'a str,
     weight: i32,
     decisive: bool,
     open: bool,
@@ -723,7 +733,8 @@ fn factors<'a>(w: &'a Node, def: Option<&WeighDef>, sides: &[String; 2]) -> Vec<
         };
         out.push(Factor {
             node: f,
-            side: side.min(1),
+            side: side.min(2),
+            side_name: f.weight.as_ref().map_or("", |x| x.side.as_str()),
             weight,
             decisive,
             open: f.result == Outcome::Unknown,
@@ -806,20 +817,67 @@ fn weighing(
             let pill = format!(
                 "<span class=\"pill {}\">{}</span>",
                 class_css(wn.result.code()),
-                esc(&w.class(wn.result.code()))
+                esc(&w.class(super::side_word(pack, wn.result.code())))
             );
             let _ = writeln!(out, "<p>{}</p>", w.weighed_as_in(&pill, k));
             continue;
         }
         let uid = format!("{a}-w{}", k + 1);
-        chart(out, w, &uid, wn, def, score);
+        // The chart draws a balance of two sides; a weighing of three is shown by its table.
+        if def.is_none_or(|d| d.sides.len() <= 2) {
+            chart(out, w, &uid, wn, def, score);
+        }
         factor_table(out, w, wn, def);
+    }
+}
+
+/// The axis value a side stands on (the side itself where the pack gives none).
+fn axis_of<'a>(def: Option<&'a WeighDef>, side: &'a str) -> &'a str {
+    def.and_then(|d| {
+        let i = d.sides.iter().position(|s| s == side)?;
+        d.axis.get(i).map(String::as_str)
+    })
+    .unwrap_or(side)
+}
+
+/// A side's title where the pack gives one, else the side.
+fn title_of<'a>(def: Option<&'a WeighDef>, side: &'a str) -> &'a str {
+    def.and_then(|d| {
+        let i = d.sides.iter().position(|s| s == side)?;
+        d.titles.get(i)?.as_deref()
+    })
+    .unwrap_or(side)
+}
+
+/// Whether the law reaches the case, stretch by stretch: the scope items and how each came out.
+fn scope(out: &mut String, w: &dyn Words, a: &str, periods: &[PeriodExplanation]) {
+    if periods.iter().all(|p| p.scope.is_empty()) {
+        return;
+    }
+    let _ = writeln!(out, "<h3 id=\"{a}-scope\">{}</h3>", esc(w.scope_heading()));
+    let n = periods.len();
+    for (k, p) in periods.iter().enumerate() {
+        if p.scope.is_empty() {
+            continue;
+        }
+        if n > 1 {
+            let _ = writeln!(out, "<h4>{}</h4>", stretch_label(w, p, k + 1, n));
+        }
+        out.push_str("<ul class=\"conditions\">\n");
+        for c in &p.scope {
+            condition(out, w, c);
+        }
+        out.push_str("</ul>\n");
+        if p.classification.is_none() {
+            let _ = writeln!(out, "<p>{}.</p>", esc(w.not_applying_heading()));
+        }
     }
 }
 
 fn sides_of(w: &Node, def: Option<&WeighDef>) -> [String; 2] {
     if let Some(d) = def {
-        return d.sides.clone();
+        let mut it = d.sides.iter().cloned();
+        return [it.next().unwrap_or_default(), it.next().unwrap_or_default()];
     }
     let mut sides: Vec<String> = Vec::new();
     for f in &w.children {
@@ -1185,7 +1243,7 @@ fn factor_table(out: &mut String, w: &dyn Words, wn: &Node, def: Option<&WeighDe
             esc(w.facts_read_label()),
         );
         for f in &fs {
-            let side = sides.get(f.side).map_or("", String::as_str);
+            let side = f.side_name;
             let mut reads = Vec::new();
             for c in &f.node.children {
                 leaf_facts(c, &mut reads);
@@ -1208,8 +1266,8 @@ fn factor_table(out: &mut String, w: &dyn Words, wn: &Node, def: Option<&WeighDe
                 out,
                 "<tr><td><span class=\"pill {}\">{}</span></td><td class=\"num\">{}</td>\
 <td><span class=\"badge {}\">{}</span></td><td>{factor}</td><td>{}</td><td class=\"facts\">{}</td></tr>",
-                class_css(side),
-                esc(&w.class(side)),
+                class_css(axis_of(def, side)),
+                esc(&w.class(title_of(def, side))),
                 esc(&w.weight_cell(f.weight, f.decisive)),
                 status.0,
                 esc(&w.outcome(&status.1)),
@@ -1267,7 +1325,7 @@ fn requirements(
                 let _ = write!(
                     label,
                     "<span class=\"idline\">{}</span>",
-                    esc(&w.column_if_class(&w.class(c)))
+                    esc(&w.column_if_class(&w.class(super::side_word(pack, c))))
                 );
             }
             cols.push(Column {
@@ -1373,7 +1431,7 @@ fn requirements(
         esc(w.reasoning_summary())
     );
     for (ci, c) in cols.iter().enumerate() {
-        let class = c.assuming.map(|x| w.class(x));
+        let class = c.assuming.map(|x| w.class(super::side_word(pack, x)));
         let heading = match periods.get(c.period) {
             Some(p) => esc(&w.lawfulness_in_stretch(
                 &if n > 1 {
@@ -1385,7 +1443,7 @@ fn requirements(
                 },
                 class.as_deref(),
             )),
-            None => esc(&w.lawfulness_heading(c.assuming)),
+            None => esc(&w.lawfulness_heading(c.assuming.map(|x| super::side_word(pack, x)))),
         };
         let _ = writeln!(out, "<h4>{heading}</h4>");
         // The same reading in the previous stretch, to say "as in stretch k" rather than repeat.

@@ -73,7 +73,7 @@ impl PackJson {
         let words = crate::words::words(pack.lang);
         let class = pack.classifier();
         let sides = match class {
-            Some(w) => w.sides.clone().map(|s| js(&s)),
+            Some(w) => [0, 1].map(|i| js(w.axis_of(i).unwrap_or_default())),
             None => [js("undecided"), js("undecided")],
         };
         let mut names: Vec<String> = Vec::new();

@@ -499,6 +499,13 @@ impl TreeOut for JsonTree<'_> {
     fn gaps_end(&mut self) {
         self.out.push(b']');
     }
+    fn scope_start(&mut self) {
+        self.out.extend_from_slice(b",\"scope\":[");
+        self.first = true;
+    }
+    fn scope_end(&mut self) {
+        self.out.push(b']');
+    }
     fn period_end(&mut self) {
         self.out.push(b'}');
     }

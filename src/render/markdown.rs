@@ -62,11 +62,27 @@ fn period(
     if many {
         let _ = writeln!(out, "#### {}\n", w.date_range(&p.from, &p.to));
     }
+    if !p.scope.is_empty() {
+        let _ = writeln!(out, "**{}.**\n", w.scope_heading());
+        for c in &p.scope {
+            let _ = writeln!(
+                out,
+                "- {} {} ({})",
+                status(w, &c.result),
+                md(&c.title),
+                md(&c.cite)
+            );
+        }
+        let _ = writeln!(out);
+        if p.classification.is_none() {
+            let _ = writeln!(out, "{}.\n", w.not_applying_heading());
+        }
+    }
     if let Some(wn) = &p.classification {
         let _ = writeln!(
             out,
             "**{}.** {} ({}).",
-            w.classification_result(wn.result.code()),
+            w.classification_result(super::side_word(m.pack, wn.result.code())),
             md(&wn.title),
             md(&wn.cite)
         );
@@ -92,7 +108,9 @@ fn period(
                 let weight = f
                     .weight
                     .as_ref()
-                    .map(|x| w.weight_words(x.points, x.decisive, &x.side))
+                    .map(|x| {
+                        w.weight_words(x.points, x.decisive, super::side_word(m.pack, &x.side))
+                    })
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
@@ -112,7 +130,7 @@ fn period(
         let _ = writeln!(
             out,
             "**{}:**\n",
-            w.lawfulness_heading(r.assuming.as_deref())
+            w.lawfulness_heading(r.assuming.as_deref().map(|c| super::side_word(m.pack, c)))
         );
         for req in r
             .requirements
@@ -205,11 +223,13 @@ pub fn section(v: &Verdict, m: &Memo<'_>) -> String {
         }
     }
     let _ = writeln!(out, "### {}\n", w.md_conclusion());
-    let _ = writeln!(
-        out,
-        "{}",
-        w.md_conclusion_sentence(&v.classification, v.lawful)
-    );
+    let _ = writeln!(out, "{}", super::conclusion(w, v, true));
+    if !v.reasons.is_empty() {
+        let _ = writeln!(out);
+        for r in &v.reasons {
+            let _ = writeln!(out, "- {}", md(r));
+        }
+    }
     if !v.violations.is_empty() {
         let _ = writeln!(out);
         for x in &v.violations {

@@ -76,6 +76,54 @@ impl<'a> Memo<'a> {
     }
 }
 
+/// The relation a verdict found, as the pack's law names it, for `Words::class` and the
+/// sentences built on it: the side's title where the pack gives one, else the law's term, else
+/// the classification; `does not apply` where the law does not reach the case.
+pub fn class_code(w: &dyn Words, v: &crate::verdict::Verdict) -> String {
+    if v.applies == Some(Some(false)) {
+        return w.not_applying().to_string();
+    }
+    v.term_title
+        .clone()
+        .or_else(|| v.term.clone())
+        .unwrap_or_else(|| v.classification.clone())
+}
+
+/// The conclusion in a sentence: the relation and lawfulness, or that the law does not apply.
+pub fn conclusion(w: &dyn Words, v: &crate::verdict::Verdict, markdown: bool) -> String {
+    if v.applies == Some(Some(false)) {
+        return format!("{}.", w.not_applying_heading());
+    }
+    let c = class_code(w, v);
+    if markdown {
+        w.md_conclusion_sentence(&c, v.lawful)
+    } else {
+        w.conclusion_sentence(&c, v.lawful)
+    }
+}
+
+/// A side of the classification as readers see it: its title where the pack gives one (in the
+/// run's language), else the code as given (a side's name, an axis value, `undecided`).
+pub fn side_word<'a>(pack: &'a Pack, code: &'a str) -> &'a str {
+    pack.classifier()
+        .and_then(|d| {
+            let i = d.sides.iter().position(|s| s == code)?;
+            d.titles.get(i)?.as_deref()
+        })
+        .unwrap_or(code)
+}
+
+/// [`class_code`] for one stretch.
+pub fn period_class_code(w: &dyn Words, p: &crate::verdict::Period) -> String {
+    if p.applies == Some(Some(false)) {
+        return w.not_applying().to_string();
+    }
+    p.term_title
+        .clone()
+        .or_else(|| p.term.clone())
+        .unwrap_or_else(|| p.classification.clone())
+}
+
 /// What a verdict's open questions could change, as a whole: the headline of their list.
 pub fn question_scope(unknowns: &[Unknown]) -> QuestionScope {
     let has = |c: CouldChange| unknowns.iter().any(|u| u.could_change == c);
@@ -105,7 +153,13 @@ pub fn during_words(w: &dyn Words, during: &[DateRange]) -> String {
 /// range from the verdict's `score` for the stretch (or the fired points when it is not known).
 pub fn balance_of<'a>(pack: &'a Pack, w: &Node, score: Option<[i32; 2]>) -> Balance<'a> {
     let def = pack.classifier();
-    let sides: [&str; 2] = def.map_or(["", ""], |d| [d.sides[0].as_str(), d.sides[1].as_str()]);
+    if let Some(d) = def
+        && d.sides.len() > 2
+    {
+        return balance_of_many(d, w);
+    }
+    let side_at = |i: usize| def.and_then(|d| d.sides.get(i)).map_or("", String::as_str);
+    let sides: [&str; 2] = [side_at(0), side_at(1)];
     let mut fired = [0i32; 2];
     let mut decisive = false;
     let side = match &w.result {
@@ -125,7 +179,11 @@ pub fn balance_of<'a>(pack: &'a Pack, w: &Node, score: Option<[i32; 2]>) -> Bala
             decisive |= wt.decisive && side == Some(i);
         }
     }
-    let [lo, hi] = score.unwrap_or([fired[0] - fired[1], fired[0] - fired[1]]);
+    let [f0, f1] = fired;
+    let [lo, hi] = score.unwrap_or([f0 - f1, f0 - f1]);
+    // The sides in words: their titles where the pack gives them.
+    let title = |i: u8, name: &'a str| def.and_then(|d| d.side_title(i)).unwrap_or(name);
+    let sides = [title(0, sides[0]), title(1, sides[1])];
     Balance {
         sides,
         side,
@@ -134,5 +192,55 @@ pub fn balance_of<'a>(pack: &'a Pack, w: &Node, score: Option<[i32; 2]>) -> Bala
         hi,
         margin: def.map_or(0, |d| d.margin),
         decisive,
+    }
+}
+
+/// The balance of a weighing of more than two sides, in the two-sided shape of the sentence:
+/// the side settled on (or the side with the most points) against the strongest other, on the
+/// factors that fired.
+fn balance_of_many<'a>(d: &'a crate::compile::pack::WeighDef, w: &Node) -> Balance<'a> {
+    let n = d.sides.len();
+    let mut fired = vec![0i32; n];
+    let mut decisive = vec![false; n];
+    for f in w.children.iter().filter(|f| f.kind == NodeKind::Factor) {
+        if f.result != Outcome::Fired {
+            continue;
+        }
+        if let Some(wt) = &f.weight
+            && let Some(i) = d.sides.iter().position(|s| *s == wt.side)
+        {
+            if let Some(x) = fired.get_mut(i) {
+                *x += wt.points;
+            }
+            if let Some(x) = decisive.get_mut(i) {
+                *x |= wt.decisive;
+            }
+        }
+    }
+    let settled = match &w.result {
+        Outcome::Side(s) => d.sides.iter().position(|x| x == s),
+        _ => None,
+    };
+    let pts = |i: usize| fired.get(i).copied().unwrap_or(0);
+    let first = settled.unwrap_or_else(|| (0..n).max_by_key(|&i| (pts(i), n - i)).unwrap_or(0));
+    let second = (0..n)
+        .filter(|&i| i != first)
+        .max_by_key(|&i| (pts(i), n - i))
+        .unwrap_or(0);
+    let name = |i: usize| {
+        u8::try_from(i)
+            .ok()
+            .and_then(|i| d.side_title(i))
+            .unwrap_or("")
+    };
+    let lead = pts(first) - pts(second);
+    Balance {
+        sides: [name(first), name(second)],
+        side: settled.map(|_| 0),
+        fired: [pts(first), pts(second)],
+        lo: lead,
+        hi: lead,
+        margin: d.margin,
+        decisive: settled.is_some() && decisive.get(first).copied().unwrap_or(false),
     }
 }

@@ -8,6 +8,7 @@ pub fn failure(f: &Failure, w: &dyn Words) -> String {
     match f {
         Failure::Classification { expected, got } => w.expected_classification(expected, got),
         Failure::Lawful { expected, got } => w.expected_lawful(*expected, *got),
+        Failure::Applies { expected, got } => w.expected_applies(*expected, *got),
         Failure::MissingViolation { code, found } => {
             w.expected_violation(code, &found.join(w.comma()))
         }
@@ -60,6 +61,10 @@ mod tests {
                 expected: Some(false),
                 got: None,
             },
+            Failure::Applies {
+                expected: Some(false),
+                got: Some(true),
+            },
             Failure::MissingViolation {
                 code: "KR-PIPA-17-1".into(),
                 found: vec![],
@@ -95,6 +100,7 @@ mod tests {
             [
                 "classification: expected provision, got outsourcing",
                 "lawful: expected no, got unknown",
+                "applies: expected no, got yes",
                 "violation KR-PIPA-17-1 expected but not found (found: none)",
                 "violation KR-PIPA-26-2 found, but the case excludes KR-PIPA-26",
                 "unexpected violation KR-PIPA-26-2 (PIPA Art. 26(2): m)",

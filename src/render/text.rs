@@ -17,7 +17,7 @@ pub fn summary(v: &Verdict, w: &dyn Words) -> String {
         "{} [{}]: {}, {}",
         v.id,
         v.under,
-        w.class(&v.classification),
+        w.class(&super::class_code(w, v)),
         w.lawful(v.lawful)
     );
     for x in &v.violations {
@@ -172,7 +172,11 @@ fn condition(out: &mut String, w: &dyn Words, n: &Node, indent: usize) {
 
 fn weighing(out: &mut String, m: &Memo<'_>, wn: &Node, score: Option<[i32; 2]>) {
     let w = m.words;
-    let _ = writeln!(out, "  {}", w.classification_result(wn.result.code()));
+    let _ = writeln!(
+        out,
+        "  {}",
+        w.classification_result(super::side_word(m.pack, wn.result.code()))
+    );
     let _ = writeln!(out, "  {} ({})", wn.title, wn.cite);
     for note in &wn.notes {
         let _ = writeln!(out, "  {}: {note}", w.note_label());
@@ -189,9 +193,9 @@ fn weighing(out: &mut String, m: &Memo<'_>, wn: &Node, score: Option<[i32; 2]>) 
                 continue;
             }
             let head = if want == Outcome::Fired {
-                w.factors_toward(side)
+                w.factors_toward(super::side_word(m.pack, side))
             } else {
-                w.factors_open_toward(side)
+                w.factors_open_toward(super::side_word(m.pack, side))
             };
             let _ = writeln!(out, "  {head}:");
             for f in factors {
@@ -241,6 +245,15 @@ fn period(
     } else {
         let _ = writeln!(out, "{}", w.period_heading(&p.from, &p.to));
     }
+    if !p.scope.is_empty() {
+        let _ = writeln!(out, "  {}:", w.scope_heading());
+        for c in &p.scope {
+            condition(out, w, c, 4);
+        }
+        if p.classification.is_none() {
+            let _ = writeln!(out, "  {}.", w.not_applying_heading());
+        }
+    }
     if let Some(wn) = &p.classification {
         let score = v
             .periods
@@ -248,7 +261,11 @@ fn period(
             .filter(|x| x.from == p.from && x.to == p.to)
             .map(|x| x.score);
         if prev.and_then(|q| q.classification.as_ref()) == Some(wn) {
-            let _ = writeln!(out, "  {}", w.classification_as_in(wn.result.code(), k - 1));
+            let _ = writeln!(
+                out,
+                "  {}",
+                w.classification_as_in(super::side_word(m.pack, wn.result.code()), k - 1)
+            );
         } else {
             weighing(out, m, wn, score);
         }
@@ -258,7 +275,11 @@ fn period(
             .and_then(|q| q.readings.get(ri))
             .filter(|q| q.assuming == r.assuming);
         let _ = writeln!(out);
-        let _ = writeln!(out, "  {}:", w.lawfulness_heading(r.assuming.as_deref()));
+        let _ = writeln!(
+            out,
+            "  {}:",
+            w.lawfulness_heading(r.assuming.as_deref().map(|c| super::side_word(m.pack, c)))
+        );
         let mut not_applicable = Vec::new();
         for req in &r.requirements {
             if req.result == Outcome::NotApplicable {
@@ -373,17 +394,24 @@ pub fn explanation(v: &Verdict, m: &Memo<'_>) -> String {
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", w.conclusion_heading());
-    let _ = writeln!(
-        out,
-        "  {}",
-        w.conclusion_sentence(&v.classification, v.lawful)
-    );
+    let _ = writeln!(out, "  {}", super::conclusion(w, v, false));
     let _ = writeln!(
         out,
         "  {}: {}",
         w.classification_label(),
-        w.class(&v.classification)
+        w.class(&super::class_code(w, v))
     );
+    if !v.reasons.is_empty() {
+        let heading = if v.applies == Some(Some(false)) {
+            w.not_applying_heading()
+        } else {
+            w.not_applying()
+        };
+        let _ = writeln!(out, "  {heading}:");
+        for r in &v.reasons {
+            let _ = writeln!(out, "    - {r}");
+        }
+    }
     // The balance in plain words, when every stretch weighed alike.
     if let Some(e) = &v.explanation {
         let weighings: Vec<&Node> = e

@@ -96,12 +96,12 @@ pub fn standing_line(w: &dyn Words, pack: &Pack, s: &Standing) -> String {
             codes.push(&def.code);
         }
     }
-    let mut line = format!(
-        "{}{}{}",
-        w.class(side_id(pack, s.side)),
-        w.comma(),
-        w.lawful(s.lawful.as_bool())
-    );
+    let class = if s.applies == Tri::False {
+        w.not_applying().to_string()
+    } else {
+        w.class(super::side_word(pack, side_id(pack, s.side)))
+    };
+    let mut line = format!("{class}{}{}", w.comma(), w.lawful(s.lawful.as_bool()));
     if !codes.is_empty() {
         let _ = write!(line, " ({})", codes.join(w.comma()));
     }
@@ -115,9 +115,12 @@ pub fn standing_line(w: &dyn Words, pack: &Pack, s: &Standing) -> String {
 fn balance_short(w: &dyn Words, pack: &Pack, s: &Standing) -> String {
     let ww: &dyn WhatifWords = w;
     let (lo, hi) = s.balance;
-    let sides: [&str; 2] = pack
-        .classifier()
-        .map_or(["", ""], |d| [d.sides[0].as_str(), d.sides[1].as_str()]);
+    let side = |i: usize| {
+        pack.classifier()
+            .and_then(|d| d.sides.get(i))
+            .map_or("", String::as_str)
+    };
+    let sides: [&str; 2] = [side(0), side(1)];
     ww.balance_in_short(&w.balance_range(sides, lo, hi))
 }
 
@@ -127,8 +130,9 @@ fn balance_plain(w: &dyn Words, pack: &Pack, s: &Standing) -> Option<String> {
     let def = pack.classifier()?;
     let fired = s.fired?;
     let (lo, hi) = s.balance;
+    let side = |i: usize| def.sides.get(i).map_or("", String::as_str);
     Some(w.balance(&Balance {
-        sides: [def.sides[0].as_str(), def.sides[1].as_str()],
+        sides: [side(0), side(1)],
         side: s.side.map(usize::from),
         fired,
         lo,

@@ -277,12 +277,43 @@ pub struct WeighDecl {
     pub classifies: bool,
     /// Citations.
     pub cites: Vec<Text>,
-    /// The two sides: the balance counts toward the first.
-    pub sides: Option<(Name, Name)>,
+    /// The sides (two or more): with two, the balance counts toward the first.
+    pub sides: Option<Vec<SideAst>>,
     /// `undecided within N`.
     pub margin: Option<(u32, Span)>,
     /// The factors.
     pub factors: Vec<FactorDecl>,
+    /// Caveats.
+    pub notes: Vec<Text>,
+}
+
+/// A side of a weighing: `processor "processor" ko "처리자" as outsourcing`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SideAst {
+    /// Its name, the law's own term (`processor`).
+    pub name: Name,
+    /// Its title for readers, with translations.
+    pub title: Option<Text>,
+    /// The value of the common axis of classifications it stands on (`as outsourcing`); a
+    /// side without one is on the axis value of its own name.
+    pub axis: Option<Name>,
+}
+
+/// `scope name "title" … applies when COND because "…"`: a condition of the law's reach.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScopeDecl {
+    /// Its name.
+    pub name: Name,
+    /// Its title.
+    pub title: Text,
+    /// When the law reaches the case.
+    pub applies: Option<Expr>,
+    /// Why the law does not apply when it fails.
+    pub because: Option<Text>,
+    /// Citations.
+    pub cites: Vec<Text>,
+    /// Dates in force.
+    pub in_force: InForce,
     /// Caveats.
     pub notes: Vec<Text>,
 }
@@ -391,6 +422,8 @@ pub enum Item {
     Require(RequireDecl),
     /// A gap.
     Gap(GapDecl),
+    /// A condition of the law's reach.
+    Scope(ScopeDecl),
     /// A provision's own words.
     Article(ArticleDecl),
 }
@@ -508,6 +541,8 @@ pub struct Expectation {
     pub classification: Option<Name>,
     /// Expected lawfulness.
     pub lawful: Option<(ExpectLawful, Span)>,
+    /// Whether the pack's law is expected to reach the case (`applies = no`).
+    pub applies: Option<(ExpectLawful, Span)>,
     /// Codes that must be found.
     pub include: Vec<Name>,
     /// Codes that must not be found.
@@ -593,6 +628,9 @@ impl Item {
                 out.push(&w.title);
                 out.extend(&w.cites);
                 out.extend(&w.notes);
+                for s in w.sides.iter().flatten() {
+                    out.extend(&s.title);
+                }
                 for f in &w.factors {
                     out.extend(&f.because);
                     out.extend(&f.cites);
@@ -609,6 +647,12 @@ impl Item {
             Item::Gap(g) => {
                 out.push(&g.title);
                 out.extend(&g.cites);
+                out.extend(&g.notes);
+            }
+            Item::Scope(g) => {
+                out.push(&g.title);
+                out.extend(&g.cites);
+                out.extend(&g.because);
                 out.extend(&g.notes);
             }
             // The versions' sources, remarks and paragraphs are quoted as they are, in the

@@ -38,6 +38,7 @@ fn describe(rule: &Rule) -> Option<Expected> {
         Rule::fact_value | Rule::value | Rule::value_set | Rule::unknown_lit => Expected::Value,
         Rule::expect_class => Expected::Code("classification = …"),
         Rule::expect_lawful => Expected::Code("lawful = yes|no|unknown"),
+        Rule::expect_applies => Expected::Code("applies = yes|no|unknown"),
         Rule::expect_include | Rule::expect_exclude => Expected::Violations,
         Rule::expect_because => Expected::Code("because {…}"),
         Rule::bool_lit => Expected::YesNo,
@@ -288,7 +289,8 @@ impl Lower {
                     }
                     e.classification = x.into_inner().nth(1).map(|p| self.name(p));
                 }
-                Rule::expect_lawful => {
+                Rule::expect_lawful | Rule::expect_applies => {
+                    let applies = x.as_rule() == Rule::expect_applies;
                     let v = match x
                         .into_inner()
                         .nth(1)
@@ -299,10 +301,17 @@ impl Lower {
                         Some("no" | "false") => ExpectLawful::No,
                         _ => ExpectLawful::Unknown,
                     };
-                    if e.lawful.is_some() {
-                        self.twice(CaseClause::Lawful, xspan);
+                    if applies {
+                        if e.applies.is_some() {
+                            self.twice(CaseClause::Applies, xspan);
+                        }
+                        e.applies = Some((v, xspan));
+                    } else {
+                        if e.lawful.is_some() {
+                            self.twice(CaseClause::Lawful, xspan);
+                        }
+                        e.lawful = Some((v, xspan));
                     }
-                    e.lawful = Some((v, xspan));
                 }
                 Rule::expect_include | Rule::expect_exclude | Rule::expect_because => {
                     let rule = x.as_rule();

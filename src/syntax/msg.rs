@@ -82,6 +82,8 @@ pub enum CaseClause {
     Classification,
     /// `lawful` under `expect`.
     Lawful,
+    /// `applies` under `expect`.
+    Applies,
 }
 
 /// Something the grammar expected where it found something else.

@@ -27,6 +27,9 @@ fn describe(rule: &Rule) -> Option<Expected> {
         Rule::weigh_decl | Rule::weigh_kw => Expected::ClassifyOrWeigh,
         Rule::require_decl => Expected::Code("require"),
         Rule::gap_decl => Expected::Code("gap"),
+        Rule::scope_decl => Expected::Code("scope"),
+        Rule::applies_clause => Expected::Code("applies when"),
+        Rule::upper_name => Expected::Value,
         Rule::ident | Rule::name_ref => Expected::Name,
         Rule::string => Expected::QuotedString,
         Rule::date => Expected::Date,
@@ -226,6 +229,7 @@ impl Lower {
                 Rule::weigh_decl => items.push(Item::Weigh(self.weigh(pair))),
                 Rule::require_decl => items.push(Item::Require(self.require(pair))),
                 Rule::gap_decl => items.push(Item::Gap(self.gap(pair))),
+                Rule::scope_decl => items.push(Item::Scope(self.scope(pair))),
                 Rule::article_decl => items.push(Item::Article(self.article(pair))),
                 _ => {}
             }
@@ -540,11 +544,30 @@ impl Lower {
                 Rule::cite_clause => self.push_text(clause, &mut w.cites),
                 Rule::note_clause => self.push_text(clause, &mut w.notes),
                 Rule::sides_clause => {
-                    let mut it = clause.into_inner();
-                    if let (Some(a), Some(b)) = (it.next(), it.next()) {
-                        let sides = (self.name(a), self.name(b));
-                        self.once(&mut w.sides, Some(sides), "sides", span);
-                    }
+                    let sides: Vec<SideAst> = clause
+                        .into_inner()
+                        .map(|side| {
+                            let mut it = side.into_inner();
+                            let name = it
+                                .next()
+                                .map(|p| self.name(p))
+                                .unwrap_or_else(|| self.missing_name());
+                            let mut s = SideAst {
+                                name,
+                                title: None,
+                                axis: None,
+                            };
+                            for p in it {
+                                match p.as_rule() {
+                                    Rule::text => s.title = Some(self.text(p)),
+                                    Rule::ident => s.axis = Some(self.name(p)),
+                                    _ => {}
+                                }
+                            }
+                            s
+                        })
+                        .collect();
+                    self.once(&mut w.sides, Some(sides), "sides", span);
                 }
                 Rule::margin_clause => {
                     let m = self.first_inner(clause).map(|p| self.small_number(p));
@@ -699,6 +722,45 @@ impl Lower {
                 Rule::when_clause => {
                     let e = self.first_inner(clause).map(|p| self.expr(p, 0));
                     self.once(&mut g.when, e, "when", span);
+                }
+                Rule::cite_clause => self.push_text(clause, &mut g.cites),
+                Rule::note_clause => self.push_text(clause, &mut g.notes),
+                Rule::in_force => self.in_force(clause, &mut g.in_force),
+                _ => {}
+            }
+        }
+        g
+    }
+
+    fn scope(&mut self, pair: P<'_>) -> ScopeDecl {
+        let mut inner = pair.into_inner();
+        let name = inner
+            .next()
+            .map(|p| self.name(p))
+            .unwrap_or_else(|| self.missing_name());
+        let title = inner
+            .next()
+            .map(|p| self.text(p))
+            .unwrap_or_else(|| self.missing_text());
+        let mut g = ScopeDecl {
+            name,
+            title,
+            applies: None,
+            because: None,
+            cites: Vec::new(),
+            in_force: InForce::default(),
+            notes: Vec::new(),
+        };
+        for clause in inner {
+            let span = self.span(&clause);
+            match clause.as_rule() {
+                Rule::applies_clause => {
+                    let e = self.first_inner(clause).map(|p| self.expr(p, 0));
+                    self.once(&mut g.applies, e, "applies when", span);
+                }
+                Rule::because_clause => {
+                    let t = self.first_inner(clause).map(|p| self.text(p));
+                    self.once(&mut g.because, t, "because", span);
                 }
                 Rule::cite_clause => self.push_text(clause, &mut g.cites),
                 Rule::note_clause => self.push_text(clause, &mut g.notes),

@@ -42,6 +42,7 @@ fn rule_en(k: RuleKind) -> &'static str {
         RuleKind::Factor => "factor",
         RuleKind::Requirement => "requirement",
         RuleKind::Gap => "gap",
+        RuleKind::Scope => "scope item",
     }
 }
 
@@ -76,6 +77,11 @@ fn clause_example(c: Clause, korean: bool) -> &'static str {
         }
         (Clause::Requires, _) => "requires written_contract",
         (Clause::Violation, _) => "violation KR-PIPA-26-1 \"…\"",
+        (Clause::AppliesWhen, _) => "applies when transferor_country = KR",
+        (Clause::ScopeBecause, false) => "because \"the sender is established outside Korea\"",
+        (Clause::ScopeBecause, true) => {
+            "because \"the sender is established outside Korea\" ko \"이전하는 자가 한국 밖에 설립되어 있음\""
+        }
     }
 }
 
@@ -184,6 +190,17 @@ impl CheckWords for En {
             ))
             .label(format!("`{fact}` is {}", self.fact_type(ty))),
             Msg::SidesEqual => Said::new("the two sides of a weighing must differ"),
+            Msg::TooManySides { weighing, n, max } => Said::new(format!(
+                "weighing `{weighing}` has {n} sides; at most {max} are allowed"
+            )),
+            Msg::AxisTwice { axis, first } => Said::new(format!(
+                "two sides of the classification are placed on `{axis}`"
+            ))
+            .label(format!("`{first}` is already on `{axis}`")),
+            Msg::AxisOutsideClassification { side } => Said::new(format!(
+                "side `{side}` is placed on the axis of classifications, but this weighing is not the classification"
+            ))
+            .label("`as …` belongs to the sides of `classify`".to_string()),
             Msg::NotAClassification { value, values } => Said::new(format!(
                 "`{value}` is not a classification"
             ))
@@ -354,6 +371,7 @@ fn rule_ko(k: RuleKind) -> &'static str {
         RuleKind::Factor => "고려 요소",
         RuleKind::Requirement => "요건",
         RuleKind::Gap => "검토하지 않은 법령",
+        RuleKind::Scope => "적용 범위 항목",
     }
 }
 
@@ -469,6 +487,17 @@ impl CheckWords for Ko {
                     .label(format!("`{fact}`의 타입: {}", self.fact_type(ty)))
             }
             Msg::SidesEqual => Said::new("형량의 두 측(`sides`)은 서로 달라야 합니다"),
+            Msg::TooManySides { weighing, n, max } => Said::new(format!(
+                "형량 `{weighing}`의 측(`sides`)이 {n}개입니다. 최대 {max}개까지 허용됩니다"
+            )),
+            Msg::AxisTwice { axis, first } => Said::new(format!(
+                "법적 성격 판단의 두 측이 같은 값 `{axis}`에 놓여 있습니다"
+            ))
+            .label(format!("`{first}`{} 이미 `{axis}`에 놓여 있습니다", if first.is_empty() { "" } else { "이(가)" })),
+            Msg::AxisOutsideClassification { side } => Said::new(format!(
+                "측 `{side}`을(를) 법적 성격의 공통 축에 놓았으나, 이 형량은 법적 성격 판단이 아닙니다"
+            ))
+            .label("`as …`는 `classify`의 측에만 쓸 수 있습니다".to_string()),
             Msg::NotAClassification { value, values } => Said::new(format!(
                 "{} 법적 성격 값이 아닙니다",
                 eun(&format!("`{value}`"))

@@ -42,6 +42,13 @@ pub trait CommonWords {
     /// A classification value or a weighing's side in words (`provision` → "provision",
     /// "제3자 제공"); a side the wording layer does not know is shown as the pack names it.
     fn class(&self, c: &str) -> String;
+    /// "the law does not apply": in place of a classification, where the pack's law does not
+    /// reach the case.
+    fn not_applying(&self) -> &'static str;
+    /// "The law does not apply to the case" (a heading before its reasons).
+    fn not_applying_heading(&self) -> &'static str;
+    /// "Whether the law reaches the case" (the heading of the scope items).
+    fn scope_heading(&self) -> &'static str;
     /// A party's role (`transferor`, `recipient`, `beneficiary`), or the pack's identifier.
     fn role(&self, r: &str) -> String;
     /// The lawfulness of a verdict: "lawful", "unlawful", "lawfulness open".
@@ -107,6 +114,15 @@ impl CommonWords for En {
             "undecided" => "undecided".into(),
             other => other.replace('_', " "),
         }
+    }
+    fn not_applying(&self) -> &'static str {
+        "the law does not apply"
+    }
+    fn not_applying_heading(&self) -> &'static str {
+        "The law does not apply to the case"
+    }
+    fn scope_heading(&self) -> &'static str {
+        "Whether the law reaches the case"
     }
     fn role(&self, r: &str) -> String {
         match r {
@@ -277,6 +293,15 @@ impl CommonWords for Ko {
             "undecided" => "판단 유보".into(),
             other => other.to_string(),
         }
+    }
+    fn not_applying(&self) -> &'static str {
+        "법이 적용되지 않음"
+    }
+    fn not_applying_heading(&self) -> &'static str {
+        "이 법은 이 사안에 적용되지 않음"
+    }
+    fn scope_heading(&self) -> &'static str {
+        "이 법의 적용 범위"
     }
     fn role(&self, r: &str) -> String {
         match r {

@@ -96,6 +96,7 @@ fn clause_en(c: &CaseClause) -> String {
         CaseClause::Level => "`level`".to_string(),
         CaseClause::Classification => "`classification`".to_string(),
         CaseClause::Lawful => "`lawful`".to_string(),
+        CaseClause::Applies => "`applies`".to_string(),
     }
 }
 
@@ -650,6 +651,7 @@ fn clause_ko(c: &CaseClause) -> String {
         CaseClause::Level => "`level`".to_string(),
         CaseClause::Classification => "`classification`".to_string(),
         CaseClause::Lawful => "`lawful`".to_string(),
+        CaseClause::Applies => "`applies`".to_string(),
     }
 }
 

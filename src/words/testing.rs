@@ -43,6 +43,8 @@ pub trait TestWords {
     fn expected_classification(&self, expected: &str, got: &str) -> String;
     /// "lawful: expected no, got yes".
     fn expected_lawful(&self, expected: Option<bool>, got: Option<bool>) -> String;
+    /// "applies: expected no, got yes" (whether the pack's law reaches the case).
+    fn expected_applies(&self, expected: Option<bool>, got: Option<bool>) -> String;
     /// "violation KR-PIPA-17-1 expected but not found (found: none)"; `found` lists the codes
     /// found, already joined (empty: none).
     fn expected_violation(&self, code: &str, found: &str) -> String;
@@ -115,6 +117,13 @@ impl TestWords for En {
     fn expected_lawful(&self, expected: Option<bool>, got: Option<bool>) -> String {
         format!(
             "lawful: expected {}, got {}",
+            self.lawful_answer(expected),
+            self.lawful_answer(got)
+        )
+    }
+    fn expected_applies(&self, expected: Option<bool>, got: Option<bool>) -> String {
+        format!(
+            "applies: expected {}, got {}",
             self.lawful_answer(expected),
             self.lawful_answer(got)
         )
@@ -225,6 +234,20 @@ impl TestWords for Ko {
             self.lawful(expected),
             lawful_code(expected),
             self.lawful(got),
+            lawful_code(got)
+        )
+    }
+    fn expected_applies(&self, expected: Option<bool>, got: Option<bool>) -> String {
+        let word = |x: Option<bool>| match x {
+            Some(true) => "적용됨",
+            Some(false) => "적용되지 않음",
+            None => "불명",
+        };
+        format!(
+            "법의 적용 여부: 기대 결과 {}(`{}`), 실제 결과 {}(`{}`)",
+            word(expected),
+            lawful_code(expected),
+            word(got),
             lawful_code(got)
         )
     }

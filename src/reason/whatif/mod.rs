@@ -132,6 +132,8 @@ pub struct Standing {
     pub decisive: bool,
     /// Whether law the pack does not encode is touched.
     pub gaps: bool,
+    /// Whether the pack's law reaches the case (true for a pack without scope items).
+    pub applies: Tri,
 }
 
 /// How a requirement that stood in the way of lawfulness is disposed of after the changes.

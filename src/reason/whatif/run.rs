@@ -114,17 +114,13 @@ impl<'a> Run<'a> {
             fired: fired.flatten(),
             decisive,
             gaps: !self.sum.gaps.is_empty(),
+            applies: self.sum.applies,
         }
     }
 
     /// The passes of a stretch: the classes its lawfulness was judged under.
     fn passes(classes: u8) -> &'static [Option<u8>] {
-        match classes {
-            0b01 => &[Some(0)],
-            0b10 => &[Some(1)],
-            0b11 => &[Some(0), Some(1)],
-            _ => &[None],
-        }
+        crate::eval::passes(classes)
     }
 
     /// The requirements violated or open, and the gaps touched, in any stretch, for the
