@@ -267,11 +267,15 @@ pub fn bind_cases(
         }
         let mut bound = Vec::new();
         if errs.is_empty() {
+            let packs: Vec<&crate::compile::pack::Pack> =
+                c.under.iter().filter_map(|u| lib.pack(&u.text)).collect();
             for u in &c.under {
                 if let Some(i) = lib.packs.iter().position(|p| p.id == u.text)
                     && let Some(pack) = lib.packs.get(i)
                 {
-                    match case::bind(&c, pack, as_of) {
+                    let others: Vec<&crate::compile::pack::Pack> =
+                        packs.iter().copied().filter(|p| p.id != pack.id).collect();
+                    match case::bind::bind_among(&c, pack, &others, as_of) {
                         Ok(b) => bound.push((i, b)),
                         Err(e) => errs.extend(e),
                     }

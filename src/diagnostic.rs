@@ -976,6 +976,10 @@ mod tests {
                     M::NestedTooDeep { max: 64 },
                     M::LineTooLong { max: 1 << 20 },
                     M::TooManyFacts { max: 1_000 },
+                    M::UnknownFactOfPacks {
+                        name: s("x"),
+                        packs: vec![s("eu"), s("kr")],
+                    },
                 ]
                 .map(Msg::from),
             );
@@ -1167,6 +1171,7 @@ mod tests {
                         M::ControlCharacter { .. } => 52,
                         M::LineTooLong { .. } => 53,
                         M::TooManyFacts { .. } => 54,
+                        M::UnknownFactOfPacks { .. } => 55,
                     },
                 )
             }
@@ -1206,7 +1211,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [12, 53, 55, 11, 5];
+    const VARIANTS: [usize; 5] = [12, 53, 56, 11, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

@@ -79,6 +79,20 @@ pub fn bind(
     pack: &Pack,
     as_of: Option<Date>,
 ) -> Result<BoundCase, Vec<Diagnostic>> {
+    bind_among(case, pack, &[], as_of)
+}
+
+/// Binds a case judged under several packs to one of them, `others` being the rest: a fact
+/// this pack does not have is left to the packs that have it (this pack does not read it),
+/// and one that none has is an error, reported when binding the first of the case's packs
+/// (so once), with the nearest name any of them has.
+pub fn bind_among(
+    case: &CaseAst,
+    pack: &Pack,
+    others: &[&Pack],
+    as_of: Option<Date>,
+) -> Result<BoundCase, Vec<Diagnostic>> {
+    let first = case.under.first().is_none_or(|u| u.text == pack.id);
     let mut errors = Vec::new();
     let mut facts = vec![Val::Unknown; pack.facts.len()];
     let mut spans: Vec<Option<Span>> = vec![None; pack.facts.len()];
@@ -89,20 +103,32 @@ pub fn bind(
         let name = &entry.name.text;
         let full = errors.len() >= MAX_ERRORS;
         let Some(slot) = pack.fact(name) else {
+            // Another of the case's packs reads it; or it was reported with the first pack.
+            if others.iter().any(|o| o.fact(name).is_some()) || !first {
+                continue;
+            }
             if full {
                 more += 1;
                 continue;
             }
-            errors.push(
-                Diagnostic::error(
-                    Msg::UnknownFact {
-                        name: name.clone(),
-                        pack: pack.id.clone(),
-                    },
-                    entry.name.span,
-                )
-                .suggest(name, pack.facts.iter().map(|f| f.name.as_str())),
-            );
+            let msg = if others.is_empty() {
+                Msg::UnknownFact {
+                    name: name.clone(),
+                    pack: pack.id.clone(),
+                }
+            } else {
+                Msg::UnknownFactOfPacks {
+                    name: name.clone(),
+                    packs: std::iter::once(pack)
+                        .chain(others.iter().copied())
+                        .map(|p| p.id.clone())
+                        .collect(),
+                }
+            };
+            let names = std::iter::once(pack)
+                .chain(others.iter().copied())
+                .flat_map(|p| p.facts.iter().map(|f| f.name.as_str()));
+            errors.push(Diagnostic::error(msg, entry.name.span).suggest(name, names));
             continue;
         };
         let idx = usize::from(slot);

@@ -98,6 +98,13 @@ pub enum Msg {
         /// The pack.
         pack: String,
     },
+    /// A fact none of the packs a case is judged under has.
+    UnknownFactOfPacks {
+        /// The name.
+        name: String,
+        /// The packs.
+        packs: Vec<String>,
+    },
     /// A fact named on the command line (`--vary`, `--keep`) that the pack does not have.
     UnknownOptionFact {
         /// The name.

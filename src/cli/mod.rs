@@ -62,7 +62,7 @@ const AFTER: &str =
 Examples:
   entrust explain cases/kr/kakaopay-alipay-nsf.case
   entrust eval --format jsonl cases/kr/
-  entrust check statutes/ cases/kr cases/eu cases/jp cases/training
+  entrust check statutes/ cases/kr cases/eu cases/jp cases/multi cases/training
   entrust test cases/";
 
 /// entrust: outsourcing or provision, and is it lawful?
@@ -226,7 +226,7 @@ pub enum Command {
     /// With no path, checks the packs built into entrust. A folder holding `.law` files (or
     /// folders of them) is checked as packs; case files are read and checked against the packs.
     ///
-    /// Example: entrust check statutes/ cases/kr cases/eu cases/jp cases/training
+    /// Example: entrust check statutes/ cases/kr cases/eu cases/jp cases/multi cases/training
     Check {
         /// Pack folders, `.law` files, case files or folders of cases.
         #[arg(value_name = "PATH")]

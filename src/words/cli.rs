@@ -299,7 +299,7 @@ impl CliWords for En {
 Examples:
   entrust explain cases/kr/kakaopay-alipay-nsf.case
   entrust eval --format jsonl cases/kr/
-  entrust check statutes/ cases/kr cases/eu cases/jp cases/training
+  entrust check statutes/ cases/kr cases/eu cases/jp cases/multi cases/training
   entrust test cases/"
     }
     fn arg_statutes(&self) -> &'static str {
@@ -388,7 +388,7 @@ Example: entrust eval --format jsonl cases/kr/ > verdicts.jsonl",
 
 With no path, checks the packs built into entrust. A folder holding `.law` files (or folders of them) is checked as packs; case files are read and checked against the packs.
 
-Example: entrust check statutes/ cases/kr cases/eu cases/jp cases/training",
+Example: entrust check statutes/ cases/kr cases/eu cases/jp cases/multi cases/training",
         }
     }
     fn arg_check_paths(&self) -> &'static str {
@@ -661,7 +661,7 @@ impl CliWords for Ko {
 예:
   entrust explain cases/kr/kakaopay-alipay-nsf.case
   entrust eval --format jsonl cases/kr/
-  entrust check statutes/ cases/kr cases/eu cases/jp cases/training
+  entrust check statutes/ cases/kr cases/eu cases/jp cases/multi cases/training
   entrust test cases/"
     }
     fn arg_statutes(&self) -> &'static str {
@@ -750,7 +750,7 @@ impl CliWords for Ko {
 
 경로를 주지 않으면 entrust에 내장된 법령팩을 검사합니다. `.law` 파일(또는 그런 파일이 든 폴더)이 있는 폴더는 법령팩으로 검사하고, 사안 파일은 읽어서 법령팩에 비추어 검사합니다.
 
-예: entrust check statutes/ cases/kr cases/eu cases/jp cases/training",
+예: entrust check statutes/ cases/kr cases/eu cases/jp cases/multi cases/training",
         }
     }
     fn arg_check_paths(&self) -> &'static str {

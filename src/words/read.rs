@@ -245,6 +245,11 @@ impl ReadWords for En {
             )),
             CaseMsg::UnknownFact { name, pack } => Said::new(format!("unknown fact `{name}`"))
                 .label(format!("not a fact of pack `{pack}`")),
+            CaseMsg::UnknownFactOfPacks { name, packs } => {
+                let packs: Vec<String> = packs.iter().map(|p| format!("`{p}`")).collect();
+                Said::new(format!("unknown fact `{name}`"))
+                    .label(format!("a fact of none of the packs {}", packs.join(", ")))
+            }
             CaseMsg::UnknownOptionFact { name, pack } => Said::new(format!(
                 "unknown fact `{name}` in --vary or --keep"
             ))
@@ -838,6 +843,11 @@ impl ReadWords for Ko {
             CaseMsg::UnknownFact { name, pack } => {
                 Said::new(format!("알 수 없는 사실 `{name}`입니다"))
                     .label(format!("`{pack}` 법령팩의 사실이 아님"))
+            }
+            CaseMsg::UnknownFactOfPacks { name, packs } => {
+                let packs: Vec<String> = packs.iter().map(|p| format!("`{p}`")).collect();
+                Said::new(format!("알 수 없는 사실 `{name}`입니다"))
+                    .label(format!("법령팩 {} 어느 것의 사실도 아님", packs.join(", ")))
             }
             CaseMsg::UnknownOptionFact { name, pack } => Said::new(format!(
                 "--vary 또는 --keep에 쓴 {} 알 수 없는 사실입니다",
