@@ -12,6 +12,11 @@ use std::fmt::Write as _;
 /// A short summary of a verdict: classification, lawfulness, violations, open questions.
 pub fn summary(v: &Verdict, w: &dyn Words) -> String {
     let mut out = String::new();
+    if v.applies == Some(Some(false)) {
+        // Where the law does not reach the case, nothing else is judged: no lawfulness to say.
+        let _ = writeln!(out, "{} [{}]: {}", v.id, v.under, w.not_applying());
+        return out;
+    }
     let _ = writeln!(
         out,
         "{} [{}]: {}, {}",
