@@ -95,3 +95,22 @@ fn a_fact_of_none_of_the_packs_is_one_error_naming_them() {
     );
     assert!(err.contains("establishment_in_union"), "{err}");
 }
+
+/// `whatif` binds a case under several packs as `eval` does: each pack its own facts.
+#[test]
+fn whatif_reads_a_case_under_several_packs() {
+    let out = entrust()
+        .args([
+            "whatif",
+            "--max-changes",
+            "1",
+            "cases/multi/kakaopay-alipay-nsf-three-laws.case",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("unknown fact"), "{err}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Judged under kr"), "{text}");
+}

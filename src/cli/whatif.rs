@@ -45,11 +45,19 @@ pub fn run(
         let (vcase, read, bad) = whatif::apply_sets(&c.case, sets, &mut lib.sources);
         let mut errors: Vec<_> = bad.iter().map(render::set_error).collect();
         let mut bound_variations = Vec::new();
+        let packs: Vec<&entrust::compile::pack::Pack> = c
+            .bound
+            .iter()
+            .filter_map(|(i, _)| lib.packs.get(*i))
+            .collect();
         for (i, _) in &c.bound {
             let Some(pack) = lib.packs.get(*i) else {
                 continue;
             };
-            match entrust::case::bind(&vcase, pack, g.as_of) {
+            // Each pack reads the facts it declares; the others are the other packs'.
+            let others: Vec<&entrust::compile::pack::Pack> =
+                packs.iter().copied().filter(|p| p.id != pack.id).collect();
+            match entrust::case::bind::bind_among(&vcase, pack, &others, g.as_of) {
                 Ok(b) => bound_variations.push(b),
                 Err(e) => errors.extend(e),
             }
