@@ -273,9 +273,7 @@ pub fn bind_cases(
                 if let Some(i) = lib.packs.iter().position(|p| p.id == u.text)
                     && let Some(pack) = lib.packs.get(i)
                 {
-                    let others: Vec<&crate::compile::pack::Pack> =
-                        packs.iter().copied().filter(|p| p.id != pack.id).collect();
-                    match case::bind::bind_among(&c, pack, &others, as_of) {
+                    match case::bind::bind_among(&c, pack, &packs, as_of) {
                         Ok(b) => bound.push((i, b)),
                         Err(e) => errs.extend(e),
                     }

@@ -539,13 +539,7 @@ impl Checker<'_> {
             return None;
         }
         if let Some((rule, n)) = compile::too_expansive(&pack) {
-            let (name, span) = match rule {
-                compile::Expansive::Node(node) => (node_name(&pack, node), node_span(&pack, node)),
-                compile::Expansive::Req(r) => pack
-                    .requirements
-                    .get(usize::from(r))
-                    .map_or_else(Default::default, |r| (r.meta.id.clone(), r.meta.span)),
-            };
+            let (name, span) = rule_place(&pack, rule);
             self.errors.push(Diagnostic::error(
                 Msg::ExpandsTooFar {
                     name,
@@ -558,13 +552,7 @@ impl Checker<'_> {
             return None;
         }
         if let Some((rule, depth)) = compile::too_deep(&pack) {
-            let (name, span) = match rule {
-                compile::Expansive::Node(node) => (node_name(&pack, node), node_span(&pack, node)),
-                compile::Expansive::Req(r) => pack
-                    .requirements
-                    .get(usize::from(r))
-                    .map_or_else(Default::default, |r| (r.meta.id.clone(), r.meta.span)),
-            };
+            let (name, span) = rule_place(&pack, rule);
             self.errors.push(Diagnostic::error(
                 Msg::ReadsTooDeep {
                     name,
@@ -1133,4 +1121,15 @@ fn node_span(pack: &Pack, n: Node) -> Span {
         Node::Weigh(w) => pack.weighings.get(usize::from(w)).map(|w| w.meta.span),
     }
     .unwrap_or_default()
+}
+
+/// The name and place of a rule a pack-wide limit stops at (see [`compile::Expansive`]).
+fn rule_place(pack: &Pack, rule: compile::Expansive) -> (String, Span) {
+    match rule {
+        compile::Expansive::Node(node) => (node_name(pack, node), node_span(pack, node)),
+        compile::Expansive::Req(r) => pack
+            .requirements
+            .get(usize::from(r))
+            .map_or_else(Default::default, |r| (r.meta.id.clone(), r.meta.span)),
+    }
 }

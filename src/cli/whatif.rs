@@ -55,9 +55,7 @@ pub fn run(
                 continue;
             };
             // Each pack reads the facts it declares; the others are the other packs'.
-            let others: Vec<&entrust::compile::pack::Pack> =
-                packs.iter().copied().filter(|p| p.id != pack.id).collect();
-            match entrust::case::bind::bind_among(&vcase, pack, &others, g.as_of) {
+            match entrust::case::bind::bind_among(&vcase, pack, &packs, g.as_of) {
                 Ok(b) => bound_variations.push(b),
                 Err(e) => errors.extend(e),
             }

@@ -430,14 +430,7 @@ impl Lower {
 
     fn test(&mut self, pair: P<'_>) -> TestDecl {
         let mut inner = pair.into_inner();
-        let name = inner
-            .next()
-            .map(|p| self.name(p))
-            .unwrap_or_else(|| self.missing_name());
-        let title = inner
-            .next()
-            .map(|p| self.text(p))
-            .unwrap_or_else(|| self.missing_text());
+        let (name, title) = self.head(&mut inner);
         let mut t = TestDecl {
             name,
             title,
@@ -480,14 +473,7 @@ impl Lower {
 
     fn exception(&mut self, pair: P<'_>) -> ExceptionDecl {
         let mut inner = pair.into_inner();
-        let name = inner
-            .next()
-            .map(|p| self.name(p))
-            .unwrap_or_else(|| self.missing_name());
-        let title = inner
-            .next()
-            .map(|p| self.text(p))
-            .unwrap_or_else(|| self.missing_text());
+        let (name, title) = self.head(&mut inner);
         let mut e = ExceptionDecl {
             name,
             title,
@@ -520,14 +506,7 @@ impl Lower {
     fn weigh(&mut self, pair: P<'_>) -> WeighDecl {
         let mut inner = pair.into_inner();
         let classifies = inner.next().is_some_and(|k| k.as_str() == "classify");
-        let name = inner
-            .next()
-            .map(|p| self.name(p))
-            .unwrap_or_else(|| self.missing_name());
-        let title = inner
-            .next()
-            .map(|p| self.text(p))
-            .unwrap_or_else(|| self.missing_text());
+        let (name, title) = self.head(&mut inner);
         let mut w = WeighDecl {
             name,
             title,
@@ -631,14 +610,7 @@ impl Lower {
 
     fn require(&mut self, pair: P<'_>) -> RequireDecl {
         let mut inner = pair.into_inner();
-        let name = inner
-            .next()
-            .map(|p| self.name(p))
-            .unwrap_or_else(|| self.missing_name());
-        let title = inner
-            .next()
-            .map(|p| self.text(p))
-            .unwrap_or_else(|| self.missing_text());
+        let (name, title) = self.head(&mut inner);
         let mut r = RequireDecl {
             name,
             title,
@@ -700,14 +672,7 @@ impl Lower {
 
     fn gap(&mut self, pair: P<'_>) -> GapDecl {
         let mut inner = pair.into_inner();
-        let name = inner
-            .next()
-            .map(|p| self.name(p))
-            .unwrap_or_else(|| self.missing_name());
-        let title = inner
-            .next()
-            .map(|p| self.text(p))
-            .unwrap_or_else(|| self.missing_text());
+        let (name, title) = self.head(&mut inner);
         let mut g = GapDecl {
             name,
             title,
@@ -732,8 +697,9 @@ impl Lower {
         g
     }
 
-    fn scope(&mut self, pair: P<'_>) -> ScopeDecl {
-        let mut inner = pair.into_inner();
+    /// The name and the title that open an item (`test NAME "title"`), each a placeholder
+    /// where the parser could not give it.
+    fn head(&mut self, inner: &mut Pairs<'_, Rule>) -> (Name, Text) {
         let name = inner
             .next()
             .map(|p| self.name(p))
@@ -742,6 +708,12 @@ impl Lower {
             .next()
             .map(|p| self.text(p))
             .unwrap_or_else(|| self.missing_text());
+        (name, title)
+    }
+
+    fn scope(&mut self, pair: P<'_>) -> ScopeDecl {
+        let mut inner = pair.into_inner();
+        let (name, title) = self.head(&mut inner);
         let mut g = ScopeDecl {
             name,
             title,
@@ -773,14 +745,7 @@ impl Lower {
 
     fn article(&mut self, pair: P<'_>) -> ArticleDecl {
         let mut inner = pair.into_inner();
-        let name = inner
-            .next()
-            .map(|p| self.name(p))
-            .unwrap_or_else(|| self.missing_name());
-        let title = inner
-            .next()
-            .map(|p| self.text(p))
-            .unwrap_or_else(|| self.missing_text());
+        let (name, title) = self.head(&mut inner);
         let mut a = ArticleDecl {
             name,
             title,
