@@ -356,6 +356,8 @@ impl Evaluator {
                 }
             }
         }
+        // The facts of the law's reach come first among the lawfulness unknowns.
+        let n_scope = j.lawful_unknowns.len();
         let class_mask = match pack.classification {
             Some(c) => {
                 let o = self
@@ -547,10 +549,6 @@ impl Evaluator {
                 }
             }
         }
-        // A law that may not reach the case leaves lawfulness open at best.
-        if j.applies == Tri::Unknown {
-            j.lawful = j.lawful.and(Tri::Unknown);
-        }
         if !j.possible_facts.is_empty() {
             let possible = &j.possible;
             j.possible_facts
@@ -558,6 +556,19 @@ impl Evaluator {
             // Grouped by requirement, each group in the order its facts were found.
             let order = |r: ReqId| possible.iter().position(|p| p.req == r);
             j.possible_facts.sort_by_key(|(r, _)| order(*r));
+        }
+        // A law that may not reach the case leaves lawfulness open, and what it would find
+        // broken only possible, until the facts of its reach are known (after the facts of the
+        // possible violations are kept to theirs, so that a violation's stale facts are not).
+        if j.applies == Tri::Unknown {
+            let scope = j.lawful_unknowns.get(..n_scope).unwrap_or(&[]);
+            let open = Open {
+                lawful: &mut j.lawful,
+                violations: &mut j.violations,
+                possible: &mut j.possible,
+                possible_facts: &mut j.possible_facts,
+            };
+            out_of_reach_open(open, scope);
         }
         if j.lawful != Tri::Unknown {
             j.lawful_unknowns.clear();
@@ -747,6 +758,53 @@ fn any_exception(env: &Env<'_>, excs: &[ExcId]) -> Tri {
             .copied()
             .unwrap_or(Tri::Unknown))
     })
+}
+
+/// Where a law may not reach the case (its scope unknown), nothing it would find broken is
+/// certain: lawfulness is open, each violation becomes a possible one, and every possible
+/// violation is settled also by the facts of the law's reach (`scope_facts`). Possible
+/// violations stay in the order of their requirements, and the facts that settle them grouped
+/// in that order.
+pub(crate) fn out_of_reach_open(j: Open<'_>, scope_facts: &[FactId]) {
+    *j.lawful = Tri::Unknown;
+    j.possible.append(j.violations);
+    j.possible.sort_by_key(|p| p.req);
+    for p in j.possible.iter() {
+        for &f in scope_facts {
+            if !j.possible_facts.contains(&(p.req, f)) {
+                j.possible_facts.push((p.req, f));
+            }
+        }
+    }
+    let possible = &j.possible;
+    let order = |r: ReqId| possible.iter().position(|p| p.req == r);
+    j.possible_facts.sort_by_key(|(r, _)| order(*r));
+}
+
+/// The parts of a stretch's judgment that [`out_of_reach_open`] changes.
+pub(crate) struct Open<'a> {
+    pub lawful: &'a mut Tri,
+    pub violations: &'a mut Vec<Found>,
+    pub possible: &'a mut Vec<Found>,
+    pub possible_facts: &'a mut Vec<(ReqId, FactId)>,
+}
+
+#[cfg(test)]
+impl StretchJudgment {
+    /// The parts [`out_of_reach_open`] changes, and the facts of the law's reach (the first
+    /// `n_scope` lawfulness unknowns).
+    pub(crate) fn open_parts(&mut self, n_scope: usize) -> (Open<'_>, &[FactId]) {
+        let scope = self.lawful_unknowns.get(..n_scope).unwrap_or(&[]);
+        (
+            Open {
+                lawful: &mut self.lawful,
+                violations: &mut self.violations,
+                possible: &mut self.possible,
+                possible_facts: &mut self.possible_facts,
+            },
+            scope,
+        )
+    }
 }
 
 /// Whether requirement `i` applies and is met.

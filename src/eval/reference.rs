@@ -122,6 +122,7 @@ impl RefEvaluator {
                 }
             }
         }
+        let n_scope = j.lawful_unknowns.len();
         let class_mask = match pack.classification {
             Some(c) => {
                 let o = self
@@ -267,9 +268,6 @@ impl RefEvaluator {
                     only_under: None,
                 }));
         }
-        if j.applies == Tri::Unknown {
-            j.lawful = j.lawful.and(Tri::Unknown);
-        }
         // Possible violations: requirements some possible class leaves broken or open, that are
         // not reported as violations; the facts that would settle each.
         for r in 0..pack.requirements.len() {
@@ -314,6 +312,10 @@ impl RefEvaluator {
                 }
             }
             j.possible_facts.extend(fs.into_iter().map(|f| (req, f)));
+        }
+        if j.applies == Tri::Unknown {
+            let (open, scope) = j.open_parts(n_scope);
+            super::out_of_reach_open(open, scope);
         }
         if j.lawful != Tri::Unknown {
             j.lawful_unknowns.clear();
