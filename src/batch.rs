@@ -2,6 +2,7 @@
 //! case is reported and the others go on.
 
 use crate::case::{self, BoundCase, Format};
+use crate::compile::pack::Pack;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, IoProblem};
 use crate::library::Library;
@@ -237,6 +238,34 @@ pub fn load_cases(
     (cases, errors)
 }
 
+/// The packs a case is judged under (indexes into the library's packs, in order: those of
+/// `--under` when the run names them, else the case's own), and the packs whose facts it may
+/// give: those judged first, then the case's own others, so that a case written for one law
+/// and judged under another keeps its facts.
+pub fn packs_of<'a>(lib: &'a Library, c: &CaseAst) -> (Vec<usize>, Vec<&'a Pack>) {
+    let index = |id: &str| lib.packs.iter().position(|p| p.id == id);
+    let own = c.under.iter().filter_map(|u| index(&u.text));
+    let mut judged: Vec<usize> = Vec::new();
+    let named: Vec<usize> = match &lib.under {
+        Some(ids) => ids.iter().filter_map(|u| index(u)).collect(),
+        None => own.clone().collect(),
+    };
+    for i in named {
+        if !judged.contains(&i) {
+            judged.push(i);
+        }
+    }
+    let mut readers: Vec<&Pack> = judged.iter().filter_map(|i| lib.packs.get(*i)).collect();
+    for i in own {
+        if !judged.contains(&i)
+            && let Some(p) = lib.packs.get(i)
+        {
+            readers.push(p);
+        }
+    }
+    (judged, readers)
+}
+
 /// Checks and binds cases already read.
 pub fn bind_cases(
     lib: &Library,
@@ -267,13 +296,10 @@ pub fn bind_cases(
         }
         let mut bound = Vec::new();
         if errs.is_empty() {
-            let packs: Vec<&crate::compile::pack::Pack> =
-                c.under.iter().filter_map(|u| lib.pack(&u.text)).collect();
-            for u in &c.under {
-                if let Some(i) = lib.packs.iter().position(|p| p.id == u.text)
-                    && let Some(pack) = lib.packs.get(i)
-                {
-                    match case::bind::bind_among(&c, pack, &packs, as_of) {
+            let (judged, readers) = packs_of(lib, &c);
+            for i in judged {
+                if let Some(pack) = lib.packs.get(i) {
+                    match case::bind::bind_among(&c, pack, &readers, as_of) {
                         Ok(b) => bound.push((i, b)),
                         Err(e) => errs.extend(e),
                     }

@@ -199,6 +199,9 @@ pub struct Library {
     pub diagnostics: Vec<Diagnostic>,
     /// The language the packs' texts were compiled in, and the run speaks.
     pub lang: Lang,
+    /// The packs every case of the run is judged under, in place of its own `under`
+    /// (`--under`); `None` to judge each case under its own.
+    pub under: Option<Vec<String>>,
 }
 
 impl Library {

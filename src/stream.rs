@@ -53,6 +53,20 @@ pub trait Sink: Sync {
     fn explain(&self) -> bool {
         false
     }
+    /// Whether a case judged under several packs is followed by the comparison of its
+    /// verdicts ([`Sink::compare`]).
+    fn compares(&self) -> bool {
+        false
+    }
+    /// Appends the comparison of one case's verdicts under several packs, after the last of
+    /// them.
+    fn compare(
+        &self,
+        _case: &crate::syntax::ast::CaseAst,
+        _items: &[(&Verdict, &crate::compile::pack::Pack)],
+        _out: &mut Vec<u8>,
+    ) {
+    }
     /// Written once before the first verdict.
     fn begin(&self, _out: &mut Vec<u8>) {}
     /// Written between two verdicts.
@@ -759,6 +773,9 @@ fn general(
     for c in &cases {
         // Whether a verdict of this case is recorded already (its id is checked with the first).
         let mut recorded = false;
+        // The case's verdicts, kept for their comparison when it has several.
+        let compare = sink.compares() && c.bound.len() > 1;
+        let mut kept: Vec<(Verdict, usize)> = Vec::new();
         for (i, bound) in &c.bound {
             let Some(pack) = lib.packs.get(*i) else {
                 continue;
@@ -786,6 +803,20 @@ fn general(
                 end: r.out.len(),
             });
             recorded = true;
+            if compare {
+                kept.push((v, *i));
+            }
+        }
+        if compare {
+            let items: Vec<(&Verdict, &crate::compile::pack::Pack)> = kept
+                .iter()
+                .filter_map(|(v, i)| lib.packs.get(*i).map(|p| (v, p)))
+                .collect();
+            sink.compare(&c.case, &items, &mut r.out);
+            // The comparison is written with the case's last verdict.
+            if let Some(last) = r.records.last_mut() {
+                last.end = r.out.len();
+            }
         }
     }
 }

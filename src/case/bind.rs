@@ -82,10 +82,11 @@ pub fn bind(
     bind_among(case, pack, &[], as_of)
 }
 
-/// Binds a case judged under several packs (`all`, this one among them or not) to one of them:
-/// a fact this pack does not have is left to the packs that have it (this pack does not read
-/// it), and one that none has is an error, reported when binding the first of the case's packs
-/// (so once), with the nearest name any of them has.
+/// Binds a case judged under several packs to one of them; `all` are the packs whose facts the
+/// case may give, those it is judged under first (this one among them or not): a fact this
+/// pack does not have is left to the packs that have it (this pack does not read it), and one
+/// that none has is an error, reported when binding the first of `all` (so once), with the
+/// nearest name any of them has.
 pub fn bind_among(
     case: &CaseAst,
     pack: &Pack,
@@ -93,7 +94,7 @@ pub fn bind_among(
     as_of: Option<Date>,
 ) -> Result<BoundCase, Vec<Diagnostic>> {
     let others: Vec<&Pack> = all.iter().copied().filter(|p| p.id != pack.id).collect();
-    let first = case.under.first().is_none_or(|u| u.text == pack.id);
+    let first = all.first().is_none_or(|p| p.id == pack.id);
     let mut errors = Vec::new();
     let mut facts = vec![Val::Unknown; pack.facts.len()];
     let mut spans: Vec<Option<Span>> = vec![None; pack.facts.len()];

@@ -5,7 +5,7 @@ use entrust::batch::{Collector, Input};
 use entrust::case::Format as CaseFormat;
 use entrust::compile::pack::Pack;
 use entrust::diagnostic::error_count;
-use entrust::render::{Memo, csv, json, markdown, text};
+use entrust::render::{Memo, compare, csv, json, markdown, text};
 use entrust::stream::{self, Block, ReadError, Sink};
 use entrust::syntax::ast::CaseAst;
 use entrust::verdict::Verdict;
@@ -41,6 +41,20 @@ impl Sink for TextSink {
     fn between(&self, out: &mut Vec<u8>) {
         if self.explain {
             out.extend_from_slice(format!("\n{}\n\n", "=".repeat(72)).as_bytes());
+        }
+    }
+    fn compares(&self) -> bool {
+        true
+    }
+    fn compare(&self, case: &CaseAst, items: &[(&Verdict, &Pack)], out: &mut Vec<u8>) {
+        if self.explain {
+            self.between(out);
+        } else {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(compare::text(&case.id.text, items, self.words).as_bytes());
+        if !self.explain {
+            out.push(b'\n');
         }
     }
 }
@@ -115,6 +129,12 @@ impl Sink for MarkdownSink {
     }
     fn begin(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(format!("# {}\n\n", self.words.report_title()).as_bytes());
+    }
+    fn compares(&self) -> bool {
+        true
+    }
+    fn compare(&self, case: &CaseAst, items: &[(&Verdict, &Pack)], out: &mut Vec<u8>) {
+        out.extend_from_slice(compare::markdown(&case.id.text, items, self.words).as_bytes());
     }
 }
 

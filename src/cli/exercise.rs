@@ -614,6 +614,9 @@ fn load_exercises(lib: &mut Library, dir: Option<&Path>) -> (Vec<LoadedCase>, Ou
 pub fn run(g: &Global, dir: Option<&Path>, answers: Option<&Path>) -> Outcome {
     let w = g.words();
     let (mut lib, mut outcome) = output::packs(g);
+    if lib.packs.is_empty() {
+        return outcome.worst(Outcome::BadInput);
+    }
     let (cases, o, dir) = load_exercises(&mut lib, dir);
     let dir = dir.as_path();
     outcome = outcome.worst(o);
@@ -656,6 +659,9 @@ pub fn run(g: &Global, dir: Option<&Path>, answers: Option<&Path>) -> Outcome {
 pub fn grade(g: &Global, answers: &[PathBuf], cases_dir: Option<&Path>) -> Outcome {
     let w = g.words();
     let (mut lib, mut outcome) = output::packs(g);
+    if lib.packs.is_empty() {
+        return outcome.worst(Outcome::BadInput);
+    }
     let (cases, o, cases_dir) = load_exercises(&mut lib, cases_dir);
     let cases_dir = cases_dir.as_path();
     outcome = outcome.worst(o);

@@ -2,13 +2,16 @@
 
 use super::{ExplainFormat as Format, Global, Outcome, output};
 use entrust::eval::Evaluator;
-use entrust::render::{Memo, json, text};
+use entrust::render::{Memo, compare, json, text};
 use entrust::verdict::judge;
 use std::io::Write as _;
 use std::path::PathBuf;
 
 pub fn run(g: &Global, files: &[PathBuf], format: Format, quote: bool) -> Outcome {
     let (mut lib, mut outcome) = output::packs(g);
+    if lib.packs.is_empty() {
+        return outcome.worst(Outcome::BadInput);
+    }
     let (cases, o) = output::cases(&mut lib, files, g.as_of);
     outcome = outcome.worst(o);
     let mut ev = Evaluator::new();
@@ -16,6 +19,8 @@ pub fn run(g: &Global, files: &[PathBuf], format: Format, quote: bool) -> Outcom
     let mut verdicts = Vec::new();
     let mut first = true;
     for c in &cases {
+        // The case's verdicts, for their comparison when it is judged under several laws.
+        let mut case_verdicts: Vec<(entrust::verdict::Verdict, usize)> = Vec::new();
         for (i, bound) in &c.bound {
             let Some(pack) = lib.packs.get(*i) else {
                 continue;
@@ -34,9 +39,18 @@ pub fn run(g: &Global, files: &[PathBuf], format: Format, quote: bool) -> Outcom
                         quote,
                     };
                     let _ = write!(out, "{}", text::explanation(&v, &memo));
+                    case_verdicts.push((v, *i));
                 }
                 Format::Json => verdicts.push(v),
             }
+        }
+        if case_verdicts.len() > 1 {
+            let items: Vec<_> = case_verdicts
+                .iter()
+                .filter_map(|(v, i)| lib.packs.get(*i).map(|p| (v, p)))
+                .collect();
+            let _ = writeln!(out, "\n{}\n", "=".repeat(72));
+            let _ = write!(out, "{}", compare::text(&c.case.id.text, &items, g.words()));
         }
     }
     if format == Format::Json {

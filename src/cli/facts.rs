@@ -16,7 +16,7 @@ pub fn run(g: &Global, pack: Option<&str>, format: FactsFormat) -> Outcome {
         Some(id) => match lib.pack(id) {
             Some(p) => vec![p],
             None => {
-                eprintln!("{}", w.facts_unknown_pack(id, &lib.ids().join(w.comma())));
+                eprintln!("{}", w.no_pack_named(id, &lib.ids().join(w.comma())));
                 return Outcome::BadInput;
             }
         },

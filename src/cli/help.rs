@@ -57,6 +57,7 @@ pub fn command(lang: Lang) -> Command {
                 "statutes" => w.arg_statutes(),
                 "as_of" => w.arg_as_of(),
                 "lang" => w.arg_lang(),
+                "under" => w.arg_under(),
                 _ => return a,
             };
             let a = a.help(help);

@@ -86,6 +86,17 @@ pub struct Cli {
         value_parser = parse_lang
     )]
     pub lang: Lang,
+    /// Judge every case under these packs, in this order (`kr,eu,jp`), in place of the packs
+    /// its own `under` names; its facts may be any its own packs read. A case under several
+    /// packs is followed by the comparison of its verdicts.
+    #[arg(
+        long,
+        global = true,
+        value_name = "PACKS",
+        value_delimiter = ',',
+        num_args = 1
+    )]
+    pub under: Vec<String>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -118,6 +129,8 @@ pub struct Global {
     pub as_of: Option<Date>,
     /// `--lang` (or `ENTRUST_LANG`).
     pub lang: Lang,
+    /// `--under`: the packs every case is judged under, in place of its own.
+    pub under: Option<Vec<String>>,
 }
 
 impl Global {
@@ -428,6 +441,7 @@ pub fn run(cli: Cli) -> Outcome {
         statutes: cli.statutes,
         as_of: cli.as_of,
         lang: cli.lang,
+        under: (!cli.under.is_empty()).then_some(cli.under),
     };
     match cli.command {
         Command::Explain {

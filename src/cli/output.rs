@@ -23,10 +23,11 @@ pub fn report(lib: &Library, diags: &[Diagnostic]) {
 }
 
 /// Loads the packs, their texts in the chosen language; reports their diagnostics, and warns
-/// about a pack that has no texts in that language.
+/// about a pack that has no texts in that language. With `--under`, every case is to be judged
+/// under the packs it names; one that is not loaded is an error, and no pack is returned.
 pub fn packs(g: &Global) -> (Library, Outcome) {
     let statutes = g.statutes.as_deref();
-    let lib = Library::open_in(statutes, g.lang);
+    let mut lib = Library::open_in(statutes, g.lang);
     for p in &lib.packs {
         if g.lang != Lang::En && !p.languages.contains(&g.lang) {
             eprintln!("{}", g.words().pack_lacks_language(&p.id, g.lang.code()));
@@ -45,6 +46,20 @@ pub fn packs(g: &Global) -> (Library, Outcome) {
         diags.into_iter().filter(Diagnostic::is_error).collect()
     };
     report(&lib, &shown);
+    // `--under`: every pack it names must be loaded.
+    if let Some(under) = &g.under {
+        let w = g.words();
+        let unknown: Vec<&String> = under.iter().filter(|u| lib.pack(u).is_none()).collect();
+        for u in &unknown {
+            eprintln!("{}", w.no_pack_named(u, &lib.ids().join(w.comma())));
+        }
+        if !unknown.is_empty() {
+            // Nothing is judged: not under the packs asked for, nor under the cases' own.
+            lib.packs.clear();
+            return (lib, Outcome::BadInput);
+        }
+        lib.under = Some(under.clone());
+    }
     (lib, outcome)
 }
 

@@ -15,6 +15,9 @@ use std::path::PathBuf;
 
 pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
     let (mut lib, mut outcome) = output::packs(g);
+    if lib.packs.is_empty() {
+        return outcome.worst(Outcome::BadInput);
+    }
     let (inputs, errs) = collect_inputs(paths);
     output::report(&lib, &errs);
     if errs.iter().any(|d| d.is_error()) {

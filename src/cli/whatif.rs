@@ -45,11 +45,7 @@ pub fn run(
         let (vcase, read, bad) = whatif::apply_sets(&c.case, sets, &mut lib.sources);
         let mut errors: Vec<_> = bad.iter().map(render::set_error).collect();
         let mut bound_variations = Vec::new();
-        let packs: Vec<&entrust::compile::pack::Pack> = c
-            .bound
-            .iter()
-            .filter_map(|(i, _)| lib.packs.get(*i))
-            .collect();
+        let (_, packs) = entrust::batch::packs_of(&lib, &c.case);
         for (i, _) in &c.bound {
             let Some(pack) = lib.packs.get(*i) else {
                 continue;

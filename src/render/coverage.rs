@@ -1,35 +1,10 @@
 //! The coverage report of `entrust test --coverage`.
 
+use super::columns::pad_right as pad;
 use crate::compile::pack::{Pack, RuleMeta};
 use crate::coverage::{Coverage, Tally};
 use crate::words::{RuleKind, Words};
 use std::fmt::Write as _;
-
-/// The places a text takes on a terminal: two for Hangul and the other wide East Asian
-/// characters, one for the rest.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match u32::from(c) {
-            0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA960..=0xA97F
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6 => 2,
-            _ => 1,
-        })
-        .sum()
-}
-
-/// `s` padded with spaces on the right to `places` places on a terminal.
-fn pad(s: &str, places: usize) -> String {
-    format!("{s}{}", " ".repeat(places.saturating_sub(width(s))))
-}
 
 fn rows<'a>(
     out: &mut String,
@@ -141,17 +116,4 @@ pub fn render(pack: &Pack, c: &Coverage, w: &dyn Words) -> String {
     );
     let _ = writeln!(out, "  {}", w.not_exercised(&missing.join(w.comma())));
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{pad, width};
-
-    #[test]
-    fn hangul_takes_two_places() {
-        assert_eq!(width("요건"), 4);
-        assert_eq!(width("factor"), 6);
-        assert_eq!(pad("요건", 6), "요건  ");
-        assert_eq!(pad("requirement", 4), "requirement");
-    }
 }

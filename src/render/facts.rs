@@ -3,7 +3,7 @@
 //! texts, already in the language the pack was compiled in; names, types and values are the
 //! case language's.
 
-use super::training::wrap;
+use super::columns::wrap;
 use crate::compile::pack::{FactDef, FactType, Pack};
 use crate::words::Words;
 use serde_json::{Value, json};

@@ -21,7 +21,7 @@ use crate::words::Words;
 use std::fmt::Write as _;
 
 /// Escapes text for HTML content and attribute values.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
@@ -244,6 +244,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .card.law-open{border-top-color:var(--und);background:#fff}.card.law-open dd{color:var(--und)}
 .card.plain{border-top-color:var(--navy)}
 .viol td:first-child code{color:var(--bad);font-weight:700;white-space:nowrap}
+.compare td ul{margin:0;padding-left:1.1em}.compare th[scope=row]{white-space:nowrap;vertical-align:top}.compare td{vertical-align:top}
 .nw{white-space:nowrap}
 .verdict{margin:10px 0 4px;font-size:15.5px;line-height:1.55}
 .na-list{columns:2;column-gap:28px;margin:6px 0;padding-left:18px;font-size:12.5px}
@@ -351,8 +352,20 @@ pub fn report(items: &[(&Verdict, &Pack)], title: &str, w: &dyn Words) -> String
     let _ = writeln!(out, "<p class=\"notice\">{}</p>", esc(w.notice()));
     summary_table(&mut out, w, items);
     let n = items.len();
+    let mut first_of_case = 0;
     for (k, (v, pack)) in items.iter().enumerate() {
         case(&mut out, w, k, n, v, pack);
+        // After the last verdict of a case judged under several laws, their comparison.
+        let last_of_case = items.get(k + 1).is_none_or(|(next, _)| next.id != v.id);
+        if last_of_case {
+            if let Some(group) = items.get(first_of_case..=k)
+                && group.len() > 1
+            {
+                let a = format!("{}-compare", anchor(first_of_case, v));
+                out.push_str(&super::compare::html(&v.id, &a, group, w));
+            }
+            first_of_case = k + 1;
+        }
     }
     out.push_str("</main>\n<footer>\n");
     let _ = writeln!(out, "<p>{}</p>", esc(w.footer()));

@@ -7,7 +7,7 @@ use crate::words::Words;
 use std::fmt::Write as _;
 
 /// Escapes text for a Markdown table cell or paragraph.
-fn md(s: &str) -> String {
+pub(crate) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

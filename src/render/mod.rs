@@ -2,6 +2,8 @@
 //! from the wording layer ([`crate::words`]).
 
 pub mod ask;
+pub mod columns;
+pub mod compare;
 pub mod coverage;
 pub mod csv;
 pub mod diff;
@@ -95,10 +97,15 @@ pub fn conclusion(w: &dyn Words, v: &crate::verdict::Verdict, markdown: bool) ->
         return format!("{}.", w.not_applying_heading());
     }
     let c = class_code(w, v);
-    if markdown {
+    let said = if markdown {
         w.md_conclusion_sentence(&c, v.lawful)
     } else {
         w.conclusion_sentence(&c, v.lawful)
+    };
+    if v.applies == Some(None) {
+        format!("{said} {}", w.reach_open(false))
+    } else {
+        said
     }
 }
 

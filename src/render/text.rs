@@ -17,9 +17,14 @@ pub fn summary(v: &Verdict, w: &dyn Words) -> String {
         let _ = writeln!(out, "{} [{}]: {}", v.id, v.under, w.not_applying());
         return out;
     }
+    let reach = if v.applies == Some(None) {
+        format!(" ({})", w.reach_open(true))
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{} [{}]: {}, {}",
+        "{} [{}]: {}, {}{reach}",
         v.id,
         v.under,
         w.class(&super::class_code(w, v)),

@@ -2,6 +2,7 @@
 //! class, each phrase from the wording layer ([`crate::words::TrainingWords`]), in the language
 //! of the run. The grading itself is [`crate::reason::training`]'s.
 
+pub use super::columns::{pad_left, pad_right, width, wrap};
 use crate::reason::training::{Grade, Part, PartGrade, Said, Sheet, Step, StepDetail, StepKind};
 use crate::words::{TrainingWords, Words};
 use std::fmt::Write as _;
@@ -11,59 +12,6 @@ pub fn points(x: f64) -> String {
     let s = format!("{x:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" { "0".into() } else { s.into() }
-}
-
-/// The columns a character takes in a terminal: two for Hangul and the other wide East Asian
-/// scripts, one for the rest.
-fn char_width(c: char) -> usize {
-    match u32::from(c) {
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6 => 2,
-        _ => 1,
-    }
-}
-
-/// The columns a text takes in a terminal (see `char_width`).
-pub fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
-}
-
-/// `s` padded with spaces on the right to `w` columns.
-pub fn pad_right(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
-}
-
-/// `s` padded with spaces on the left to `w` columns.
-pub fn pad_left(s: &str, w: usize) -> String {
-    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
-}
-
-/// Wraps a paragraph to `cols` columns, each line after the first indented by `indent`.
-pub fn wrap(text: &str, cols: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let len = width(&line);
-        if len > 0 && len + 1 + width(word) > cols {
-            out.push_str(&line);
-            out.push('\n');
-            line = indent.to_string();
-        } else if len > 0 && line != indent {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    out.push_str(&line);
-    out
 }
 
 /// What a part says, in words: a classification, a lawfulness, a list of codes or names.

@@ -103,6 +103,8 @@ pub trait CliWords {
     fn arg_as_of(&self) -> &'static str;
     /// `--lang`.
     fn arg_lang(&self) -> &'static str;
+    /// `--under`.
+    fn arg_under(&self) -> &'static str;
 
     // ---- help: each subcommand and its arguments -------------------------------------------
     /// `explain`.
@@ -307,6 +309,9 @@ Examples:
     }
     fn arg_as_of(&self) -> &'static str {
         "Judge every case as if on this date (YYYY-MM-DD), whatever its own date or period"
+    }
+    fn arg_under(&self) -> &'static str {
+        "Judge every case under these packs, in this order (`kr,eu,jp`), in place of the packs its own `under` names; its facts may be any its own packs read. A case under several packs is followed by the comparison of its verdicts"
     }
     fn arg_lang(&self) -> &'static str {
         "The language of everything printed for a person: `en` (English) or `ko` (Korean). JSON keys, fact names and values, and violation codes stay the same in every language"
@@ -669,6 +674,9 @@ impl CliWords for Ko {
     }
     fn arg_as_of(&self) -> &'static str {
         "사안 자체의 날짜나 기간과 관계없이 모든 사안을 이 날짜(YYYY-MM-DD) 기준으로 판단"
+    }
+    fn arg_under(&self) -> &'static str {
+        "사안 자체의 `under` 대신 이 법령팩들에 따라 이 순서대로(`kr,eu,jp`) 모든 사안을 판단. 사안의 사실은 사안 자체의 법령팩이 읽는 것이면 됨. 여러 법령팩에 따라 판단한 사안에는 법제별 비교가 뒤따름"
     }
     fn arg_lang(&self) -> &'static str {
         "사람이 읽는 모든 출력의 언어: `en`(영어) 또는 `ko`(한국어). JSON 키, 사실의 이름과 값, 위반 코드는 언어와 관계없이 같음"

@@ -47,6 +47,9 @@ pub trait CommonWords {
     fn not_applying(&self) -> &'static str;
     /// "The law does not apply to the case" (a heading before its reasons).
     fn not_applying_heading(&self) -> &'static str;
+    /// Whether the law reaches the case is open (its scope turns on unknown facts): a sentence
+    /// after the conclusion, and a short form for summaries.
+    fn reach_open(&self, short: bool) -> &'static str;
     /// "Whether the law reaches the case" (the heading of the scope items).
     fn scope_heading(&self) -> &'static str;
     /// A party's role (`transferor`, `recipient`, `beneficiary`), or the pack's identifier.
@@ -120,6 +123,13 @@ impl CommonWords for En {
     }
     fn not_applying_heading(&self) -> &'static str {
         "The law does not apply to the case"
+    }
+    fn reach_open(&self, short: bool) -> &'static str {
+        if short {
+            "whether the law applies is open"
+        } else {
+            "Whether the law reaches the case at all is still open: what it would find broken is only possible until the facts of its reach are known."
+        }
     }
     fn scope_heading(&self) -> &'static str {
         "Whether the law reaches the case"
@@ -296,6 +306,13 @@ impl CommonWords for Ko {
     }
     fn not_applying(&self) -> &'static str {
         "법이 적용되지 않음"
+    }
+    fn reach_open(&self, short: bool) -> &'static str {
+        if short {
+            "법의 적용 여부 미정"
+        } else {
+            "이 법이 이 사안에 적용되는지 자체가 아직 확정되지 않음: 적용 범위를 정하는 사실이 밝혀지기 전까지 위반 사항은 가능성에 그침."
+        }
     }
     fn not_applying_heading(&self) -> &'static str {
         "이 법은 이 사안에 적용되지 않음"

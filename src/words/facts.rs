@@ -17,8 +17,8 @@ pub trait FactsWords {
     fn facts_given(&self) -> &'static str;
     /// A fact kept for reports only (`recorded`).
     fn facts_recorded(&self) -> &'static str;
-    /// No pack of that id (an error line), with the packs there are.
-    fn facts_unknown_pack(&self, name: &str, packs: &str) -> String;
+    /// No pack of that id (an error line), with the packs there are: `facts PACK`, `--under`.
+    fn no_pack_named(&self, name: &str, packs: &str) -> String;
 
     /// `facts`.
     fn help_facts(&self) -> CommandHelp;
@@ -47,7 +47,7 @@ impl FactsWords for En {
     fn facts_recorded(&self) -> &'static str {
         "recorded only: no rule of the pack reads it yet"
     }
-    fn facts_unknown_pack(&self, name: &str, packs: &str) -> String {
+    fn no_pack_named(&self, name: &str, packs: &str) -> String {
         format!("error: no pack `{name}` (packs: {packs})")
     }
 
@@ -90,7 +90,7 @@ impl FactsWords for Ko {
     fn facts_recorded(&self) -> &'static str {
         "기록용: 아직 이 법령팩의 어떤 규칙도 읽지 않습니다"
     }
-    fn facts_unknown_pack(&self, name: &str, packs: &str) -> String {
+    fn no_pack_named(&self, name: &str, packs: &str) -> String {
         format!(
             "오류: {} 법령팩이 없습니다(법령팩: {packs})",
             eun(&format!("`{name}`"))

@@ -18,6 +18,7 @@ mod ask;
 mod check;
 mod cli;
 mod common;
+mod compare;
 mod diff;
 mod facts;
 mod html;
@@ -33,6 +34,7 @@ pub use ask::AskWords;
 pub use check::CheckWords;
 pub use cli::{CliWords, CommandHelp, HelpFrame};
 pub use common::{Balance, CommonWords, QuestionScope};
+pub use compare::{CompareRow, CompareWords};
 pub use diff::DiffWords;
 pub use facts::FactsWords;
 pub use html::HtmlWords;
@@ -46,6 +48,7 @@ pub use whatif::WhatifWords;
 /// Every phrase of one language.
 pub trait Words:
     CommonWords
+    + CompareWords
     + TreeWords
     + ReportWords
     + HtmlWords
