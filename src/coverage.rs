@@ -118,6 +118,18 @@ impl Coverage {
                     }
                 }
                 ev.with_env(pack, &bound.facts, class, |env| {
+                    // The factors of the other weighings (the classification's are counted
+                    // above, once a stretch, from the judgment).
+                    for (wi, (w, seen)) in pack.weighings.iter().zip(&mut factors).enumerate() {
+                        if pack.classification.map(usize::from) == Some(wi) {
+                            continue;
+                        }
+                        for (f, slot) in w.factors.iter().zip(seen.iter_mut()) {
+                            if f.meta.in_force(date) {
+                                mark(slot, crate::eval::cond::eval(&f.cond, env));
+                            }
+                        }
+                    }
                     for (i, slot) in reqs.iter_mut().enumerate() {
                         match requirement_status(pack, env, i, date) {
                             ReqStatus::Met => slot[0] = true,

@@ -961,6 +961,11 @@ mod tests {
                         shape: Shape::Number,
                     },
                     M::ClassificationValue,
+                    M::ExpectUnderValue,
+                    M::ExpectUnderNotJudged {
+                        pack: s("jp"),
+                        under: vec![s("kr"), s("eu")],
+                    },
                     M::LawfulValue {
                         shape: Shape::String,
                     },
@@ -1172,6 +1177,8 @@ mod tests {
                         M::LineTooLong { .. } => 53,
                         M::TooManyFacts { .. } => 54,
                         M::UnknownFactOfPacks { .. } => 55,
+                        M::ExpectUnderValue => 56,
+                        M::ExpectUnderNotJudged { .. } => 57,
                     },
                 )
             }
@@ -1211,7 +1218,7 @@ mod tests {
     }
 
     /// How many variants each stage has, as counted by `index`.
-    const VARIANTS: [usize; 5] = [12, 53, 56, 11, 5];
+    const VARIANTS: [usize; 5] = [12, 53, 58, 11, 5];
 
     /// A text without what it quotes between backticks.
     fn unquoted(text: &str) -> String {

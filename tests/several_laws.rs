@@ -1,4 +1,5 @@
-//! Issue 12 §4 (in part): one case judged under several packs, each reading its own facts.
+//! Issue 12 §4: one case judged under several packs, each reading its own facts; `--under`;
+//! the comparison of the laws; expectations per pack; the packs that read each fact.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -113,4 +114,290 @@ fn whatif_reads_a_case_under_several_packs() {
     assert!(!err.contains("unknown fact"), "{err}");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Judged under kr"), "{text}");
+}
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = entrust().args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The issue's "done when": `explain --under kr,eu,jp` on the Korean Kakao Pay case prints the
+/// three analyses, in the order named, and then their comparison, a column per law.
+#[test]
+fn explain_under_three_laws_prints_three_analyses_and_the_comparison() {
+    let (code, out, err) = run(&[
+        "explain",
+        "--under",
+        "kr,eu,jp",
+        "cases/kr/kakaopay-alipay-nsf.case",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let judged: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix("Judged under: "))
+        .collect();
+    assert_eq!(judged.len(), 3, "{out}");
+    assert!(judged[0].starts_with("Korean law"), "{judged:?}");
+    assert!(judged[1].contains("(GDPR)"), "{judged:?}");
+    assert!(judged[2].contains("(APPI)"), "{judged:?}");
+    let cmp = out
+        .split("COMPARISON OF THE LAWS")
+        .nth(1)
+        .expect("a comparison after the analyses");
+    // A column per law, in the order judged.
+    let head = cmp.lines().nth(3).unwrap();
+    let (kr, eu, jp) = (
+        head.find("kr: ").unwrap(),
+        head.find("eu: ").unwrap(),
+        head.find("jp: ").unwrap(),
+    );
+    assert!(kr < eu && eu < jp, "{head}");
+    // The rows, each with the law's value in its column.
+    let row = |label: &str| -> String {
+        cmp.lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .unwrap_or_else(|| panic!("no row {label} in {cmp}"))
+            .to_string()
+    };
+    let applies = row("Applies");
+    assert!(applies.contains("not judged"), "{applies}");
+    // The Korean case says nothing of the EU or Japan: whether their laws reach it is open.
+    assert_eq!(applies.matches("open").count(), 2, "{applies}");
+    let relation = row("Relation");
+    assert!(relation.contains("provision"), "{relation}");
+    assert!(
+        relation.contains("disclosure to a controller"),
+        "{relation}"
+    );
+    assert!(
+        relation.contains("provision to a third party"),
+        "{relation}"
+    );
+    let lawful = row("Lawful");
+    let cells: Vec<&str> = lawful.split_whitespace().skip(1).collect();
+    assert_eq!(cells, ["no", "unknown", "unknown"], "{lawful}");
+    assert!(cmp.contains("KR-CIA-32-1 (2019-06-01 to"), "{cmp}");
+    assert!(cmp.contains("exposes to:"), "{cmp}");
+    for label in [
+        "Violations",
+        "Possible violations",
+        "Open questions",
+        "Not checked",
+    ] {
+        row(label);
+    }
+    // No line of the grid is wider than 120 places.
+    assert!(cmp.lines().all(|l| l.chars().count() <= 120), "{cmp}");
+}
+
+/// A law whose reach turns on facts the case does not give decides nothing: no violation is
+/// certain (each is possible, settled also by the facts of the law's reach), and lawfulness is
+/// open; the questions of its reach come first.
+#[test]
+fn a_law_whose_reach_is_open_finds_no_certain_violation() {
+    let (code, out, err) = run(&[
+        "eval",
+        "--format",
+        "jsonl",
+        "--under",
+        "eu",
+        "cases/kr/kakaopay-alipay-nsf.case",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(v["under"], "eu");
+    assert!(v["applies"].is_null(), "{v}");
+    assert!(v["lawful"].is_null(), "{v}");
+    assert_eq!(v["violations"].as_array().unwrap().len(), 0, "{v}");
+    let possible = v["possible_violations"].as_array().unwrap();
+    let gdpr_6_1 = possible
+        .iter()
+        .find(|p| p["code"] == "EU-GDPR-6-1")
+        .expect("the disclosure without a basis is possible");
+    let settlers: Vec<&str> = gdpr_6_1["settled_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["fact"].as_str().unwrap())
+        .collect();
+    assert!(settlers.contains(&"establishment_in_union"), "{settlers:?}");
+    let unknowns: Vec<&str> = v["unknowns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["fact"].as_str().unwrap())
+        .collect();
+    assert!(unknowns.contains(&"establishment_in_union"), "{unknowns:?}");
+    assert!(unknowns.contains(&"subjects_regions"), "{unknowns:?}");
+    // The same case, told where Kakao Pay is and whom it serves: the GDPR does not apply.
+    let (code, out, _) = run(&[
+        "eval",
+        "--under",
+        "eu",
+        "cases/multi/kakaopay-alipay-nsf-three-laws.case",
+    ]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("[eu]: the law does not apply"), "{out}");
+}
+
+/// `--under` naming a pack that is not loaded judges nothing, and says which packs there are.
+#[test]
+fn under_an_unknown_pack_judges_nothing() {
+    for cmd in ["eval", "explain", "test"] {
+        let (code, out, err) = run(&[
+            cmd,
+            "--under",
+            "kr,cn",
+            "cases/multi/kakaopay-alipay-nsf-three-laws.case",
+        ]);
+        assert_eq!(code, Some(2), "{cmd}: {out}{err}");
+        assert!(
+            err.contains("no pack `cn` (packs: eu, jp, kr)"),
+            "{cmd}: {err}"
+        );
+        assert!(!out.contains("[kr]"), "{cmd}: {out}");
+    }
+}
+
+/// The comparison follows a case under several laws in every format for people, and is absent
+/// from a case under one law.
+#[test]
+fn the_comparison_is_in_text_markdown_and_html() {
+    let case = "cases/multi/kakaopay-alipay-nsf-three-laws.case";
+    let (_, text, _) = run(&["eval", case]);
+    assert!(text.contains("COMPARISON OF THE LAWS"), "{text}");
+    let (_, md, _) = run(&["eval", "--format", "markdown", case]);
+    let table = md.split("## Comparison of the laws").nth(1).unwrap();
+    assert!(table.contains("| | **kr**: Korean law"), "{table}");
+    assert!(table.contains("| **Applies** | not judged"), "{table}");
+    assert!(table.contains("| **Lawful** | no |"), "{table}");
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("r.html");
+    let (code, _, err) = run(&[
+        "eval",
+        "--format",
+        "html",
+        "-o",
+        page.to_str().unwrap(),
+        case,
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert_eq!(html.matches("<table class=\"compare\">").count(), 1);
+    assert!(
+        html.contains("<th scope=\"col\"><code>eu</code>"),
+        "comparison head"
+    );
+    // Korean: the same comparison in Korean words.
+    let (_, ko, _) = run(&["--lang", "ko", "eval", case]);
+    assert!(ko.contains("법제별 비교"), "{ko}");
+    assert!(ko.contains("적용되지 않음"), "{ko}");
+    // One law: no comparison.
+    let (_, one, _) = run(&["eval", "cases/kr/kakaopay-alipay-nsf.case"]);
+    assert!(!one.contains("COMPARISON"), "{one}");
+}
+
+/// `expect under ID` holds one law's verdict to its own outcome; a second one for the same
+/// pack, or one for a pack the case is not judged under, is an error at its place.
+#[test]
+fn expectations_per_pack_are_checked_against_their_own_law() {
+    let (code, out, err) = run(&["test", "cases/multi/kakaopay-alipay-nsf-three-laws.case"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("3 passed, 0 failed"), "{out}");
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("cases/multi/kakaopay-alipay-nsf-three-laws.case").unwrap();
+    // The eu expectation turned around fails under eu only.
+    let wrong = dir.path().join("wrong.case");
+    std::fs::write(
+        &wrong,
+        text.replace(
+            "expect under eu\n  applies = no",
+            "expect under eu\n  applies = yes",
+        ),
+    )
+    .unwrap();
+    let (code, out, _) = run(&["test", wrong.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("FAILED kakaopay-alipay-nsf-three-laws [eu]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ok     kakaopay-alipay-nsf-three-laws [kr]"),
+        "{out}"
+    );
+    assert!(out.contains("2 passed, 1 failed"), "{out}");
+    // A pack the case is not judged under.
+    let stray = dir.path().join("stray.case");
+    std::fs::write(&stray, text.replace("expect under jp", "expect under cn")).unwrap();
+    let (code, _, err) = run(&["test", stray.to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("an expectation under `cn`, but the case is judged under kr, eu, jp only"),
+        "{err}"
+    );
+    assert!(err.contains("stray.case:"), "{err}");
+    // Twice for one pack.
+    let twice = dir.path().join("twice.case");
+    std::fs::write(&twice, text.replace("expect under jp", "expect under eu")).unwrap();
+    let (code, _, err) = run(&["test", twice.to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("`expect under eu` is given twice"), "{err}");
+}
+
+/// The YAML form: `expect` is one mapping for every pack, or a list of mappings, each for every
+/// pack or, with `under`, for one.
+#[test]
+fn yaml_expectations_may_be_a_list_with_under() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.yaml");
+    let yaml = "id: kr-and-eu\ntitle: Kakao Pay outside the EU\nunder: [kr, eu]\ndate: 2024-01-15\n\
+facts:\n  transferor_country: KR\n  recipient_country: SG\n  subjects_regions: [KR]\n  \
+transferor_targets_subjects: true\n  establishment_in_union: false\n\
+expect:\n  - under: eu\n    applies: false\n  - under: kr\n    lawful: unknown\n";
+    std::fs::write(&path, yaml).unwrap();
+    let (code, out, err) = run(&["test", path.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("2 passed, 0 failed"), "{out}");
+    std::fs::write(&path, yaml.replace("applies: false", "applies: true")).unwrap();
+    let (code, out, _) = run(&["test", path.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("applies: expected yes, got no"), "{out}");
+}
+
+/// `entrust facts` says which packs read each fact, in text and JSON.
+#[test]
+fn facts_show_the_packs_that_read_each() {
+    let (code, out, _) = run(&["facts", "--format", "json"]);
+    assert_eq!(code, Some(0));
+    let packs: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let find = |pack: &str, fact: &str| -> Vec<String> {
+        let p = packs
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["pack"] == pack)
+            .unwrap();
+        let f = p["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == fact)
+            .unwrap();
+        f["read_by"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(find("eu", "transferor_sector"), ["eu", "jp", "kr"]);
+    assert_eq!(find("eu", "establishment_in_union"), ["eu"]);
+    let (_, text, _) = run(&["facts", "kr"]);
+    assert!(text.contains("transferor_sector: one of"), "{text}");
+    assert!(text.contains("  read by: eu, jp, kr"), "{text}");
 }

@@ -60,6 +60,24 @@ pub fn check_header(case: &CaseAst, packs: &[&str], as_of: Option<Date>) -> Vec<
             );
         }
     }
+    // An expectation under one pack names a pack the case is judged under.
+    for e in &case.expect_under {
+        if let Some(u) = &e.under
+            && !case.under.iter().any(|x| x.text == u.text)
+        {
+            let under: Vec<String> = case.under.iter().map(|x| x.text.clone()).collect();
+            errors.push(
+                Diagnostic::error(
+                    Msg::ExpectUnderNotJudged {
+                        pack: u.text.clone(),
+                        under: under.clone(),
+                    },
+                    u.span,
+                )
+                .suggest(&u.text, under.iter().map(String::as_str)),
+            );
+        }
+    }
     match case.time {
         None if as_of.is_none() => errors.push(Diagnostic::error(
             Msg::NoTime { id: id.clone() },

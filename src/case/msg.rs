@@ -321,6 +321,15 @@ pub enum Msg {
     },
     /// `classification` under `expect` that is not a value.
     ClassificationValue,
+    /// `under` under `expect` that is not a pack id.
+    ExpectUnderValue,
+    /// `expect under ID` naming a pack the case is not judged under.
+    ExpectUnderNotJudged {
+        /// The pack named.
+        pack: String,
+        /// The packs the case is judged under.
+        under: Vec<String>,
+    },
     /// `lawful` under `expect` that is not true, false or null.
     LawfulValue {
         /// What it is.

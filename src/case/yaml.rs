@@ -128,7 +128,8 @@ const CASE_KEYS: [&str; 13] = [
 const TRANSLATED_KEYS: [&str; 5] = ["title", "source", "notes", "hints", "parties"];
 const PARTY_KEYS: [&str; 3] = ["transferor", "recipient", "beneficiary"];
 const PERIOD_KEYS: [&str; 2] = ["from", "to"];
-const EXPECT_KEYS: [&str; 6] = [
+const EXPECT_KEYS: [&str; 7] = [
+    "under",
     "classification",
     "lawful",
     "applies",
@@ -475,6 +476,7 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
         source: None,
         facts: Vec::new(),
         expect: None,
+        expect_under: Vec::new(),
         notes: Vec::new(),
         hints: Vec::new(),
         level: None,
@@ -631,7 +633,21 @@ fn read_one(raw: Raw, loc: &mut Locator<'_>, out: &mut ReadCases) {
                     kspan,
                 )),
             },
-            "expect" => case.expect = Some(expectation(value, loc, kspan, &mut errors)),
+            // One expectation for every pack, or a list of them, each for every pack or (with
+            // `under`) for one.
+            "expect" => {
+                let items = match value {
+                    Raw::Seq(items) => items,
+                    one => vec![one],
+                };
+                for item in items {
+                    let e = expectation(item, loc, kspan, &mut errors);
+                    if let Err(clause) = case.add_expectation(e) {
+                        let twice = crate::syntax::Msg::CaseClauseTwice { clause };
+                        errors.push(Diagnostic::error(twice, kspan));
+                    }
+                }
+            }
             other => errors.push(unknown_key(other, kspan, &CASE_KEYS, Within::Case)),
         }
     }
@@ -926,6 +942,13 @@ fn expectation(
                 .collect()
         };
         match k.as_str() {
+            "under" => match v.scalar_text() {
+                Some(s) => {
+                    let span = loc.value(&s, ks);
+                    e.under = Some(Name { text: s, span });
+                }
+                None => errors.push(Diagnostic::error(Msg::ExpectUnderValue, ks)),
+            },
             "classification" => match v.scalar_text() {
                 Some(s) => {
                     let span = loc.value(&s, ks);

@@ -22,8 +22,8 @@ pub fn run(g: &Global, pack: Option<&str>, format: FactsFormat) -> Outcome {
         },
     };
     let text = match format {
-        FactsFormat::Text => facts::text(&packs, w),
-        FactsFormat::Json => facts::json(&packs),
+        FactsFormat::Text => facts::text(&packs, &lib.packs, w),
+        FactsFormat::Json => facts::json(&packs, &lib.packs),
     };
     let _ = write!(output::stdout(), "{text}");
     Outcome::Ok

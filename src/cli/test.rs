@@ -44,15 +44,17 @@ pub fn run(g: &Global, paths: &[PathBuf], coverage: bool) -> Outcome {
     let mut out = output::stdout();
     let (mut passed, mut failed) = (0usize, 0usize);
     for c in &cases {
-        let Some(expect) = &c.case.expect else {
-            continue;
-        };
         for (i, bound) in &c.bound {
             let Some(pack) = lib.packs.get(*i) else {
                 continue;
             };
+            // The expectation for every pack, and the one for this pack.
+            let expects: Vec<&entrust::syntax::ast::Expectation> = c.case.expectations(&pack.id);
+            if expects.is_empty() {
+                continue;
+            }
             let v = judge(pack, &c.case, bound, &mut ev, None);
-            let failures = check(expect, &v);
+            let failures: Vec<_> = expects.iter().flat_map(|e| check(e, &v)).collect();
             let at = lib
                 .sources
                 .locate(c.case.id.span)

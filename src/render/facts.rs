@@ -30,10 +30,19 @@ fn values(ty: &FactType) -> &[String] {
     }
 }
 
+/// The ids of the packs of `all` that declare a fact of this name (one name means one fact in
+/// every pack), in the order of `all`.
+fn read_by<'a>(name: &str, all: &'a [Pack]) -> Vec<&'a str> {
+    all.iter()
+        .filter(|p| p.fact(name).is_some())
+        .map(|p| p.id.as_str())
+        .collect()
+}
+
 /// The facts of `packs` as text: per pack a heading, then each fact in the order the pack
-/// declares them, with its type, question, help, burden of proof, and whether it is given or
-/// recorded only.
-pub fn text(packs: &[&Pack], w: &dyn Words) -> String {
+/// declares them, with its type, the packs of `all` that read it, its question, help, burden
+/// of proof, and whether it is given or recorded only.
+pub fn text(packs: &[&Pack], all: &[Pack], w: &dyn Words) -> String {
     let mut out = String::new();
     for (k, pack) in packs.iter().enumerate() {
         if k > 0 {
@@ -46,14 +55,20 @@ pub fn text(packs: &[&Pack], w: &dyn Words) -> String {
         );
         for f in &pack.facts {
             out.push('\n');
-            fact(&mut out, pack, f, w);
+            fact(&mut out, pack, f, all, w);
         }
     }
     out
 }
 
-fn fact(out: &mut String, pack: &Pack, f: &FactDef, w: &dyn Words) {
+fn fact(out: &mut String, pack: &Pack, f: &FactDef, all: &[Pack], w: &dyn Words) {
     let _ = writeln!(out, "{}: {}", f.name, w.fact_type(&f.ty));
+    let _ = writeln!(
+        out,
+        "  {}: {}",
+        w.facts_read_by_label(),
+        read_by(&f.name, all).join(w.comma())
+    );
     let _ = writeln!(
         out,
         "  {}: {}",
@@ -83,11 +98,12 @@ fn fact(out: &mut String, pack: &Pack, f: &FactDef, w: &dyn Words) {
 }
 
 /// The facts of `packs` as JSON, for scripts: an array of packs, each
-/// `{"pack", "title", "facts": [{"name", "type", "values", "question", "help", "given",
-/// "recorded", "burden"}]}`; `values` is empty but for `enum` and `set`, `help` and `burden`
-/// are `null` when the pack gives none, `burden` is `{"party", "unproven"}`. The keys are the
-/// same in every language; `title`, `question` and `help` are in the language of the run.
-pub fn json(packs: &[&Pack]) -> String {
+/// `{"pack", "title", "facts": [{"name", "type", "values", "read_by", "question", "help",
+/// "given", "recorded", "burden"}]}`; `values` is empty but for `enum` and `set`, `read_by`
+/// lists the packs of `all` that declare the fact, `help` and `burden` are `null` when the pack
+/// gives none, `burden` is `{"party", "unproven"}`. The keys are the same in every language;
+/// `title`, `question` and `help` are in the language of the run.
+pub fn json(packs: &[&Pack], all: &[Pack]) -> String {
     let packs: Vec<Value> = packs
         .iter()
         .map(|pack| {
@@ -105,6 +121,7 @@ pub fn json(packs: &[&Pack]) -> String {
                         "name": f.name,
                         "type": type_name(&f.ty),
                         "values": values(&f.ty),
+                        "read_by": read_by(&f.name, all),
                         "question": f.ask,
                         "help": f.help,
                         "given": f.given,

@@ -537,6 +537,8 @@ pub enum ExpectLawful {
 /// An `expect` block.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Expectation {
+    /// The pack it is for (`expect under eu`); `None` for every pack the case is judged under.
+    pub under: Option<Name>,
     /// Expected classification.
     pub classification: Option<Name>,
     /// Expected lawfulness.
@@ -581,8 +583,10 @@ pub struct CaseAst {
     pub source: Option<Text>,
     /// Facts in the order written.
     pub facts: Vec<FactEntry>,
-    /// What a test expects.
+    /// What a test expects of the verdict under every pack.
     pub expect: Option<Expectation>,
+    /// What a test expects of the verdict under one pack (`expect under ID`), one per pack.
+    pub expect_under: Vec<Expectation>,
     /// Teaching notes (training): shown after the trainee answers.
     pub notes: Vec<Text>,
     /// Hints (training): shown on request.
@@ -591,6 +595,45 @@ pub struct CaseAst {
     pub level: Option<String>,
     /// The whole case.
     pub span: Span,
+}
+
+impl CaseAst {
+    /// What a test expects of the case's verdict under `pack`: the expectation for every pack,
+    /// then the one for this pack (`expect under`), where written.
+    pub fn expectations(&self, pack: &str) -> Vec<&Expectation> {
+        self.expect
+            .iter()
+            .chain(
+                self.expect_under
+                    .iter()
+                    .filter(|e| e.under.as_ref().is_some_and(|u| u.text == pack)),
+            )
+            .collect()
+    }
+
+    /// Files an expectation: for every pack, or for the pack it names; the clause written
+    /// twice when the case has one for the same packs already.
+    pub fn add_expectation(&mut self, e: Expectation) -> Result<(), super::CaseClause> {
+        match &e.under {
+            None if self.expect.is_some() => Err(super::CaseClause::Expect(None)),
+            None => {
+                self.expect = Some(e);
+                Ok(())
+            }
+            Some(u) => {
+                let pack = u.text.clone();
+                let twice = self
+                    .expect_under
+                    .iter()
+                    .any(|x| x.under.as_ref().is_some_and(|x| x.text == pack));
+                if twice {
+                    return Err(super::CaseClause::Expect(Some(pack)));
+                }
+                self.expect_under.push(e);
+                Ok(())
+            }
+        }
+    }
 }
 
 impl HeaderAst {

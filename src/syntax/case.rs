@@ -33,6 +33,7 @@ fn describe(rule: &Rule) -> Option<Expected> {
         Rule::level_clause | Rule::level => Expected::Code("level easy|medium|hard"),
         Rule::facts_block => Expected::Code("facts"),
         Rule::expect_block => Expected::Code("expect"),
+        Rule::expect_under => Expected::Code("under ID"),
         Rule::assignment => Expected::Assignment,
         Rule::ident => Expected::Name,
         Rule::fact_value | Rule::value | Rule::value_set | Rule::unknown_lit => Expected::Value,
@@ -153,6 +154,7 @@ impl Lower {
             source: None,
             facts: Vec::new(),
             expect: None,
+            expect_under: Vec::new(),
             notes: Vec::new(),
             hints: Vec::new(),
             level: None,
@@ -226,7 +228,13 @@ impl Lower {
                         }
                     }
                 }
-                Rule::expect_block => case.expect = Some(self.expect(clause)),
+                Rule::expect_block => {
+                    let e = self.expect(clause);
+                    let span = e.span.unwrap_or(span);
+                    if let Err(clause) = case.add_expectation(e) {
+                        self.twice(clause, span);
+                    }
+                }
                 _ => {}
             }
         }
@@ -283,6 +291,7 @@ impl Lower {
         for x in pair.into_inner() {
             let xspan = self.span(&x);
             match x.as_rule() {
+                Rule::expect_under => e.under = x.into_inner().next().map(|p| self.name(p)),
                 Rule::expect_class => {
                     if e.classification.is_some() {
                         self.twice(CaseClause::Classification, xspan);

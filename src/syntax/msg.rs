@@ -84,6 +84,8 @@ pub enum CaseClause {
     Lawful,
     /// `applies` under `expect`.
     Applies,
+    /// An `expect` block: for every pack (`None`), or `expect under ID`.
+    Expect(Option<String>),
 }
 
 /// Something the grammar expected where it found something else.

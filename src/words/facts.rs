@@ -13,6 +13,8 @@ pub trait FactsWords {
     fn facts_pack_heading(&self, pack: &str, title: &str, n: usize) -> String;
     /// "question" (a label before a fact's question).
     fn facts_question_label(&self) -> &'static str;
+    /// The label of the packs that read a fact: "read by".
+    fn facts_read_by_label(&self) -> &'static str;
     /// A fact that describes what the arrangement is (`given`).
     fn facts_given(&self) -> &'static str;
     /// A fact kept for reports only (`recorded`).
@@ -40,6 +42,9 @@ impl FactsWords for En {
     }
     fn facts_question_label(&self) -> &'static str {
         "question"
+    }
+    fn facts_read_by_label(&self) -> &'static str {
+        "read by"
     }
     fn facts_given(&self) -> &'static str {
         "given: it says what the arrangement is; `entrust whatif` keeps it unless --vary names it"
@@ -83,6 +88,9 @@ impl FactsWords for Ko {
     }
     fn facts_question_label(&self) -> &'static str {
         "질문"
+    }
+    fn facts_read_by_label(&self) -> &'static str {
+        "읽는 법령팩"
     }
     fn facts_given(&self) -> &'static str {
         "전제 사실: 이전의 구조 자체를 나타내므로 `entrust whatif`는 --vary로 지정하지 않는 한 바꾸지 않습니다"

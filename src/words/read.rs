@@ -97,6 +97,8 @@ fn clause_en(c: &CaseClause) -> String {
         CaseClause::Classification => "`classification`".to_string(),
         CaseClause::Lawful => "`lawful`".to_string(),
         CaseClause::Applies => "`applies`".to_string(),
+        CaseClause::Expect(None) => "`expect`".to_string(),
+        CaseClause::Expect(Some(pack)) => format!("`expect under {pack}`"),
     }
 }
 
@@ -393,7 +395,7 @@ impl ReadWords for En {
                 shape_en(*shape)
             )),
             CaseMsg::ExpectNotMapping { shape } => Said::new(format!(
-                "`expect` must be a mapping, not {}",
+                "`expect` must be a mapping, or a list of mappings, not {}",
                 shape_en(*shape)
             )),
             CaseMsg::ListShape { shape } => {
@@ -402,6 +404,16 @@ impl ReadWords for En {
             CaseMsg::ClassificationValue => {
                 Said::new("`classification` must be a value such as provision")
             }
+            CaseMsg::ExpectUnderValue => {
+                Said::new("`under` in `expect` must be a pack id such as eu")
+            }
+            CaseMsg::ExpectUnderNotJudged { pack, under } => Said::new(format!(
+                "an expectation under `{pack}`, but the case is judged under {} only",
+                under.join(", ")
+            ))
+            .help(format!(
+                "add `{pack}` to the case's `under`, or name one of its packs"
+            )),
             CaseMsg::LawfulValue { shape } => Said::new(format!(
                 "`lawful` must be true, false or null, not {}",
                 shape_en(*shape)
@@ -657,6 +669,8 @@ fn clause_ko(c: &CaseClause) -> String {
         CaseClause::Classification => "`classification`".to_string(),
         CaseClause::Lawful => "`lawful`".to_string(),
         CaseClause::Applies => "`applies`".to_string(),
+        CaseClause::Expect(None) => "`expect`".to_string(),
+        CaseClause::Expect(Some(pack)) => format!("`expect under {pack}`"),
     }
 }
 
@@ -1016,7 +1030,7 @@ impl ReadWords for Ko {
                 i(shape_ko(*shape))
             )),
             CaseMsg::ExpectNotMapping { shape } => Said::new(format!(
-                "`expect`는 {} 아니라 매핑이어야 합니다",
+                "`expect`는 {} 아니라 매핑이나 매핑의 목록이어야 합니다",
                 i(shape_ko(*shape))
             )),
             CaseMsg::ListShape { shape } => Said::new(format!(
@@ -1026,6 +1040,16 @@ impl ReadWords for Ko {
             CaseMsg::ClassificationValue => {
                 Said::new("`classification`은 provision과 같은 값이어야 합니다")
             }
+            CaseMsg::ExpectUnderValue => {
+                Said::new("`expect`의 `under`는 eu와 같은 법령팩 식별자여야 합니다")
+            }
+            CaseMsg::ExpectUnderNotJudged { pack, under } => Said::new(format!(
+                "`{pack}`에 따른 기대 결과가 있으나, 이 사안은 {}에 따라서만 판단됩니다",
+                under.join(", ")
+            ))
+            .help(format!(
+                "사안의 `under`에 `{pack}`을(를) 추가하거나, 사안의 법령팩 중 하나를 지정하십시오"
+            )),
             CaseMsg::LawfulValue { shape } => Said::new(format!(
                 "`lawful`은 {} 아니라 true, false, null 중 하나여야 합니다",
                 i(shape_ko(*shape))
