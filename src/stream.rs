@@ -617,6 +617,10 @@ fn fast_line(
     w: &mut Worker,
     r: &mut BlockOut,
 ) -> bool {
+    // The fast reader judges a line under its own `under`; `--under` is the general path's.
+    if lib.under.is_some() {
+        return false;
+    }
     let Some(pack) = fastjson::read(line, &mut w.fast, |u| {
         lib.packs.iter().find(|p| p.id.as_bytes() == u)
     }) else {

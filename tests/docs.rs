@@ -341,7 +341,8 @@ fn the_facts_listed_are_the_documented_vocabulary() {
         assert_eq!(
             keys,
             [
-                "name", "type", "values", "question", "help", "given", "recorded", "burden"
+                "name", "type", "values", "read_by", "question", "help", "given", "recorded",
+                "burden"
             ]
         );
         let name = f["name"].as_str().unwrap();
@@ -390,7 +391,7 @@ fn the_facts_in_words_in_each_language() {
     );
     assert!(
         text.contains(
-            "\nprocessing_serves: one of transferor, recipient, third_party, shared\n  question: "
+            "\nprocessing_serves: one of transferor, recipient, third_party, shared\n  read by: eu, jp, kr\n  question: "
         ),
         "{text}"
     );

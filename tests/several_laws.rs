@@ -401,3 +401,29 @@ fn facts_show_the_packs_that_read_each() {
     assert!(text.contains("transferor_sector: one of"), "{text}");
     assert!(text.contains("  read by: eu, jp, kr"), "{text}");
 }
+
+/// `--under` holds for JSON Lines too, whose plain lines otherwise take the fast path (which
+/// judges a line under its own `under`): every line is judged under the packs named.
+#[test]
+fn under_holds_for_json_lines() {
+    let (code, out, err) = run(&[
+        "eval",
+        "--format",
+        "jsonl",
+        "--under",
+        "eu,kr",
+        "tests/fixtures/kr-cases.jsonl",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let under: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["under"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert!(under.len() >= 4, "{out}");
+    for pair in under.chunks(2) {
+        assert_eq!(pair, ["eu", "kr"], "{under:?}");
+    }
+}

@@ -108,6 +108,10 @@ pub struct WeighScratch {
     per_value: Vec<(i32, u8)>,
     open: Vec<Open>,
     untabled: Vec<usize>,
+    /// A weighing of more than two sides: its factors' values and decisive facts, gathered
+    /// pair by pair (each pair's weighing writes `factor_vals` and `decisive`), then swapped in.
+    many_vals: Vec<Tri>,
+    many_decisive: Vec<FactId>,
 }
 
 fn outcome(sum: i32, flags: u8, margin: i32) -> u8 {
@@ -206,10 +210,15 @@ fn weigh_many(
     each: WeighFn,
 ) -> WeighOutcome {
     let n = w.sides.len();
-    let mut vals = vec![Tri::False; w.factors.len()];
-    let mut decisive: Vec<FactId> = Vec::new();
+    // Gathered in the scratch's own buffers: no allocation once they have grown.
+    let mut vals = std::mem::take(&mut s.many_vals);
+    vals.clear();
+    vals.resize(w.factors.len(), Tri::False);
+    let mut decisive = std::mem::take(&mut s.many_decisive);
+    decisive.clear();
     let mut many = Many::default();
-    let mut wins = vec![0usize; n];
+    // Pairs won per side; a weighing has at most 8 sides (its masks are bytes).
+    let mut wins = [0usize; 8];
     let mut lost = 0u8;
     let mut first = WeighOutcome::default();
     let mut exact = true;
@@ -253,6 +262,7 @@ fn weigh_many(
     let all = u8::try_from((1u16 << n) - 1).unwrap_or(u8::MAX);
     many.settled = wins
         .iter()
+        .take(n)
         .position(|&x| x + 1 == n)
         .and_then(|i| u8::try_from(i).ok());
     many.mask = match many.settled {
@@ -267,8 +277,9 @@ fn weigh_many(
     if many.settled.is_some() {
         decisive.clear();
     }
-    s.factor_vals = vals;
-    s.decisive = decisive;
+    // The gathered values become the weighing's; the last pair's buffers are kept for reuse.
+    s.many_vals = std::mem::replace(&mut s.factor_vals, vals);
+    s.many_decisive = std::mem::replace(&mut s.decisive, decisive);
     WeighOutcome {
         exact,
         many: Some(many),
