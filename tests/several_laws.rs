@@ -427,3 +427,44 @@ fn under_holds_for_json_lines() {
         assert_eq!(pair, ["eu", "kr"], "{under:?}");
     }
 }
+
+/// A weighing of three sides (controller, processor, joint controller) in `whatif` and `diff`:
+/// the balance is the lead of the side found over the strongest other, named in the law's
+/// terms (before: the first pair's balance, toward a side that had not won, or toward none).
+#[test]
+fn three_sided_balances_name_the_side_found() {
+    let case = "cases/eu/wirtschaftsakademie-fan-page-2018.case";
+    let (code, out, err) = run(&["whatif", case]);
+    assert_eq!(code, Some(0), "{err}");
+    let stands = out
+        .split("AS IT STANDS\n")
+        .nth(1)
+        .and_then(|s| s.lines().nth(1))
+        .unwrap();
+    assert_eq!(
+        stands.trim(),
+        "the factors point clearly to joint control (joint controllers): 11 points against 7",
+        "{out}"
+    );
+    assert!(
+        out.contains("TO BECOME PROCESSING ON THE SENDER'S BEHALF (PROCESSOR)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("(balance +3 toward processing on the sender's behalf (processor))"),
+        "{out}"
+    );
+    let (_, ko, _) = run(&["--lang", "ko", "whatif", case]);
+    assert!(
+        ko.contains("처리자에 의한 처리(processor)로 판단되기 위한 사실 변경"),
+        "{ko}"
+    );
+    let (code, out, err) = run(&["diff", case, "cases/eu/payroll-bureau-germany-2022.case"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains(
+            "Classification: joint control (joint controllers) (+4 toward joint control (joint controllers)) → processing on the sender's behalf (processor) (+17 toward processing on the sender's behalf (processor))"
+        ),
+        "{out}"
+    );
+}

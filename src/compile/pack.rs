@@ -513,6 +513,19 @@ pub struct PairDef {
 }
 
 impl WeighDef {
+    /// The points of the factors that fired (`vals`, per factor), toward each side.
+    pub fn fired_points(&self, vals: &[Tri]) -> [i32; crate::check::MAX_SIDES] {
+        let mut points = [0i32; crate::check::MAX_SIDES];
+        for (f, v) in self.factors.iter().zip(vals) {
+            if *v == Tri::True
+                && let Some(p) = points.get_mut(usize::from(f.side))
+            {
+                *p += f.weight;
+            }
+        }
+        points
+    }
+
     /// The axis value of a side (the side's own name where it has none).
     pub fn axis_of(&self, side: u8) -> Option<&str> {
         self.axis

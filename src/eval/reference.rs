@@ -933,7 +933,7 @@ mod tests {
     #[test]
     fn every_pack_loads() {
         let lib = random::library();
-        for id in ["bench", "kr", "syn"] {
+        for id in ["bench", "eu", "jp", "kr", "syn"] {
             assert!(lib.pack(id).is_some(), "{id}");
         }
     }

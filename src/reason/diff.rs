@@ -121,8 +121,15 @@ pub struct StretchDiff {
     pub side: (Option<u8>, Option<u8>),
     /// Lawfulness of each.
     pub lawful: (Tri, Tri),
-    /// The classification balance of each, lowest and highest.
+    /// The classification balance of each, lowest and highest (of two sides: toward the
+    /// first).
     pub balance: ((i32, i32), (i32, i32)),
+    /// The points of the classification factors that fired toward each side, in each (for a
+    /// weighing of more than two sides, whose balance is not one number).
+    pub points: (
+        [i32; crate::check::MAX_SIDES],
+        [i32; crate::check::MAX_SIDES],
+    ),
     /// Factors whose firing differs.
     pub factors: Vec<FactorDiff>,
     /// Tests and exceptions whose value differs.
@@ -342,6 +349,12 @@ pub fn diff(pack: &Pack, a: &BoundCase, b: &BoundCase, ev: &mut Evaluator) -> Di
             ra.j.weighing.map_or((0, 0), |o| (o.lo, o.hi)),
             rb.j.weighing.map_or((0, 0), |o| (o.lo, o.hi)),
         );
+        let points = pack.classifier().map_or_else(Default::default, |w| {
+            (
+                w.fired_points(&ra.j.factor_vals),
+                w.fired_points(&rb.j.factor_vals),
+            )
+        });
 
         let mut factors = Vec::new();
         if let Some(w) = pack.classifier() {
@@ -468,6 +481,7 @@ pub fn diff(pack: &Pack, a: &BoundCase, b: &BoundCase, ev: &mut Evaluator) -> Di
             side,
             lawful: (ra.j.lawful, rb.j.lawful),
             balance,
+            points,
             factors,
             rules,
             requirements,

@@ -14,7 +14,10 @@ use std::fmt::Write as _;
 /// A classification side in words (`None`: undecided).
 fn side_word(w: &dyn Words, pack: &Pack, side: Option<u8>) -> String {
     match (pack.classifier(), side) {
-        (Some(c), Some(s)) => w.class(c.sides.get(usize::from(s)).map_or("", String::as_str)),
+        (Some(c), Some(s)) => w.class(super::side_word(
+            pack,
+            c.sides.get(usize::from(s)).map_or("", String::as_str),
+        )),
         _ => w.class("undecided"),
     }
 }
@@ -29,7 +32,19 @@ fn statuses_words(w: &dyn Words, pack: &Pack, s: &Statuses) -> String {
         .join(w.comma())
 }
 
-fn balance_words(w: &dyn Words, pack: &Pack, (lo, hi): (i32, i32)) -> String {
+fn balance_words(
+    w: &dyn Words,
+    pack: &Pack,
+    (lo, hi): (i32, i32),
+    points: &[i32],
+    side: Option<u8>,
+) -> String {
+    // More than two sides: the lead of the side settled on (or the one with the most points)
+    // over the strongest other, on the factors that fired.
+    if let Some(d) = pack.classifier().filter(|d| d.sides.len() > 2) {
+        let b = super::many_balance(d, points, side.map(usize::from), false);
+        return w.balance_range(b.sides, b.lo, b.hi);
+    }
     let sides = pack.classifier().map_or(["", ""], |c| {
         [
             c.sides.first().map_or("", String::as_str),
@@ -85,9 +100,9 @@ fn stretch_body(w: &dyn Words, pack: &Pack, d: &StretchDiff) -> Vec<String> {
         "{}: {} ({}) → {} ({})",
         w.classification_label(),
         side_word(w, pack, ca),
-        balance_words(w, pack, ba),
+        balance_words(w, pack, ba, &d.points.0, ca),
         side_word(w, pack, cb),
-        balance_words(w, pack, bb)
+        balance_words(w, pack, bb, &d.points.1, cb)
     ));
     lines.push(format!(
         "{}: {} → {}",

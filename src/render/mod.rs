@@ -228,7 +228,22 @@ fn balance_of_many<'a>(d: &'a crate::compile::pack::WeighDef, w: &Node) -> Balan
         Outcome::Side(s) => d.sides.iter().position(|x| x == s),
         _ => None,
     };
-    let pts = |i: usize| fired.get(i).copied().unwrap_or(0);
+    let decisive = settled.is_some_and(|i| decisive.get(i).copied().unwrap_or(false));
+    many_balance(d, &fired, settled, decisive)
+}
+
+/// The balance of a weighing of more than two sides from the points of the factors that fired
+/// per side, in the two-sided shape of the sentence: the side settled on (or the side with the
+/// most points) against the strongest other. `decisive`: a decisive factor of the side settled
+/// on fired.
+pub fn many_balance<'a>(
+    d: &'a crate::compile::pack::WeighDef,
+    points: &[i32],
+    settled: Option<usize>,
+    decisive: bool,
+) -> Balance<'a> {
+    let n = d.sides.len();
+    let pts = |i: usize| points.get(i).copied().unwrap_or(0);
     let first = settled.unwrap_or_else(|| (0..n).max_by_key(|&i| (pts(i), n - i)).unwrap_or(0));
     let second = (0..n)
         .filter(|&i| i != first)
@@ -248,6 +263,6 @@ fn balance_of_many<'a>(d: &'a crate::compile::pack::WeighDef, w: &Node) -> Balan
         lo: lead,
         hi: lead,
         margin: d.margin,
-        decisive: settled.is_some() && decisive.get(first).copied().unwrap_or(false),
+        decisive: settled.is_some() && decisive,
     }
 }

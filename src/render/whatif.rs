@@ -111,15 +111,19 @@ pub fn standing_line(w: &dyn Words, pack: &Pack, s: &Standing) -> String {
     line
 }
 
-/// The balance of a standing in short: "balance +28 to +30 toward provision".
+/// The balance of a standing in short: "balance +28 to +30 toward provision". Of more than two
+/// sides: the lead of the side settled on (or the one with the most points) over the strongest
+/// other.
 fn balance_short(w: &dyn Words, pack: &Pack, s: &Standing) -> String {
     let ww: &dyn WhatifWords = w;
     let (lo, hi) = s.balance;
-    let side = |i: usize| {
-        pack.classifier()
-            .and_then(|d| d.sides.get(i))
-            .map_or("", String::as_str)
-    };
+    let def = pack.classifier();
+    if let Some(d) = def.filter(|d| d.sides.len() > 2) {
+        let points = s.fired.unwrap_or_default();
+        let b = super::many_balance(d, &points, s.side.map(usize::from), false);
+        return ww.balance_in_short(&w.balance_range(b.sides, lo, hi));
+    }
+    let side = |i: usize| def.and_then(|d| d.sides.get(i)).map_or("", String::as_str);
     let sides: [&str; 2] = [side(0), side(1)];
     ww.balance_in_short(&w.balance_range(sides, lo, hi))
 }
@@ -129,12 +133,17 @@ fn balance_short(w: &dyn Words, pack: &Pack, s: &Standing) -> String {
 fn balance_plain(w: &dyn Words, pack: &Pack, s: &Standing) -> Option<String> {
     let def = pack.classifier()?;
     let fired = s.fired?;
+    if def.sides.len() > 2 {
+        let b = super::many_balance(def, &fired, s.side.map(usize::from), s.decisive);
+        return Some(w.balance(&b));
+    }
     let (lo, hi) = s.balance;
     let side = |i: usize| def.sides.get(i).map_or("", String::as_str);
+    let [f0, f1, ..] = fired;
     Some(w.balance(&Balance {
         sides: [side(0), side(1)],
         side: s.side.map(usize::from),
-        fired,
+        fired: [f0, f1],
         lo,
         hi,
         margin: def.margin,
@@ -306,7 +315,9 @@ pub fn render_text(w: &dyn Words, pack: &Pack, wi: &WhatIf, date: Date, shown: u
     }
     for g in &wi.goals {
         let heading = match g.goal {
-            Goal::Classification(side) => ww.goal_heading(Some(side_id(pack, Some(side)))),
+            Goal::Classification(side) => {
+                ww.goal_heading(Some(super::side_word(pack, side_id(pack, Some(side)))))
+            }
             Goal::Lawful => ww.goal_heading(None),
         };
         let _ = writeln!(out, "\n{heading}");

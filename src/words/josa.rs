@@ -7,6 +7,16 @@
 /// The final consonant of the last syllable: `Some(true)` if it has one, `Some(false)` if not,
 /// `Some` with ㄹ reported through `rieul`; `None` when unknown.
 fn batchim(word: &str) -> Option<(bool, bool)> {
+    // A particle after a parenthesis follows the word before it, as it is read:
+    // "처리자(processor)로".
+    if let Some(before) = word
+        .strip_suffix(')')
+        .and_then(|w| w.rfind('(').map(|i| w.get(..i).unwrap_or("")))
+        .filter(|b| !b.trim().is_empty())
+        && let Some(b) = batchim(before.trim_end())
+    {
+        return Some(b);
+    }
     let c = word
         .trim_end_matches([')', ']', '」', '"', '\'', '`'])
         .chars()
@@ -73,6 +83,15 @@ mod tests {
     #[test]
     fn follows_the_final_consonant() {
         assert_eq!(eul("제3자 제공"), "제3자 제공을");
+        assert_eq!(
+            ro("처리자에 의한 처리(processor)"),
+            "처리자에 의한 처리(processor)로"
+        );
+        assert_eq!(
+            eul("공동 컨트롤(joint controller)"),
+            "공동 컨트롤(joint controller)을"
+        );
+        assert_eq!(eul("(processor)"), "(processor)을(를)");
         assert_eq!(eul("처리위탁"), "처리위탁을");
         assert_eq!(eul("판단 유보"), "판단 유보를");
         assert_eq!(i("위반"), "위반이");

@@ -122,12 +122,14 @@ pub struct Standing {
     pub lawful: Tri,
     /// The requirements violated, in order of first appearance, once each.
     pub violations: Vec<ReqId>,
-    /// The lowest and highest balance of the classification weighing over the stretches.
+    /// The lowest and highest balance of the classification weighing over the stretches (of
+    /// two sides: toward the first; of more: of the side settled on, or the side with the most
+    /// points, over the strongest other).
     pub balance: (i32, i32),
-    /// The points of the classification factors that fired, toward each side, when every
-    /// stretch weighed the same factors; `None` when the stretches differ, or there is no
-    /// classification weighing.
-    pub fired: Option<[i32; 2]>,
+    /// The points of the classification factors that fired, toward each side (at most
+    /// [`crate::check::MAX_SIDES`]), when every stretch weighed the same factors; `None` when
+    /// the stretches differ, or there is no classification weighing.
+    pub fired: Option<[i32; crate::check::MAX_SIDES]>,
     /// Whether a decisive factor toward the side settled on fired in some stretch.
     pub decisive: bool,
     /// Whether law the pack does not encode is touched.

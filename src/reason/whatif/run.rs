@@ -83,15 +83,17 @@ impl<'a> Run<'a> {
                 });
             }
         }
-        // The points of the factors that fired, if every stretch gave the same.
-        let mut fired: Option<Option<[i32; 2]>> = None;
+        // The points of the factors that fired, per stretch, and whether every stretch gave the
+        // same.
+        let mut fired: Option<Option<[i32; crate::check::MAX_SIDES]>> = None;
         let mut decisive = false;
+        let mut per_stretch: Vec<[i32; crate::check::MAX_SIDES]> = Vec::new();
         if let Some(w) = self.pack.classifier() {
             for (_, j) in &self.parts {
                 if j.weighing.is_none() {
                     continue;
                 }
-                let mut points = [0i32; 2];
+                let mut points = [0i32; crate::check::MAX_SIDES];
                 for (f, v) in w.factors.iter().zip(&j.factor_vals) {
                     if *v == Tri::True {
                         if let Some(p) = points.get_mut(usize::from(f.side)) {
@@ -100,9 +102,36 @@ impl<'a> Run<'a> {
                         decisive |= f.decisive && self.sum.side == Some(f.side);
                     }
                 }
+                per_stretch.push(points);
                 fired = Some(match fired {
                     None => Some(points),
                     Some(before) => before.filter(|b| *b == points),
+                });
+            }
+            // More than two sides: the balance is the lead of the side settled on (or the one
+            // with the most points in the first stretch) over the strongest other, per stretch.
+            let n = w.sides.len();
+            if n > 2
+                && let Some(first_points) = per_stretch.first()
+            {
+                let lead_side = self.sum.side.map(usize::from).unwrap_or_else(|| {
+                    (0..n)
+                        .max_by_key(|&i| (first_points.get(i).copied().unwrap_or(0), n - i))
+                        .unwrap_or(0)
+                });
+                let lead = |p: &[i32; crate::check::MAX_SIDES]| {
+                    let own = p.get(lead_side).copied().unwrap_or(0);
+                    let other = (0..n)
+                        .filter(|&i| i != lead_side)
+                        .map(|i| p.get(i).copied().unwrap_or(0))
+                        .max()
+                        .unwrap_or(0);
+                    own - other
+                };
+                let leads = per_stretch.iter().map(lead);
+                balance = leads.fold(None, |acc: Option<(i32, i32)>, x| match acc {
+                    None => Some((x, x)),
+                    Some((lo, hi)) => Some((lo.min(x), hi.max(x))),
                 });
             }
         }
