@@ -848,7 +848,7 @@ mod tests {
                     M::BadId { id: s("Bad_Id") },
                     M::NoUnder {
                         id: s("c"),
-                        pack: s("kr"),
+                        packs: vec![s("eu"), s("jp"), s("kr")],
                     },
                     M::UnknownPack {
                         name: s("kor"),

@@ -41,7 +41,7 @@ pub fn check_header(case: &CaseAst, packs: &[&str], as_of: Option<Date>) -> Vec<
         errors.push(Diagnostic::error(
             Msg::NoUnder {
                 id: id.clone(),
-                pack: packs.first().copied().unwrap_or("PACK").to_string(),
+                packs: packs.iter().map(|p| (*p).to_string()).collect(),
             },
             case.id.span,
         ));

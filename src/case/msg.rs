@@ -69,8 +69,8 @@ pub enum Msg {
     NoUnder {
         /// The case.
         id: String,
-        /// A pack it could name.
-        pack: String,
+        /// The packs it could name.
+        packs: Vec<String>,
     },
     /// `under` names a pack the library does not have.
     UnknownPack {

@@ -232,10 +232,17 @@ impl ReadWords for En {
         match m {
             CaseMsg::BadId { id } => Said::new(format!("`{id}` is not a valid case id"))
                 .help("use lowercase letters, digits and `-`, e.g. `courier-parcels`"),
-            CaseMsg::NoUnder { id, pack } => Said::new(format!(
+            CaseMsg::NoUnder { id, packs } => Said::new(format!(
                 "case `{id}` does not say which pack to judge it under"
             ))
-            .help(format!("add `under {pack}`")),
+            .help(match packs.as_slice() {
+                [] => "add `under PACK`".to_string(),
+                [one] => format!("add `under {one}`"),
+                many => format!(
+                    "add `under PACK`, naming one or more of: {}",
+                    many.join(", ")
+                ),
+            }),
             CaseMsg::UnknownPack { name, packs } => Said::new(format!("unknown pack `{name}`"))
                 .label(format!("packs: {}", packs.join(", "))),
             CaseMsg::NoTime { id } => Said::new(format!(
@@ -838,10 +845,17 @@ impl ReadWords for Ko {
                 eun(&format!("`{id}`"))
             ))
             .help("영문 소문자, 숫자, `-`만 쓰십시오(예: `courier-parcels`)"),
-            CaseMsg::NoUnder { id, pack } => Said::new(format!(
+            CaseMsg::NoUnder { id, packs } => Said::new(format!(
                 "사안 `{id}`에 판단에 쓸 법령팩(`under`)이 적혀 있지 않습니다"
             ))
-            .help(format!("다음을 추가하십시오: `under {pack}`")),
+            .help(match packs.as_slice() {
+                [] => "다음을 추가하십시오: `under 법령팩`".to_string(),
+                [one] => format!("다음을 추가하십시오: `under {one}`"),
+                many => format!(
+                    "다음을 추가하십시오: `under 법령팩`(다음 중 하나 이상: {})",
+                    many.join(", ")
+                ),
+            }),
             CaseMsg::UnknownPack { name, packs } => {
                 Said::new(format!("알 수 없는 법령팩 `{name}`입니다"))
                     .label(format!("법령팩: {}", packs.join(", ")))
