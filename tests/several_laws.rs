@@ -468,3 +468,29 @@ fn three_sided_balances_name_the_side_found() {
         "{out}"
     );
 }
+
+/// The HTML report draws a weighing of three sides as a bar per side, with its points.
+#[test]
+fn the_html_report_draws_three_sides_as_bars() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("r.html");
+    let (code, _, err) = run(&[
+        "eval",
+        "--format",
+        "html",
+        "-o",
+        page.to_str().unwrap(),
+        "cases/eu/wirtschaftsakademie-fan-page-2018.case",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let bars = html.split("<table class=\"sidebars\">").nth(1).unwrap();
+    let bars = bars.split("</table>").next().unwrap();
+    assert_eq!(bars.matches("<tr>").count(), 3, "{bars}");
+    assert!(bars.contains("joint control (joint controllers)</span></th><td class=\"bar\"><span style=\"width:100.0%"), "{bars}");
+    assert!(bars.contains("<td class=\"num\">11 points</td>"), "{bars}");
+    assert!(
+        bars.contains("<td class=\"num\">7 points (up to 8)</td>"),
+        "{bars}"
+    );
+}

@@ -244,6 +244,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .card.law-open{border-top-color:var(--und);background:#fff}.card.law-open dd{color:var(--und)}
 .card.plain{border-top-color:var(--navy)}
 .viol td:first-child code{color:var(--bad);font-weight:700;white-space:nowrap}
+.sidebars{width:100%}.sidebars td.bar{width:60%}.sidebars td.bar span{display:inline-block;height:.9em;vertical-align:middle}.sidebars td.num{white-space:nowrap}
 .compare td ul{margin:0;padding-left:1.1em}.compare th[scope=row]{white-space:nowrap;vertical-align:top}.compare td{vertical-align:top}
 .nw{white-space:nowrap}
 .verdict{margin:10px 0 4px;font-size:15.5px;line-height:1.55}
@@ -836,12 +837,67 @@ fn weighing(
             continue;
         }
         let uid = format!("{a}-w{}", k + 1);
-        // The chart draws a balance of two sides; a weighing of three is shown by its table.
-        if def.is_none_or(|d| d.sides.len() <= 2) {
-            chart(out, w, &uid, wn, def, score);
+        // The chart draws a balance of two sides; a weighing of more, each side's points.
+        match def {
+            Some(d) if d.sides.len() > 2 => side_bars(out, w, wn, d),
+            _ => chart(out, w, &uid, wn, def, score),
         }
         factor_table(out, w, wn, def);
     }
+}
+
+/// The points of a weighing of more than two sides, a bar per side: what fired, and (lighter)
+/// what the factors still open could add.
+fn side_bars(out: &mut String, w: &dyn Words, wn: &Node, d: &WeighDef) {
+    let n = d.sides.len();
+    let mut fired = vec![0i32; n];
+    let mut open = vec![0i32; n];
+    for f in wn.children.iter().filter(|f| f.kind == NodeKind::Factor) {
+        let Some(wt) = &f.weight else {
+            continue;
+        };
+        let Some(i) = d.sides.iter().position(|s| *s == wt.side) else {
+            continue;
+        };
+        let slot = match f.result {
+            Outcome::Fired => fired.get_mut(i),
+            Outcome::Unknown => open.get_mut(i),
+            _ => None,
+        };
+        if let Some(x) = slot {
+            *x += wt.points;
+        }
+    }
+    let most = fired
+        .iter()
+        .zip(&open)
+        .map(|(a, b)| a + b)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let pct = |x: i32| f64::from(x.max(0)) * 100.0 / f64::from(most);
+    let _ = writeln!(
+        out,
+        "<table class=\"sidebars\">\n<caption>{}</caption>\n<tbody>",
+        esc(w.sides_points_caption())
+    );
+    for (i, side) in d.sides.iter().enumerate() {
+        let f = fired.get(i).copied().unwrap_or(0);
+        let o = open.get(i).copied().unwrap_or(0);
+        let (strong, light) = class_colour(axis_of(Some(d), side));
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\"><span class=\"pill {}\">{}</span></th><td class=\"bar\">\
+<span style=\"width:{:.1}%;background:{strong}\"></span><span style=\"width:{:.1}%;background:{light}\"></span></td>\
+<td class=\"num\">{}</td></tr>",
+            class_css(axis_of(Some(d), side)),
+            esc(&w.class(title_of(Some(d), side))),
+            pct(f),
+            pct(o),
+            esc(&w.side_points(f, o))
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// The axis value a side stands on (the side itself where the pack gives none).

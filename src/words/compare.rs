@@ -104,7 +104,7 @@ impl CompareWords for Ko {
         "법제별 비교"
     }
     fn compare_intro(&self, id: &str, n: usize) -> String {
-        format!("사안 {id}을(를) {n}개 법제에 따라 나란히 비교함. 각 열은 위 분석을 요약함.")
+        format!("사안 {id}: {n}개 법제에 따른 분석을 나란히 비교함. 각 열은 위 분석을 요약함.")
     }
     fn compare_row(&self, r: CompareRow) -> &'static str {
         match r {

@@ -184,6 +184,10 @@ pub trait HtmlWords {
     ) -> String;
     /// The factor table's caption.
     fn factors_caption(&self) -> &'static str;
+    /// The caption of the points of a weighing of more than two sides, side by side.
+    fn sides_points_caption(&self) -> &'static str;
+    /// A side's points: "11 points" and, where open factors could add more, "(up to 13)".
+    fn side_points(&self, fired: i32, open: i32) -> String;
     /// "Toward" (a column).
     fn toward_label(&self) -> &'static str;
     /// "Weight".
@@ -519,6 +523,16 @@ fire together)."
     }
     fn factors_caption(&self) -> &'static str {
         "The factors that fired or could fire, as charted."
+    }
+    fn sides_points_caption(&self) -> &'static str {
+        "Points of the factors that fired, toward each side; the lighter part is what the open facts could add."
+    }
+    fn side_points(&self, fired: i32, open: i32) -> String {
+        if open > 0 {
+            format!("{fired} points (up to {})", fired + open)
+        } else {
+            format!("{fired} points")
+        }
     }
     fn toward_label(&self) -> &'static str {
         "Toward"
@@ -893,6 +907,16 @@ impl HtmlWords for Ko {
     }
     fn factors_caption(&self) -> &'static str {
         "그래프에 표시된, 해당하였거나 해당할 수 있는 고려 요소."
+    }
+    fn sides_points_caption(&self) -> &'static str {
+        "각 방향으로 해당한 고려 요소의 점수. 옅은 부분은 확인되지 않은 사실에 따라 더해질 수 있는 점수임."
+    }
+    fn side_points(&self, fired: i32, open: i32) -> String {
+        if open > 0 {
+            format!("{fired}점(최대 {}점)", fired + open)
+        } else {
+            format!("{fired}점")
+        }
     }
     fn toward_label(&self) -> &'static str {
         "방향"
