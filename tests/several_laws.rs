@@ -494,3 +494,64 @@ fn the_html_report_draws_three_sides_as_bars() {
         "{bars}"
     );
 }
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// The goal of issue 12: a new law is a folder of `.law` files and nothing else. A made-up
+/// fourth pack beside the three built in (its own sides, scope, classification and violation
+/// code) is checked, judges a case, speaks its own terms, and takes its column in the
+/// comparison.
+#[test]
+fn a_fourth_law_is_a_folder_of_law_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let statutes = dir.path().join("statutes");
+    copy_dir(std::path::Path::new("statutes"), &statutes);
+    copy_dir(
+        std::path::Path::new("tests/fixtures/packs-zz/zz"),
+        &statutes.join("zz"),
+    );
+    let case = dir.path().join("z.case");
+    std::fs::write(
+        &case,
+        "case zedland \"A transfer to a recipient who uses the data for itself\"\n  under kr, zz\n  \
+date 2024-03-01\nfacts\n  processing_serves = third_party\n  recipient_own_use = true\n  \
+consent_provision = none\n  subjects_regions = {other}\nexpect under zz\n  \
+classification = recipient\n  lawful = no\n  violations include {ZZ-ZDL-3}\n",
+    )
+    .unwrap();
+    let s = statutes.to_str().unwrap();
+    let c = case.to_str().unwrap();
+    let (code, out, err) = run(&["--statutes", s, "check", s, c]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        format!("{out}{err}").contains("checked 4 pack(s) and 1 good case(s): no errors"),
+        "{out}{err}"
+    );
+    let (code, out, err) = run(&["--statutes", s, "test", c]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("ok     zedland [zz]"), "{out}");
+    let (code, out, err) = run(&["--statutes", s, "eval", "--format", "jsonl", c]);
+    assert_eq!(code, Some(0), "{err}");
+    let zz: serde_json::Value = serde_json::from_str(out.lines().nth(1).unwrap()).unwrap();
+    assert_eq!(zz["under"], "zz");
+    assert_eq!(zz["classification"], "provision");
+    assert_eq!(zz["term"], "recipient");
+    assert_eq!(zz["applies"], true);
+    assert_eq!(zz["violations"][0]["code"], "ZZ-ZDL-3");
+    let (_, out, _) = run(&["--statutes", s, "explain", "--under", "kr,zz,eu", c]);
+    let cmp = out.split("COMPARISON OF THE LAWS").nth(1).unwrap();
+    assert!(cmp.contains("zz: Zedland data law"), "{cmp}");
+    assert!(cmp.contains("a transfer to a recipient"), "{cmp}");
+    assert!(cmp.contains("ZZ-ZDL-3 (2024-03-01)"), "{cmp}");
+}
