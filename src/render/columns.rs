@@ -1,29 +1,12 @@
 //! Text laid out in columns on a terminal: the places a text takes (two for Hangul and the other
 //! wide East Asian scripts), padding, and wrapping to a width.
 
-/// The places a character takes on a terminal: two for Hangul and the other wide East Asian
-/// scripts, one for the rest.
-fn char_width(c: char) -> usize {
-    match u32::from(c) {
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xA960..=0xA97F
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6 => 2,
-        _ => 1,
-    }
-}
+use crate::source::char_columns;
 
-/// The places a text takes on a terminal (see `char_width`).
+/// The places a text takes on a terminal (see [`crate::source::char_columns`]: two for Hangul
+/// and the other wide scripts, none for combining marks).
 pub fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    crate::source::columns(s)
 }
 
 /// `s` padded with spaces on the right to `w` places.
@@ -72,7 +55,7 @@ pub fn lines(text: &str, cols: usize) -> Vec<String> {
             out.push(std::mem::take(&mut line));
         }
         for c in word.chars() {
-            if width(&line) + char_width(c) > cols && !line.is_empty() {
+            if width(&line) + char_columns(c) > cols && !line.is_empty() {
                 out.push(std::mem::take(&mut line));
             }
             line.push(c);
