@@ -92,7 +92,7 @@ fn batch(c: &mut Criterion) {
                 let mut blocks = stream::jsonl_blocks(
                     Arc::from("bench"),
                     std::io::Cursor::new(input.clone()),
-                    block,
+                    stream::BlockSize::new(block),
                 );
                 let mut blocks: &mut dyn Iterator<Item = Result<Block, ReadError>> = &mut blocks;
                 let counts = stream::run(

@@ -33,6 +33,63 @@ pub const BLOCK_BYTES: usize = 1 << 20;
 /// The size of a block when verdicts are large (explanations, memos).
 pub const SMALL_BLOCK_BYTES: usize = 1 << 16;
 
+/// The size of its first block when JSON Lines are cut by a [`BlockSize`]: small, so that the
+/// blocks in flight before their verdicts' size is known stay small too.
+pub const FIRST_BLOCK_BYTES: usize = 1 << 16;
+
+/// The smallest block a [`BlockSize`] shrinks to.
+const LEAST_BLOCK_BYTES: usize = 1 << 12;
+
+/// What the verdicts of one block should come to, about: with a few blocks in flight a thread,
+/// the memory of a run stays near a few times this, however large each verdict is.
+pub const BLOCK_OUTPUT_BYTES: usize = 4 << 20;
+
+/// The size JSON Lines are cut into, shared by the reader that cuts them and the run that
+/// judges them: after each block the run sets it so that a block's verdicts come to about
+/// [`BLOCK_OUTPUT_BYTES`] (verdicts may be a hundred times their lines: a Korean case over many
+/// stretches of law, or one judged under three laws), between a few KiB and the most given.
+#[derive(Clone, Debug)]
+pub struct BlockSize(Arc<(std::sync::atomic::AtomicUsize, usize)>);
+
+impl BlockSize {
+    /// Blocks of at most `most` bytes, starting at [`FIRST_BLOCK_BYTES`] (or `most` if less).
+    pub fn new(most: usize) -> BlockSize {
+        let most = most.max(LEAST_BLOCK_BYTES);
+        let first = FIRST_BLOCK_BYTES.min(most);
+        BlockSize(Arc::new((std::sync::atomic::AtomicUsize::new(first), most)))
+    }
+
+    /// Blocks of `bytes` always.
+    pub fn fixed(bytes: usize) -> BlockSize {
+        let bytes = bytes.max(1024);
+        BlockSize(Arc::new((
+            std::sync::atomic::AtomicUsize::new(bytes),
+            bytes,
+        )))
+    }
+
+    /// The size of the next block.
+    pub fn bytes(&self) -> usize {
+        self.0.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The most a block may be.
+    pub fn most(&self) -> usize {
+        self.0.1
+    }
+
+    /// Learns from a block of `input` bytes whose verdicts came to `output` bytes.
+    fn fit(&self, input: usize, output: usize) {
+        if input == 0 {
+            return;
+        }
+        let (now, most) = (&self.0.0, self.0.1);
+        let ratio = output.div_ceil(input).max(1);
+        let want = (BLOCK_OUTPUT_BYTES / ratio).clamp(LEAST_BLOCK_BYTES.min(most), most);
+        now.store(want, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// How verdicts are written.
 pub trait Sink: Sync {
     /// Appends the rendering of one verdict to `out`; `pack` judged it and `case` is the case
@@ -113,6 +170,9 @@ pub struct Block {
     /// The text (whole lines). Empty only for a JSON Lines file that holds no case (nothing
     /// but blank lines), which is warned of.
     pub text: Vec<u8>,
+    /// The size the reader cuts the file's blocks by, which the run sets from the verdicts'
+    /// size; `None` for a file read whole.
+    pub size: Option<BlockSize>,
 }
 
 /// An input that could not be read (opened, or read on), with its name.
@@ -152,6 +212,9 @@ struct BlockOut {
     error_ends: Vec<(usize, usize)>,
     /// Errors found but not rendered (past [`MAX_ERRORS`] in the block).
     hidden: usize,
+    /// The bytes of input judged, and the size its file is cut by.
+    input: usize,
+    size: Option<BlockSize>,
     rejected: usize,
 }
 
@@ -375,6 +438,11 @@ pub fn run(
             }
             let Some(rx) = pending.pop_front() else { break };
             let Ok(r) = rx.recv() else { continue };
+            // The next blocks of the file are cut so that their verdicts stay near
+            // BLOCK_OUTPUT_BYTES.
+            if let Some(size) = &r.size {
+                size.fit(r.input, r.out.len());
+            }
             // At most MAX_ERRORS errors of a file are written; the others are counted.
             shown.file(&r.name, errors, words)?;
             let mut from = 0;
@@ -531,6 +599,8 @@ fn judge_block(
         error_ends: Vec::new(),
         hidden: 0,
         rejected: 0,
+        input: b.text.len(),
+        size: b.size.clone(),
     };
     // The file's name as JSON string content, for the explanation's `at`.
     let file_json = if pj.explanation.is_empty() {
@@ -866,10 +936,9 @@ fn rest_of_line(reader: &mut impl BufRead, text: &mut Vec<u8>, keep: usize) -> i
 pub fn jsonl_blocks<R: Read + 'static>(
     name: Arc<str>,
     reader: R,
-    block_bytes: usize,
+    size: BlockSize,
 ) -> impl Iterator<Item = Result<Block, ReadError>> {
-    let block_bytes = block_bytes.max(1024);
-    let mut reader = io::BufReader::with_capacity(block_bytes, reader);
+    let mut reader = io::BufReader::with_capacity(size.most(), reader);
     let mut carry: Vec<u8> = Vec::new();
     let mut line = 1u32;
     let mut done = false;
@@ -895,10 +964,12 @@ pub fn jsonl_blocks<R: Read + 'static>(
                     format: Format::Jsonl,
                     first_line: 1,
                     text: Vec::new(),
+                    size: None,
                 }));
             }
             return None;
         }
+        let block_bytes = size.bytes();
         let mut text = spare_text();
         text.extend_from_slice(&carry);
         carry.clear();
@@ -957,6 +1028,7 @@ pub fn jsonl_blocks<R: Read + 'static>(
                     format: Format::Jsonl,
                     first_line: 1,
                     text: Vec::new(),
+                    size: None,
                 }))
             } else {
                 None
@@ -970,6 +1042,7 @@ pub fn jsonl_blocks<R: Read + 'static>(
             format: Format::Jsonl,
             first_line,
             text,
+            size: Some(size.clone()),
         }))
     })
 }
@@ -985,9 +1058,13 @@ mod tests {
     fn a_line_past_the_limit_is_cut_and_the_next_lines_keep_their_numbers() {
         let long = "x".repeat(3 * case::MAX_LINE_BYTES);
         let text = format!("a\n{long}\nb\nc");
-        let blocks: Vec<Block> = jsonl_blocks(Arc::from("t"), std::io::Cursor::new(text), 1024)
-            .map(Result::unwrap)
-            .collect();
+        let blocks: Vec<Block> = jsonl_blocks(
+            Arc::from("t"),
+            std::io::Cursor::new(text),
+            BlockSize::fixed(1024),
+        )
+        .map(Result::unwrap)
+        .collect();
         let mut lines: Vec<(u32, usize)> = Vec::new();
         for b in &blocks {
             for (n, l) in (b.first_line..).zip(b.text.split_inclusive(|c| *c == b'\n')) {
@@ -1019,6 +1096,49 @@ mod tests {
 
     /// Blocks hold whole lines, in order, each numbered from its first line, whatever the
     /// lengths of the lines (one longer than a block; none ending the text).
+    /// The block size follows the verdicts: a block whose verdicts are a hundred times its
+    /// lines makes the next blocks small, one whose verdicts are small lets them grow back, never
+    /// past the most given nor below a few KiB.
+    #[test]
+    fn block_size_keeps_a_blocks_verdicts_near_their_target() {
+        let size = BlockSize::new(BLOCK_BYTES);
+        assert_eq!(size.bytes(), FIRST_BLOCK_BYTES);
+        size.fit(60_000, 6_000_000);
+        assert_eq!(size.bytes(), BLOCK_OUTPUT_BYTES / 100);
+        size.fit(40_000, 40_000);
+        assert_eq!(size.bytes(), BLOCK_BYTES);
+        size.fit(1_000, 1_000_000_000);
+        assert_eq!(size.bytes(), LEAST_BLOCK_BYTES);
+        size.fit(0, 5);
+        assert_eq!(size.bytes(), LEAST_BLOCK_BYTES);
+        let fixed = BlockSize::fixed(2048);
+        fixed.fit(10, 10_000_000);
+        assert_eq!(fixed.bytes(), 2048);
+    }
+
+    /// Blocks cut by a shrinking size still hold whole lines, numbered on.
+    #[test]
+    fn blocks_cut_smaller_keep_whole_lines() {
+        let text: String = (0..2000)
+            .map(|i| format!("{{\"id\":\"c{i}\"}}\n"))
+            .collect();
+        let size = BlockSize::new(1 << 14);
+        let mut lines = 0u32;
+        let mut expect_first = 1u32;
+        for b in jsonl_blocks(Arc::from("t"), std::io::Cursor::new(text), size.clone()) {
+            let b = b.unwrap();
+            assert_eq!(b.first_line, expect_first);
+            assert!(b.text.ends_with(b"\n"));
+            let n = u32::try_from(memchr::memchr_iter(b'\n', &b.text).count()).unwrap();
+            expect_first += n;
+            lines += n;
+            // As if every verdict were 500 times its line.
+            size.fit(b.text.len(), b.text.len() * 500);
+        }
+        assert_eq!(lines, 2000);
+        assert_eq!(size.bytes(), BLOCK_OUTPUT_BYTES / 500);
+    }
+
     #[test]
     fn blocks_cut_at_line_ends_and_number_their_lines() {
         let mut text = String::new();
@@ -1029,10 +1149,13 @@ mod tests {
         text.push_str("last line without its break");
         for _ in 0..2 {
             // Twice: the second run reuses buffers handed back by the first.
-            let blocks: Vec<Block> =
-                jsonl_blocks(Arc::from("t"), std::io::Cursor::new(text.clone()), 1024)
-                    .map(Result::unwrap)
-                    .collect();
+            let blocks: Vec<Block> = jsonl_blocks(
+                Arc::from("t"),
+                std::io::Cursor::new(text.clone()),
+                BlockSize::fixed(1024),
+            )
+            .map(Result::unwrap)
+            .collect();
             assert!(blocks.len() > 10);
             let mut line = 1;
             let mut joined = Vec::new();

@@ -170,6 +170,7 @@ fn batch(
         format: Format::Jsonl,
         first_line: 1,
         text: bytes.to_vec(),
+        size: None,
     };
     let mut blocks = std::iter::once(Ok(block));
     let mut out = Vec::new();

@@ -173,7 +173,8 @@ fn blocks(
             let first = head.last().copied();
             let rest = io::Cursor::new(head).chain(io::stdin());
             if first == Some(b'{') {
-                out.push(Box::new(stream::jsonl_blocks(name, rest, block_bytes)));
+                let size = stream::BlockSize::new(block_bytes);
+                out.push(Box::new(stream::jsonl_blocks(name, rest, size)));
             } else {
                 let r = match entrust::source::read_whole_from(rest) {
                     Ok(text) => Ok(Block {
@@ -181,6 +182,7 @@ fn blocks(
                         format: CaseFormat::Yaml,
                         first_line: 1,
                         text,
+                        size: None,
                     }),
                     Err(error) => Err(ReadError { name, error }),
                 };
@@ -207,7 +209,11 @@ fn file_blocks(input: Input, block_bytes: usize) -> Blocks {
         };
         match input.format {
             CaseFormat::Jsonl => match std::fs::File::open(&input.path) {
-                Ok(f) => Box::new(stream::jsonl_blocks(name.clone(), f, block_bytes)),
+                Ok(f) => Box::new(stream::jsonl_blocks(
+                    name.clone(),
+                    f,
+                    stream::BlockSize::new(block_bytes),
+                )),
                 Err(e) => failed(e),
             },
             format => match entrust::source::read_whole(&input.path) {
@@ -216,6 +222,7 @@ fn file_blocks(input: Input, block_bytes: usize) -> Blocks {
                     format,
                     first_line: 1,
                     text,
+                    size: None,
                 }))),
                 Err(e) => failed(e),
             },
