@@ -34,10 +34,10 @@ fn cases(n: usize) -> Vec<u8> {
 }
 
 fn compile_pack(c: &mut Criterion) {
-    c.bench_function("compile the Korean pack", |b| {
+    c.bench_function("compile the built-in packs (kr, eu, jp)", |b| {
         b.iter(|| {
             let lib = Library::load(black_box(builtin_files()));
-            assert_eq!(lib.packs.len(), 1);
+            assert_eq!(lib.packs.len(), 3);
             lib
         })
     });
@@ -112,5 +112,48 @@ fn batch(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, compile_pack, judge_one, batch);
+/// Korean cases of many stretches of law (`tests/fixtures/kr-cases.jsonl` under fresh ids),
+/// judged under the three built-in laws (`--under kr,eu,jp`): the general path, each verdict
+/// tens of kilobytes.
+fn three_laws(c: &mut Criterion) {
+    let mut lib = Library::load(builtin_files());
+    lib.under = Some(vec!["kr".into(), "eu".into(), "jp".into()]);
+    let fixture = std::fs::read_to_string("tests/fixtures/kr-cases.jsonl").unwrap();
+    let lines: Vec<&str> = fixture.lines().filter(|l| !l.trim().is_empty()).collect();
+    let n = 2_000;
+    let mut input = String::new();
+    for i in 0..n {
+        let line = lines[i % lines.len()];
+        let rest = &line[line.find(",\"under\"").unwrap()..];
+        input.push_str(&format!("{{\"id\":\"k{i:05}\"{rest}\n"));
+    }
+    let input = input.into_bytes();
+    let mut group = c.benchmark_group("three laws");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n as u64));
+    group.bench_function("2,000 Korean cases under kr, eu and jp, JSON Lines", |b| {
+        b.iter(|| {
+            let mut blocks = stream::jsonl_blocks(
+                Arc::from("kr"),
+                std::io::Cursor::new(input.clone()),
+                stream::BlockSize::new(stream::BLOCK_BYTES),
+            );
+            let mut blocks: &mut dyn Iterator<Item = Result<Block, ReadError>> = &mut blocks;
+            let counts = stream::run(
+                &lib,
+                &stream::JsonLines { explain: false },
+                None,
+                &mut blocks,
+                &mut std::io::sink(),
+                &mut std::io::sink(),
+                &mut |_| {},
+            )
+            .unwrap();
+            assert_eq!(counts.evaluated, 3 * n);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, compile_pack, judge_one, batch, three_laws);
 criterion_main!(benches);
