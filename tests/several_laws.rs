@@ -555,3 +555,91 @@ classification = recipient\n  lawful = no\n  violations include {ZZ-ZDL-3}\n",
     assert!(cmp.contains("a transfer to a recipient"), "{cmp}");
     assert!(cmp.contains("ZZ-ZDL-3 (2024-03-01)"), "{cmp}");
 }
+
+/// `ask --under` saves answers to facts only another law reads with that law added to the
+/// case's `under`, so that the case saved is still read without `--under`; from YAML too.
+#[test]
+fn answers_asked_under_another_law_are_saved_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("k.case");
+    std::fs::copy("cases/kr/kakaopay-alipay-nsf.case", &case).unwrap();
+    let answers = dir.path().join("a.txt");
+    std::fs::write(
+        &answers,
+        "household_activity = no\nestablishment_in_union = no\n",
+    )
+    .unwrap();
+    let c = case.to_str().unwrap();
+    let a = answers.to_str().unwrap();
+    let (code, out, err) = run(&[
+        "ask",
+        "--under",
+        "eu",
+        "--until",
+        "outcome",
+        "--answers",
+        a,
+        c,
+    ]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("Added eu to the case's `under`"), "{out}");
+    let saved = std::fs::read_to_string(&case).unwrap();
+    assert!(saved.contains("\n  under kr, eu\n"), "{saved}");
+    assert!(saved.contains("household_activity     = false"), "{saved}");
+    let (code, out, err) = run(&["eval", c]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("kakaopay-alipay-nsf [eu]"), "{out}");
+    // Answers the case's own packs read leave its `under` as it was.
+    let three = std::fs::read_to_string("cases/multi/kakaopay-alipay-nsf-three-laws.case")
+        .unwrap()
+        .replace(
+            "  establishment_in_union      = false  # Kakao Pay has no establishment in the EU\n",
+            "",
+        );
+    assert!(!three.contains("establishment_in_union "), "{three}");
+    std::fs::write(&case, &three).unwrap();
+    std::fs::write(&answers, "establishment_in_union = no\n").unwrap();
+    let (code, out, err) = run(&[
+        "ask",
+        "--under",
+        "eu",
+        "--until",
+        "outcome",
+        "--answers",
+        a,
+        c,
+    ]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        out.contains("Saved 1 answer(s)") && !out.contains("Added"),
+        "{out}"
+    );
+    let saved = std::fs::read_to_string(&case).unwrap();
+    assert!(saved.contains("\n  under kr, eu, jp\n"), "{saved}");
+    // From YAML, into a new .case.
+    let yaml = dir.path().join("k.yaml");
+    std::fs::write(
+        &yaml,
+        "id: k\ntitle: t\nunder: kr\ndate: 2024-01-15\nfacts:\n  transferor_country: KR\n  recipient_country: SG\n",
+    )
+    .unwrap();
+    std::fs::write(&answers, "household_activity = no\n").unwrap();
+    let saved = dir.path().join("s.case");
+    let (code, out, err) = run(&[
+        "ask",
+        "--under",
+        "eu",
+        "--until",
+        "outcome",
+        "--answers",
+        a,
+        "--save",
+        saved.to_str().unwrap(),
+        yaml.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(text.contains("under kr, eu"), "{text}");
+    let (code, _, err) = run(&["check", saved.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+}

@@ -9,8 +9,8 @@ use entrust::compile::pack::{FactId, Val};
 use entrust::eval::Evaluator;
 use entrust::library::Library;
 use entrust::reason::ask::{
-    Until, answered_id, case_to_text, check_answers, ending, next_question, parse_answer,
-    read_answers as scripted_answers, rename_case, save_into_case_text,
+    Until, add_under, answered_id, case_to_text, check_answers, ending, next_question,
+    parse_answer, read_answers as scripted_answers, rename_case, save_into_case_text,
 };
 use entrust::render::{ask as render, text};
 use entrust::verdict::judge;
@@ -213,6 +213,33 @@ pub fn run(
         io::Read::read_to_end(&mut io::Read::take(f, 3), &mut head).is_ok()
             && head.starts_with(entrust::source::BOM)
     });
+    // Answers to facts the case's own packs do not read (asked under `--under`) are saved with
+    // the packs that read them added to its `under`, so that the case stays readable as saved.
+    let added_under = |c: &LoadedCase, ci: usize| -> Vec<String> {
+        let Some((_, answered)) = all_answers.iter().find(|(i, _)| *i == ci) else {
+            return Vec::new();
+        };
+        let Some(pack) = c.bound.first().and_then(|(p, _)| lib.packs.get(*p)) else {
+            return Vec::new();
+        };
+        let own: Vec<&entrust::compile::pack::Pack> = c
+            .case
+            .under
+            .iter()
+            .filter_map(|u| lib.pack(&u.text))
+            .collect();
+        let unread = answered.iter().any(|(f, _)| {
+            pack.facts
+                .get(usize::from(*f))
+                .is_some_and(|d| own.iter().all(|p| p.fact(&d.name).is_none()))
+        });
+        if unread && own.iter().all(|p| p.id != pack.id) {
+            vec![pack.id.clone()]
+        } else {
+            Vec::new()
+        }
+    };
+    let mut added: Vec<String> = Vec::new();
     let mut text = String::new();
     if format == Some(CaseFormat::Case) {
         text.clone_from(&original);
@@ -223,6 +250,12 @@ pub fn run(
             let pack = c.bound.first().and_then(|(p, _)| lib.packs.get(*p));
             if let (Some((_, answered)), Some(pack)) = (answered, pack) {
                 text = save_into_case_text(&text, &c.case, pack, answered);
+            }
+            let more = added_under(c, ci);
+            if !more.is_empty() {
+                let packs: Vec<&str> = more.iter().map(String::as_str).collect();
+                text = add_under(&text, &c.case, &packs);
+                added.extend(more);
             }
             if renamed {
                 text = rename_case(&text, &c.case, &new_id(c));
@@ -246,6 +279,13 @@ pub fn run(
                 let c = cases.get(*ci)?;
                 let mut case = c.case.clone();
                 case.id.text = new_id(c);
+                for p in added_under(c, *ci) {
+                    case.under.push(entrust::syntax::ast::Name {
+                        text: p.clone(),
+                        span: c.case.id.span,
+                    });
+                    added.push(p);
+                }
                 Some(case_to_text(&case, pack, facts))
             })
             .collect();
@@ -266,6 +306,11 @@ pub fn run(
                 w.ask_saved(n, &target)
             };
             let _ = writeln!(out, "\n{saved}");
+            added.sort();
+            added.dedup();
+            if !added.is_empty() {
+                let _ = writeln!(out, "{}", w.ask_under_added(&added.join(w.comma())));
+            }
             Outcome::Ok
         }
         Err(e) => {

@@ -433,6 +433,28 @@ pub fn rename_case(text: &str, case: &CaseAst, id: &str) -> String {
     text
 }
 
+/// Adds packs to a case's `under` in its text (`under kr` → `under kr, eu`), after the last
+/// pack it names; unchanged when that place cannot be found as read.
+pub fn add_under(text: &str, case: &CaseAst, packs: &[&str]) -> String {
+    let mut text = text.to_string();
+    let Some(last) = case.under.last() else {
+        return text;
+    };
+    let (a, b) = (last.span.start as usize, last.span.end as usize);
+    if packs.is_empty()
+        || a >= b
+        || b > text.len()
+        || !text.is_char_boundary(a)
+        || !text.is_char_boundary(b)
+        || text.get(a..b) != Some(last.text.as_str())
+    {
+        return text;
+    }
+    let added: String = packs.iter().map(|p| format!(", {p}")).collect();
+    text.insert_str(b, &added);
+    text
+}
+
 /// The end offset of the last fact's value, after in-place replacements changed lengths.
 fn adjusted(
     end: usize,

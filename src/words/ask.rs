@@ -31,6 +31,9 @@ pub trait AskWords {
     fn ask_still_possible(&self, codes: &str) -> String;
     /// "Saved 2 answer(s) to FILE".
     fn ask_saved(&self, n: usize, path: &str) -> String;
+    /// After saving: the packs added to a case's `under`, because the answers saved are facts
+    /// its own packs do not read (asked under `--under`).
+    fn ask_under_added(&self, packs: &str) -> String;
     /// "Saved 2 answer(s) to FILE", to a new file whose cases got new ids (`ids`, listed).
     fn ask_saved_as(&self, n: usize, path: &str, ids: &str) -> String;
     /// The answers of a YAML or JSON case are not saved without `--save` (a note line).
@@ -111,6 +114,11 @@ impl AskWords for En {
     }
     fn ask_saved(&self, n: usize, path: &str) -> String {
         format!("Saved {n} answer(s) to {path}")
+    }
+    fn ask_under_added(&self, packs: &str) -> String {
+        format!(
+            "Added {packs} to the case's `under`: the answers are facts only that law reads, and a case may give only facts of the packs it names"
+        )
     }
     fn ask_saved_as(&self, n: usize, path: &str, ids: &str) -> String {
         format!(
@@ -201,6 +209,11 @@ impl AskWords for Ko {
     }
     fn ask_saved(&self, n: usize, path: &str) -> String {
         format!("답변 {n}개를 {path}에 저장했습니다.")
+    }
+    fn ask_under_added(&self, packs: &str) -> String {
+        format!(
+            "사안의 `under`에 {packs}을(를) 추가했습니다: 답변한 사실은 그 법령팩만 읽는 사실이며, 사안에는 그 사안이 지정한 법령팩의 사실만 적을 수 있습니다."
+        )
     }
     fn ask_saved_as(&self, n: usize, path: &str, ids: &str) -> String {
         format!(
