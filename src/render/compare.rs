@@ -32,7 +32,7 @@ pub struct Column {
 }
 
 /// The columns of a case's verdicts, one per law, in the order judged.
-pub fn columns(items: &[(&Verdict, &Pack)], w: &dyn Words) -> Vec<Column> {
+pub fn column_per_law(items: &[(&Verdict, &Pack)], w: &dyn Words) -> Vec<Column> {
     items
         .iter()
         .map(|(v, pack)| Column {
@@ -105,7 +105,7 @@ fn cell(row: CompareRow, v: &Verdict, w: &dyn Words) -> Vec<String> {
 /// cell wrapped to its column, rows apart by a rule. At most [`TEXT_WIDTH`] places wide unless
 /// there are so many laws that each column needs [`MIN_COLUMN`].
 pub fn text(id: &str, items: &[(&Verdict, &Pack)], w: &dyn Words) -> String {
-    let cols = columns(items, w);
+    let cols = column_per_law(items, w);
     let mut out = String::new();
     let _ = writeln!(out, "{}", w.compare_heading().to_uppercase());
     let _ = writeln!(out, "  {}", w.compare_intro(id, cols.len()));
@@ -201,7 +201,7 @@ fn grid_row(
 /// The comparison as a Markdown section: a heading and a table with a column per law, the
 /// items of a cell apart by line breaks.
 pub fn markdown(id: &str, items: &[(&Verdict, &Pack)], w: &dyn Words) -> String {
-    let cols = columns(items, w);
+    let cols = column_per_law(items, w);
     let mut out = String::new();
     let _ = writeln!(out, "## {}\n", md_cell(w.compare_heading()));
     let _ = writeln!(out, "{}\n", md_cell(&w.compare_intro(id, cols.len())));
@@ -230,7 +230,7 @@ pub fn markdown(id: &str, items: &[(&Verdict, &Pack)], w: &dyn Words) -> String 
 /// The comparison as an HTML section (for the report page): a heading and a table with a
 /// column per law; a cell of several items is a list. `anchor` is the section's id.
 pub fn html(id: &str, anchor: &str, items: &[(&Verdict, &Pack)], w: &dyn Words) -> String {
-    let cols = columns(items, w);
+    let cols = column_per_law(items, w);
     let mut out = String::new();
     let _ = writeln!(
         out,
