@@ -69,6 +69,28 @@ fn judge_one(c: &mut Criterion) {
     });
 }
 
+/// Streams `input` (JSON Lines) through the whole pipeline, verdicts to nowhere, in blocks of at
+/// most `block` bytes; the number of verdicts written.
+fn stream_all(lib: &Library, input: &[u8], block: usize, explain: bool) -> usize {
+    let mut blocks = stream::jsonl_blocks(
+        Arc::from("bench"),
+        std::io::Cursor::new(input.to_vec()),
+        stream::BlockSize::new(block),
+    );
+    let mut blocks: &mut dyn Iterator<Item = Result<Block, ReadError>> = &mut blocks;
+    stream::run(
+        lib,
+        &stream::JsonLines { explain },
+        None,
+        &mut blocks,
+        &mut std::io::sink(),
+        &mut std::io::sink(),
+        &mut |_| {},
+    )
+    .unwrap()
+    .evaluated
+}
+
 fn batch(c: &mut Criterion) {
     let lib = Library::load(dir_files(Path::new("benches/packs")).unwrap());
     let input = cases(100_000);
@@ -88,25 +110,7 @@ fn batch(c: &mut Criterion) {
         ),
     ] {
         group.bench_function(name, |b| {
-            b.iter(|| {
-                let mut blocks = stream::jsonl_blocks(
-                    Arc::from("bench"),
-                    std::io::Cursor::new(input.clone()),
-                    stream::BlockSize::new(block),
-                );
-                let mut blocks: &mut dyn Iterator<Item = Result<Block, ReadError>> = &mut blocks;
-                let counts = stream::run(
-                    &lib,
-                    &stream::JsonLines { explain },
-                    None,
-                    &mut blocks,
-                    &mut std::io::sink(),
-                    &mut std::io::sink(),
-                    &mut |_| {},
-                )
-                .unwrap();
-                assert_eq!(counts.evaluated, 100_000);
-            })
+            b.iter(|| assert_eq!(stream_all(&lib, &input, block, explain), 100_000))
         });
     }
     group.finish();
@@ -132,25 +136,7 @@ fn three_laws(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Elements(n as u64));
     group.bench_function("2,000 Korean cases under kr, eu and jp, JSON Lines", |b| {
-        b.iter(|| {
-            let mut blocks = stream::jsonl_blocks(
-                Arc::from("kr"),
-                std::io::Cursor::new(input.clone()),
-                stream::BlockSize::new(stream::BLOCK_BYTES),
-            );
-            let mut blocks: &mut dyn Iterator<Item = Result<Block, ReadError>> = &mut blocks;
-            let counts = stream::run(
-                &lib,
-                &stream::JsonLines { explain: false },
-                None,
-                &mut blocks,
-                &mut std::io::sink(),
-                &mut std::io::sink(),
-                &mut |_| {},
-            )
-            .unwrap();
-            assert_eq!(counts.evaluated, 3 * n);
-        })
+        b.iter(|| assert_eq!(stream_all(&lib, &input, stream::BLOCK_BYTES, false), 3 * n))
     });
     group.finish();
 }

@@ -310,17 +310,18 @@ fn expectations_per_pack_are_checked_against_their_own_law() {
     assert!(out.contains("3 passed, 0 failed"), "{out}");
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string("cases/multi/kakaopay-alipay-nsf-three-laws.case").unwrap();
+    // `entrust test` on the case with one change.
+    let variant = |name: &str, from: &str, to: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+        run(&["test", path.to_str().unwrap()])
+    };
     // The eu expectation turned around fails under eu only.
-    let wrong = dir.path().join("wrong.case");
-    std::fs::write(
-        &wrong,
-        text.replace(
-            "expect under eu\n  applies = no",
-            "expect under eu\n  applies = yes",
-        ),
-    )
-    .unwrap();
-    let (code, out, _) = run(&["test", wrong.to_str().unwrap()]);
+    let (code, out, _) = variant(
+        "wrong.case",
+        "expect under eu\n  applies = no",
+        "expect under eu\n  applies = yes",
+    );
     assert_eq!(code, Some(1), "{out}");
     assert!(
         out.contains("FAILED kakaopay-alipay-nsf-three-laws [eu]"),
@@ -332,9 +333,7 @@ fn expectations_per_pack_are_checked_against_their_own_law() {
     );
     assert!(out.contains("2 passed, 1 failed"), "{out}");
     // A pack the case is not judged under.
-    let stray = dir.path().join("stray.case");
-    std::fs::write(&stray, text.replace("expect under jp", "expect under cn")).unwrap();
-    let (code, _, err) = run(&["test", stray.to_str().unwrap()]);
+    let (code, _, err) = variant("stray.case", "expect under jp", "expect under cn");
     assert_eq!(code, Some(2), "{err}");
     assert!(
         err.contains("an expectation under `cn`, but the case is judged under kr, eu, jp only"),
@@ -342,9 +341,7 @@ fn expectations_per_pack_are_checked_against_their_own_law() {
     );
     assert!(err.contains("stray.case:"), "{err}");
     // Twice for one pack.
-    let twice = dir.path().join("twice.case");
-    std::fs::write(&twice, text.replace("expect under jp", "expect under eu")).unwrap();
-    let (code, _, err) = run(&["test", twice.to_str().unwrap()]);
+    let (code, _, err) = variant("twice.case", "expect under jp", "expect under eu");
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("`expect under eu` is given twice"), "{err}");
 }
@@ -571,16 +568,19 @@ fn answers_asked_under_another_law_are_saved_with_it() {
     .unwrap();
     let c = case.to_str().unwrap();
     let a = answers.to_str().unwrap();
-    let (code, out, err) = run(&[
-        "ask",
-        "--under",
-        "eu",
-        "--until",
-        "outcome",
-        "--answers",
-        a,
-        c,
-    ]);
+    let ask_under_eu = || {
+        run(&[
+            "ask",
+            "--under",
+            "eu",
+            "--until",
+            "outcome",
+            "--answers",
+            a,
+            c,
+        ])
+    };
+    let (code, out, err) = ask_under_eu();
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(out.contains("Added eu to the case's `under`"), "{out}");
     let saved = std::fs::read_to_string(&case).unwrap();
@@ -599,16 +599,7 @@ fn answers_asked_under_another_law_are_saved_with_it() {
     assert!(!three.contains("establishment_in_union "), "{three}");
     std::fs::write(&case, &three).unwrap();
     std::fs::write(&answers, "establishment_in_union = no\n").unwrap();
-    let (code, out, err) = run(&[
-        "ask",
-        "--under",
-        "eu",
-        "--until",
-        "outcome",
-        "--answers",
-        a,
-        c,
-    ]);
+    let (code, out, err) = ask_under_eu();
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(
         out.contains("Saved 1 answer(s)") && !out.contains("Added"),
