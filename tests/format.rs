@@ -7,6 +7,11 @@
     clippy::indexing_slicing
 )]
 
+// The fuzz targets' helpers, `strip_spans` among them.
+#[path = "../fuzz/src/lib.rs"]
+mod checks;
+
+use checks::strip_spans;
 use entrust::format::{FormatError, format_case, format_case_in, format_statute};
 use entrust::source::SourceId;
 use entrust::syntax::{parse_cases, parse_statute};
@@ -35,33 +40,6 @@ fn ast_without_spans(lang: Lang, text: &str) -> Result<String, String> {
     }
     .map_err(|diags| format!("{diags:?}"))?;
     Ok(strip_spans(&debug))
-}
-
-/// Removes `Span { … }` from a `{:?}` rendering, leaving quoted strings alone.
-fn strip_spans(debug: &str) -> String {
-    let mut out = String::new();
-    let mut rest = debug;
-    let mut in_string = false;
-    while let Some(c) = rest.chars().next() {
-        if !in_string && rest.starts_with("Span {") {
-            let end = rest.find('}').map_or(rest.len(), |i| i + 1);
-            rest = &rest[end..];
-            out.push_str("Span");
-            continue;
-        }
-        if in_string && c == '\\' {
-            let escaped: String = rest.chars().take(2).collect();
-            out.push_str(&escaped);
-            rest = &rest[escaped.len()..];
-            continue;
-        }
-        if c == '"' {
-            in_string = !in_string;
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
 }
 
 /// The comments of a text (from `#` outside a string to the end of the line, trailing white

@@ -7,35 +7,36 @@
     clippy::indexing_slicing
 )]
 
-use assert_cmd::Command;
+mod common;
 
-fn entrust() -> Command {
-    let mut c = Command::cargo_bin("entrust").unwrap();
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
+use common::entrust;
+
+/// Runs `entrust` with `args` from the repository: exit code, standard output, standard error.
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = entrust()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 /// The Kakao Pay matter under the three built-in laws: a verdict per law, in the order named;
 /// each pack reads the facts it declares and leaves the others to the packs that do.
 #[test]
 fn the_kakao_pay_matter_under_three_laws_gets_a_verdict_per_law() {
-    let out = entrust()
-        .args([
-            "eval",
-            "--format",
-            "jsonl",
-            "cases/multi/kakaopay-alipay-nsf-three-laws.case",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let verdicts: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
+    let (code, out, err) = run(&[
+        "eval",
+        "--format",
+        "jsonl",
+        "cases/multi/kakaopay-alipay-nsf-three-laws.case",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let verdicts: Vec<serde_json::Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
@@ -79,12 +80,8 @@ fn a_fact_of_none_of_the_packs_is_one_error_naming_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.case");
     std::fs::write(&path, case).unwrap();
-    let out = entrust()
-        .args(["eval", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    let (code, _, err) = run(&["eval", path.to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{err}");
     assert_eq!(err.matches("error:").count(), 1, "{err}");
     assert!(
         err.contains("unknown fact `establishment_in_unoin`"),
@@ -100,29 +97,15 @@ fn a_fact_of_none_of_the_packs_is_one_error_naming_them() {
 /// `whatif` binds a case under several packs as `eval` does: each pack its own facts.
 #[test]
 fn whatif_reads_a_case_under_several_packs() {
-    let out = entrust()
-        .args([
-            "whatif",
-            "--max-changes",
-            "1",
-            "cases/multi/kakaopay-alipay-nsf-three-laws.case",
-        ])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{err}");
+    let (code, text, err) = run(&[
+        "whatif",
+        "--max-changes",
+        "1",
+        "cases/multi/kakaopay-alipay-nsf-three-laws.case",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
     assert!(!err.contains("unknown fact"), "{err}");
-    let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Judged under kr"), "{text}");
-}
-
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = entrust().args(args).output().unwrap();
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 /// The "done when": `explain --under kr,eu,jp` on the Korean Kakao Pay case prints the

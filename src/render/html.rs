@@ -849,25 +849,7 @@ fn weighing(
 /// The points of a weighing of more than two sides, a bar per side: what fired, and (lighter)
 /// what the factors still open could add.
 fn side_bars(out: &mut String, w: &dyn Words, wn: &Node, d: &WeighDef) {
-    let n = d.sides.len();
-    let mut fired = vec![0i32; n];
-    let mut open = vec![0i32; n];
-    for f in wn.children.iter().filter(|f| f.kind == NodeKind::Factor) {
-        let Some(wt) = &f.weight else {
-            continue;
-        };
-        let Some(i) = d.sides.iter().position(|s| *s == wt.side) else {
-            continue;
-        };
-        let slot = match f.result {
-            Outcome::Fired => fired.get_mut(i),
-            Outcome::Unknown => open.get_mut(i),
-            _ => None,
-        };
-        if let Some(x) = slot {
-            *x += wt.points;
-        }
-    }
+    let super::SidePoints { fired, open, .. } = super::side_points(d, wn);
     let most = fired
         .iter()
         .zip(&open)

@@ -206,30 +206,59 @@ pub fn balance_of<'a>(pack: &'a Pack, w: &Node, score: Option<[i32; 2]>) -> Bala
 /// the side settled on (or the side with the most points) against the strongest other, on the
 /// factors that fired.
 fn balance_of_many<'a>(d: &'a crate::compile::pack::WeighDef, w: &Node) -> Balance<'a> {
-    let n = d.sides.len();
-    let mut fired = vec![0i32; n];
-    let mut decisive = vec![false; n];
-    for f in w.children.iter().filter(|f| f.kind == NodeKind::Factor) {
-        if f.result != Outcome::Fired {
-            continue;
-        }
-        if let Some(wt) = &f.weight
-            && let Some(i) = d.sides.iter().position(|s| *s == wt.side)
-        {
-            if let Some(x) = fired.get_mut(i) {
-                *x += wt.points;
-            }
-            if let Some(x) = decisive.get_mut(i) {
-                *x |= wt.decisive;
-            }
-        }
-    }
+    let p = side_points(d, w);
     let settled = match &w.result {
         Outcome::Side(s) => d.sides.iter().position(|x| x == s),
         _ => None,
     };
-    let decisive = settled.is_some_and(|i| decisive.get(i).copied().unwrap_or(false));
-    many_balance(d, &fired, settled, decisive)
+    let decisive = settled.is_some_and(|i| p.decisive.get(i).copied().unwrap_or(false));
+    many_balance(d, &p.fired, settled, decisive)
+}
+
+/// The points of a weighing node's factors toward each side of `d` (in the order of its sides):
+/// those that fired, those still open, and whether a decisive one fired.
+pub struct SidePoints {
+    /// Points of the factors that fired.
+    pub fired: Vec<i32>,
+    /// Points of the factors the open facts could still fire.
+    pub open: Vec<i32>,
+    /// Whether a decisive factor fired.
+    pub decisive: Vec<bool>,
+}
+
+/// [`SidePoints`] of a weighing node.
+pub fn side_points(d: &crate::compile::pack::WeighDef, w: &Node) -> SidePoints {
+    let n = d.sides.len();
+    let mut p = SidePoints {
+        fired: vec![0; n],
+        open: vec![0; n],
+        decisive: vec![false; n],
+    };
+    for f in w.children.iter().filter(|f| f.kind == NodeKind::Factor) {
+        let Some(wt) = &f.weight else {
+            continue;
+        };
+        let Some(i) = d.sides.iter().position(|s| *s == wt.side) else {
+            continue;
+        };
+        match f.result {
+            Outcome::Fired => {
+                if let Some(x) = p.fired.get_mut(i) {
+                    *x += wt.points;
+                }
+                if let Some(x) = p.decisive.get_mut(i) {
+                    *x |= wt.decisive;
+                }
+            }
+            Outcome::Unknown => {
+                if let Some(x) = p.open.get_mut(i) {
+                    *x += wt.points;
+                }
+            }
+            _ => {}
+        }
+    }
+    p
 }
 
 /// The balance of a weighing of more than two sides from the points of the factors that fired

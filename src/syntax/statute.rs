@@ -444,9 +444,6 @@ impl Lower {
         for clause in inner {
             let span = self.span(&clause);
             match clause.as_rule() {
-                Rule::cite_clause => self.push_text(clause, &mut t.cites),
-                Rule::note_clause => self.push_text(clause, &mut t.notes),
-                Rule::in_force => self.in_force(clause, &mut t.in_force),
                 Rule::if_clause => {
                     let e = self.first_inner(clause).map(|p| self.expr(p, 0));
                     self.once(&mut t.cond, e, "if", span);
@@ -459,10 +456,27 @@ impl Lower {
                     let e = self.first_inner(clause).map(|p| self.text(p));
                     self.once(&mut t.fails, e, "fails", span);
                 }
-                _ => {}
+                _ => self.dated_clause(clause, &mut t.cites, &mut t.notes, &mut t.in_force),
             }
         }
         t
+    }
+
+    /// The clauses every dated item has, wherever they stand: `cite`, `note` and `in force`;
+    /// any other clause is the item's own, and left to it.
+    fn dated_clause(
+        &mut self,
+        clause: P<'_>,
+        cites: &mut Vec<Text>,
+        notes: &mut Vec<Text>,
+        in_force: &mut InForce,
+    ) {
+        match clause.as_rule() {
+            Rule::cite_clause => self.push_text(clause, cites),
+            Rule::note_clause => self.push_text(clause, notes),
+            Rule::in_force => self.in_force(clause, in_force),
+            _ => {}
+        }
     }
 
     fn push_text(&mut self, clause: P<'_>, into: &mut Vec<Text>) {
@@ -490,14 +504,11 @@ impl Lower {
                     let n = self.first_inner(clause).map(|p| self.name(p));
                     self.once(&mut e.target, n, "to", span);
                 }
-                Rule::cite_clause => self.push_text(clause, &mut e.cites),
-                Rule::note_clause => self.push_text(clause, &mut e.notes),
-                Rule::in_force => self.in_force(clause, &mut e.in_force),
                 Rule::if_clause => {
                     let c = self.first_inner(clause).map(|p| self.expr(p, 0));
                     self.once(&mut e.cond, c, "if", span);
                 }
-                _ => {}
+                _ => self.dated_clause(clause, &mut e.cites, &mut e.notes, &mut e.in_force),
             }
         }
         e
@@ -599,10 +610,7 @@ impl Lower {
                     self.once(&mut f.because, t, "because", span);
                 }
                 Rule::decisive_flag => f.decisive = true,
-                Rule::cite_clause => self.push_text(clause, &mut f.cites),
-                Rule::note_clause => self.push_text(clause, &mut f.notes),
-                Rule::in_force => self.in_force(clause, &mut f.in_force),
-                _ => {}
+                _ => self.dated_clause(clause, &mut f.cites, &mut f.notes, &mut f.in_force),
             }
         }
         f
@@ -633,9 +641,6 @@ impl Lower {
                     let e = self.first_inner(clause).map(|p| self.expr(p, 0));
                     self.once(&mut r.requires, e, "requires", span);
                 }
-                Rule::cite_clause => self.push_text(clause, &mut r.cites),
-                Rule::note_clause => self.push_text(clause, &mut r.notes),
-                Rule::in_force => self.in_force(clause, &mut r.in_force),
                 Rule::violation_clause => {
                     let mut it = clause.into_inner();
                     if let (Some(c), Some(m)) = (it.next(), it.next()) {
@@ -664,7 +669,7 @@ impl Lower {
                         r.exposes.push(ExposesAst { text, in_force });
                     }
                 }
-                _ => {}
+                _ => self.dated_clause(clause, &mut r.cites, &mut r.notes, &mut r.in_force),
             }
         }
         r
@@ -688,10 +693,7 @@ impl Lower {
                     let e = self.first_inner(clause).map(|p| self.expr(p, 0));
                     self.once(&mut g.when, e, "when", span);
                 }
-                Rule::cite_clause => self.push_text(clause, &mut g.cites),
-                Rule::note_clause => self.push_text(clause, &mut g.notes),
-                Rule::in_force => self.in_force(clause, &mut g.in_force),
-                _ => {}
+                _ => self.dated_clause(clause, &mut g.cites, &mut g.notes, &mut g.in_force),
             }
         }
         g
@@ -734,10 +736,7 @@ impl Lower {
                     let t = self.first_inner(clause).map(|p| self.text(p));
                     self.once(&mut g.because, t, "because", span);
                 }
-                Rule::cite_clause => self.push_text(clause, &mut g.cites),
-                Rule::note_clause => self.push_text(clause, &mut g.notes),
-                Rule::in_force => self.in_force(clause, &mut g.in_force),
-                _ => {}
+                _ => self.dated_clause(clause, &mut g.cites, &mut g.notes, &mut g.in_force),
             }
         }
         g

@@ -93,15 +93,10 @@ impl<'a> Run<'a> {
                 if j.weighing.is_none() {
                     continue;
                 }
-                let mut points = [0i32; crate::check::MAX_SIDES];
-                for (f, v) in w.factors.iter().zip(&j.factor_vals) {
-                    if *v == Tri::True {
-                        if let Some(p) = points.get_mut(usize::from(f.side)) {
-                            *p += f.weight;
-                        }
-                        decisive |= f.decisive && self.sum.side == Some(f.side);
-                    }
-                }
+                let points = w.fired_points(&j.factor_vals);
+                decisive |= w.factors.iter().zip(&j.factor_vals).any(|(f, v)| {
+                    *v == Tri::True && f.decisive && self.sum.side == Some(f.side)
+                });
                 per_stretch.push(points);
                 fired = Some(match fired {
                     None => Some(points),
