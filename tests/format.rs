@@ -45,27 +45,7 @@ fn ast_without_spans(lang: Lang, text: &str) -> Result<String, String> {
 /// The comments of a text (from `#` outside a string to the end of the line, trailing white
 /// space removed), sorted: a multiset.
 fn comments(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for line in text.split('\n') {
-        let mut in_string = false;
-        let mut escaped = false;
-        for (i, c) in line.char_indices() {
-            if in_string {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == '"' {
-                    in_string = false;
-                }
-            } else if c == '"' {
-                in_string = true;
-            } else if c == '#' {
-                found.push(line[i..].trim_end().to_string());
-                break;
-            }
-        }
-    }
+    let mut found = checks::comments(text);
     found.sort();
     found
 }
