@@ -94,9 +94,10 @@ impl<'a> Run<'a> {
                     continue;
                 }
                 let points = w.fired_points(&j.factor_vals);
-                decisive |= w.factors.iter().zip(&j.factor_vals).any(|(f, v)| {
-                    *v == Tri::True && f.decisive && self.sum.side == Some(f.side)
-                });
+                decisive |=
+                    w.factors.iter().zip(&j.factor_vals).any(|(f, v)| {
+                        *v == Tri::True && f.decisive && self.sum.side == Some(f.side)
+                    });
                 per_stretch.push(points);
                 fired = Some(match fired {
                     None => Some(points),
